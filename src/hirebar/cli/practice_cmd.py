@@ -1,0 +1,162 @@
+"""``hirebar practice``: a timed question, an answer, graded feedback, the follow-up.
+
+With no options on a terminal it is the interactive session ``make run`` starts:
+pick a company, answer its questions round by round, answer the probes.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import time
+from typing import Annotated
+
+import click
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.prompt import Confirm, IntPrompt
+
+from hirebar.cli import render
+from hirebar.cli.common import JsonFlag, console, emit_json, fail, read_answer_source, service
+from hirebar.content import ANSWER_MINUTES, Company, Question, RoundKind
+from hirebar.practice import Outcome, PracticeService, UnknownQuestion
+
+END_MARK = "."
+
+
+def practice(
+    question: Annotated[str | None, typer.Option("--question", "-q", help="Question id.")] = None,
+    company: Annotated[str | None, typer.Option(help="Company id: draw from its loop.")] = None,
+    round_kind: Annotated[
+        RoundKind | None, typer.Option("--round", help="Round kind to draw from.")
+    ] = None,
+    answer_file: Annotated[
+        str | None, typer.Option("--answer-file", "-a", help="Answer file, or - for stdin.")
+    ] = None,
+    editor: Annotated[bool, typer.Option(help="Write the answer in $EDITOR.")] = False,
+    seed: Annotated[int | None, typer.Option(help="Seed for drawing questions.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    svc = service()
+    out = console()
+    interactive = answer_file is None and sys.stdin.isatty()
+    if company and company not in svc.library.companies:
+        fail(f"unknown company '{company}'; known: {', '.join(sorted(svc.library.companies))}")
+    if interactive and not question and not company and not round_kind:
+        company = choose_company(out, list(svc.library.companies.values()))
+    _, missing_model = svc.embedder()
+    if missing_model and not as_json:
+        out.print(f"[dim]note: {missing_model}; grading on wording alone.[/dim]")
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    while True:
+        target = pick_question(svc, rng, question, company, round_kind, seen)
+        seen.add(target.id)
+        minutes = ANSWER_MINUTES[target.round]
+        if not as_json:
+            out.print(render.question_panel(target, minutes))
+        started = time.monotonic()
+        answer = read_answer(out, answer_file, editor, interactive, minutes)
+        seconds = round(time.monotonic() - started)
+        outcome = svc.submit(target.id, answer, seconds=seconds if interactive else None)
+        if as_json:
+            emit_json(outcome_json(outcome))
+            return
+        show_outcome(out, outcome, answer, seconds if interactive else None, minutes)
+        if not interactive:
+            return
+        if (
+            outcome.assessment
+            and outcome.assessment.follow_up
+            and Confirm.ask("Answer the interviewer's follow-up?", default=True)
+        ):
+            out.print(Panel(outcome.assessment.follow_up.prompt, title="Follow-up"))
+            started = time.monotonic()
+            probe_answer = read_answer(out, None, editor, True, minutes)
+            seconds = round(time.monotonic() - started)
+            probe = svc.submit(target.id, probe_answer, seconds=seconds, mode="follow_up")
+            show_outcome(out, probe, probe_answer, seconds, minutes)
+        if question or not Confirm.ask("Another question?", default=True):
+            return
+
+
+def choose_company(out: Console, companies: list[Company]) -> str | None:
+    out.print("[bold]Which loop are you preparing for?[/bold]")
+    for number, company in enumerate(companies, 1):
+        kinds = ", ".join(r.kind.value for r in company.rounds)
+        out.print(f"  {number}. {company.name}  [dim]{kinds}[/dim]")
+    out.print(f"  {len(companies) + 1}. Any company")
+    choice = IntPrompt.ask("Number", default=1)
+    if 1 <= choice <= len(companies):
+        return companies[choice - 1].id
+    return None
+
+
+def pick_question(
+    svc: PracticeService,
+    rng: random.Random,
+    question_id: str | None,
+    company: str | None,
+    round_kind: RoundKind | None,
+    seen: set[str],
+) -> Question:
+    if question_id:
+        try:
+            return svc.question(question_id)
+        except UnknownQuestion as exc:
+            fail(str(exc))
+    pool = svc.library.find(round=round_kind, company=company)
+    if not pool:
+        fail("no question matches those filters (see `hirebar questions`)")
+    fresh = [q for q in pool if q.id not in seen] or pool
+    if company and not round_kind:
+        # Draw rounds in proportion to how much they count in this company's loop.
+        weights = {r.kind: r.weight for r in svc.library.companies[company].rounds}
+        return rng.choices(fresh, weights=[weights.get(q.round, 0.0) + 0.01 for q in fresh])[0]
+    return rng.choice(fresh)
+
+
+def read_answer(
+    out: Console, source: str | None, editor: bool, interactive: bool, minutes: int
+) -> str:
+    if source is not None:
+        return read_answer_source(source)
+    if editor or (interactive and os.environ.get("EDITOR")):
+        out.print(f"[dim]Opening $EDITOR; the clock is running ({minutes} min).[/dim]")
+        return click.edit("\n# Write your answer above. Lines starting with # are dropped.\n") or ""
+    if interactive:
+        deadline = time.strftime("%H:%M", time.localtime(time.time() + minutes * 60))
+        out.print(
+            f"[dim]Clock started: aim to finish by {deadline}. Type your answer; end with "
+            f"a line holding only '{END_MARK}' (or Ctrl-D).[/dim]"
+        )
+    lines = []
+    for line in sys.stdin:
+        if line.rstrip("\n") == END_MARK:
+            break
+        lines.append(line)
+    return "".join(lines)
+
+
+def show_outcome(
+    out: Console, outcome: Outcome, answer: str, seconds: int | None, minutes: int
+) -> None:
+    if outcome.assessment is None:
+        out.print(
+            f"[yellow]Your answer is saved (attempt {outcome.attempt.id}) but grading "
+            f"failed: {outcome.error}. Run `hirebar history --status failed`.[/yellow]"
+        )
+        return
+    out.print(render.assessment_view(outcome.assessment, answer, seconds, minutes))
+    out.print(f"[dim]Saved as attempt {outcome.attempt.id}.[/dim]")
+
+
+def outcome_json(outcome: Outcome) -> dict:
+    return {
+        "attempt_id": outcome.attempt.id,
+        "status": outcome.attempt.status,
+        "error": outcome.error,
+        "assessment": outcome.assessment.model_dump(mode="json") if outcome.assessment else None,
+    }

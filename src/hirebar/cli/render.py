@@ -1,0 +1,128 @@
+"""Rich renderings of content and assessments for the terminal."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from hirebar.content import ANSWER_MINUTES, Company, Question, Verdict
+from hirebar.grading import Assessment
+
+VERDICT_STYLE = {
+    Verdict.strong_hire: "bold green",
+    Verdict.lean_hire: "green",
+    Verdict.lean_no_hire: "yellow",
+    Verdict.strong_no_hire: "bold red",
+}
+
+
+def verdict_label(verdict: Verdict | str) -> Text:
+    verdict = Verdict(verdict)
+    return Text(verdict.value.replace("_", " "), style=VERDICT_STYLE[verdict])
+
+
+def companies_table(companies: list[Company]) -> Table:
+    table = Table(title="Company loop profiles", show_lines=True)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("company")
+    table.add_column("rounds (minutes, weight)")
+    table.add_column("stresses")
+    for company in companies:
+        rounds = "\n".join(
+            f"{i}. {r.title} [{r.kind.value}] {r.minutes}m, {r.weight:.0%}"
+            for i, r in enumerate(company.rounds, 1)
+        )
+        stresses = "\n".join(f"- {fact.text}" for fact in company.stresses)
+        table.add_row(company.id, company.name, rounds, stresses)
+    return table
+
+
+def questions_table(questions: list[Question]) -> Table:
+    table = Table(title=f"{len(questions)} questions")
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("round")
+    table.add_column("difficulty")
+    table.add_column("companies")
+    table.add_column("prompt", overflow="fold")
+    for q in questions:
+        prompt = q.prompt if len(q.prompt) < 140 else q.prompt[:137] + "..."
+        table.add_row(q.id, q.round.value, q.difficulty.value, ", ".join(q.companies), prompt)
+    return table
+
+
+def question_panel(question: Question, minutes: int | None = None) -> Panel:
+    minutes = minutes or ANSWER_MINUTES[question.round]
+    header = Text.assemble(
+        (question.round.value.replace("_", " "), "bold"),
+        f"  ·  {question.difficulty.value}  ·  time budget {minutes} min",
+    )
+    return Panel(Group(header, Text(""), Text(question.prompt)), title=question.id, expand=True)
+
+
+def highlighted_answer(answer: str, assessment: Assessment) -> Text:
+    """The answer with evidence in green and red-flag sentences in red."""
+    text = Text(answer)
+    for point in assessment.key_points:
+        if point.evidence:
+            text.stylize("green", point.evidence.start, point.evidence.end)
+    for hit in assessment.red_flags:
+        text.stylize("bold red", hit.start, hit.end)
+    return text
+
+
+def assessment_view(
+    assessment: Assessment,
+    answer: str,
+    seconds: int | None = None,
+    budget_minutes: int | None = None,
+) -> Group:
+    parts: list = []
+    title = Text.assemble(
+        "Verdict: ",
+        verdict_label(assessment.verdict),
+        f"   score {assessment.score:.1f} / 5",
+        f"   key points {sum(k.covered for k in assessment.key_points)}"
+        f"/{len(assessment.key_points)}",
+    )
+    if seconds is not None and budget_minutes:
+        over = seconds - budget_minutes * 60
+        timing = f"   time {seconds // 60}m{seconds % 60:02d}s of {budget_minutes}m"
+        title.append(timing + (" (over budget)" if over > 0 else ""))
+    parts.append(Panel(title, expand=True))
+    for note in assessment.notes:
+        parts.append(Text(f"note: {note}", style="dim"))
+
+    competencies = Table(title="Competencies (1-4)", expand=True)
+    competencies.add_column("competency")
+    competencies.add_column("score", justify="right")
+    competencies.add_column("basis", overflow="fold")
+    for c in assessment.competencies:
+        competencies.add_row(c.name, "●" * c.score + "○" * (4 - c.score), c.basis)
+    parts.append(competencies)
+
+    if answer.strip():
+        parts.append(
+            Panel(
+                highlighted_answer(answer, assessment),
+                title="Your answer (green: evidence, red: red flag)",
+            )
+        )
+    if assessment.strengths:
+        parts.append(Text("What landed", style="bold green"))
+        parts += [Text(f"  + {line}") for line in assessment.strengths]
+    if assessment.feedback:
+        parts.append(Text("What to fix", style="bold yellow"))
+        for line in assessment.feedback:
+            style = "red" if line.startswith("Red flag") else ""
+            parts.append(Text(f"  - {line}", style=style))
+    parts.append(Panel(Text(assessment.next_step), title="Next step"))
+    if assessment.follow_up:
+        parts.append(Panel(Text(assessment.follow_up.prompt), title="Interviewer follow-up"))
+    return Group(*parts)
+
+
+def print_problems(console: Console, problems: list) -> None:
+    for problem in problems:
+        console.print(Text(str(problem), style="red"))

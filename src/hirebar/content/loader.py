@@ -1,0 +1,179 @@
+"""Read a pack folder into validated models, collecting problems instead of raising.
+
+A pack is a folder with ``pack.yaml`` and YAML files under ``companies/`` and
+``questions/``. Each entry is validated on its own, so one broken question
+costs that question, not the pack, and every problem names the file, the
+entry id, the field and the line. Reading files is the only I/O here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, Field, ValidationError
+
+from hirebar.content.company import Company
+from hirebar.content.problems import PackProblem
+from hirebar.content.question import _SLUG_PATTERN, Question, Strict
+
+Model = TypeVar("Model", bound=BaseModel)
+
+SECTIONS: dict[str, type[BaseModel]] = {"companies": Company, "questions": Question}
+
+
+class PackInfo(Strict):
+    id: str = Field(pattern=_SLUG_PATTERN)
+    name: str
+    version: str = "1"
+    description: str = ""
+
+
+@dataclass
+class LoadedPack:
+    """What one pack folder yielded: its valid entries and its problems."""
+
+    root: Path
+    info: PackInfo | None = None
+    companies: list[Company] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    problems: list[PackProblem] = field(default_factory=list)
+
+
+def load_pack(root: Path) -> LoadedPack:
+    """Load every entry of the pack at ``root``; never raises for bad content."""
+    root = Path(root)
+    loaded = LoadedPack(root=root)
+    if not root.is_dir():
+        loaded.problems.append(PackProblem(file=str(root), message="pack folder does not exist"))
+        return loaded
+    manifest = root / "pack.yaml"
+    if not manifest.is_file():
+        loaded.problems.append(PackProblem(file=str(manifest), message="missing pack.yaml"))
+        return loaded
+    info = _read_manifest(manifest, loaded.problems)
+    if info is None:
+        return loaded
+    loaded.info = info
+    for section, model in SECTIONS.items():
+        for path in sorted((root / section).glob("*.y*ml")):
+            entries = _read_section(path, section, model, root, loaded.problems)
+            getattr(loaded, section).extend(entries)
+    _check_unique_ids(loaded)
+    return loaded
+
+
+def _read_manifest(path: Path, problems: list[PackProblem]) -> PackInfo | None:
+    parsed = _parse_yaml(path, path.name, problems)
+    if parsed is None:
+        return None
+    data, node = parsed
+    try:
+        return PackInfo.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_problems_from(exc, path.name, node, (), None))
+        return None
+
+
+def _read_section(
+    path: Path, section: str, model: type[Model], root: Path, problems: list[PackProblem]
+) -> list[Model]:
+    rel = str(path.relative_to(root))
+    parsed = _parse_yaml(path, rel, problems)
+    if parsed is None:
+        return []
+    data, node = parsed
+    if not isinstance(data, dict) or not isinstance(data.get(section), list):
+        problems.append(
+            PackProblem(file=rel, line=1, message=f"expected a top-level '{section}:' list")
+        )
+        return []
+    entries: list[Model] = []
+    for index, raw in enumerate(data[section]):
+        entry_id = raw.get("id") if isinstance(raw, dict) else None
+        try:
+            entries.append(model.model_validate(raw))
+        except ValidationError as exc:
+            problems.extend(_problems_from(exc, rel, node, (section, index), entry_id))
+    return entries
+
+
+def _parse_yaml(path: Path, rel: str, problems: list[PackProblem]) -> tuple[Any, Any] | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except UnicodeDecodeError as exc:
+        problems.append(PackProblem(file=rel, message=f"not UTF-8 text ({exc.reason})"))
+        return None
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        problems.append(PackProblem(file=rel, line=line, message=f"YAML syntax: {exc.problem}"))
+        return None
+    if node is None:
+        problems.append(PackProblem(file=rel, line=1, message="file is empty"))
+        return None
+    return data, node
+
+
+def _problems_from(
+    exc: ValidationError, rel: str, root_node: Any, prefix: tuple[Any, ...], entry_id: Any
+) -> list[PackProblem]:
+    found = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        found.append(
+            PackProblem(
+                file=rel,
+                line=_line_of(root_node, prefix + loc),
+                entry=str(entry_id) if entry_id else None,
+                field=_dotted(loc) or None,
+                message=err["msg"],
+            )
+        )
+    return found
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _line_of(node: Any, loc: tuple[Any, ...]) -> int:
+    """The line of the deepest YAML node that ``loc`` reaches (1-based)."""
+    for part in loc:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == part:
+                    child = value
+                    break
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
+            child = node.value[part]
+        if child is None:
+            break
+        node = child
+    return node.start_mark.line + 1
+
+
+def _check_unique_ids(loaded: LoadedPack) -> None:
+    for section in SECTIONS:
+        seen: set[str] = set()
+        kept = []
+        for entry in getattr(loaded, section):
+            if entry.id in seen:
+                loaded.problems.append(
+                    PackProblem(
+                        file=section, entry=entry.id, field="id", message="id is used twice"
+                    )
+                )
+                continue
+            seen.add(entry.id)
+            kept.append(entry)
+        setattr(loaded, section, kept)

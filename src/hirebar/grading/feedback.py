@@ -1,0 +1,51 @@
+"""Feedback a candidate can act on, and the follow-up probe aimed at the gaps."""
+
+from __future__ import annotations
+
+from hirebar.content import FollowUp, Question, Verdict
+from hirebar.grading.assessment import KeyPointResult, RedFlagHit
+
+_VERDICT_WORDS = {
+    Verdict.strong_hire: "A committee would likely push for this answer.",
+    Verdict.lean_hire: "Above the bar, with gaps an interviewer would probe.",
+    Verdict.lean_no_hire: "Below the bar: the core of the answer is missing or undercut.",
+    Verdict.strong_no_hire: "Far from the bar: start from the exemplar outline.",
+}
+
+
+def strengths(key_points: list[KeyPointResult]) -> list[str]:
+    return [
+        f'{k.text} You said: "{k.evidence.quote}"'
+        for k in key_points
+        if k.covered and k.evidence is not None
+    ]
+
+
+def feedback_lines(key_points: list[KeyPointResult], red_flags: list[RedFlagHit]) -> list[str]:
+    lines = [f'Red flag: "{hit.quote}" {hit.why}' for hit in red_flags]
+    missed = sorted((k for k in key_points if not k.covered), key=lambda k: -k.weight)
+    lines += [f"Missed: {k.text} {k.advice}" for k in missed]
+    return lines
+
+
+def next_step(
+    verdict: Verdict, key_points: list[KeyPointResult], red_flags: list[RedFlagHit]
+) -> str:
+    """One concrete thing to do before the next attempt."""
+    if red_flags:
+        return f'{_VERDICT_WORDS[verdict]} First, cut or reverse this: "{red_flags[0].quote}"'
+    missed = sorted((k for k in key_points if not k.covered), key=lambda k: -k.weight)
+    if missed:
+        advice = missed[0].advice
+        return f"{_VERDICT_WORDS[verdict]} Next time, {advice[0].lower()}{advice[1:]}"
+    return f"{_VERDICT_WORDS[verdict]} Tighten it to the time budget and add one number per claim."
+
+
+def choose_follow_up(question: Question, key_points: list[KeyPointResult]) -> FollowUp:
+    """The probe whose targets the answer covered least; ties go to the earlier probe."""
+    strength = {k.id: k.strength for k in key_points}
+
+    def weakness(probe: FollowUp) -> float:
+        return sum(strength.get(t, 0.0) for t in probe.targets) / len(probe.targets)
+
+    return min(question.follow_ups, key=weakness)

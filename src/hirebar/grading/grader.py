@@ -1,0 +1,97 @@
+"""``assess(question, answer)``: read an answer the way a hiring committee does.
+
+Pure and deterministic: the same question, answer and embedder give the same
+Assessment. Without an embedder the grader runs on wording alone and says so.
+"""
+
+from __future__ import annotations
+
+from hirebar.content import Question, Verdict
+from hirebar.grading.assessment import Assessment, Evidence, KeyPointResult
+from hirebar.grading.embedding import Embedder
+from hirebar.grading.feedback import choose_follow_up, feedback_lines, next_step, strengths
+from hirebar.grading.matching import SentenceMatcher
+from hirebar.grading.red_flags import GENERIC_RED_FLAGS, find_red_flags
+from hirebar.grading.signals import find_signals
+from hirebar.grading.text import split_sentences, words
+from hirebar.grading.verdict import competency_scores, overall_score, verdict_for
+
+GRADER_VERSION = "1.0"
+COVERED_AT = 0.55
+LEXICAL_ONLY_NOTE = (
+    "The sentence model is not installed (run `hirebar setup`): key points were matched "
+    "on wording alone, so paraphrases may be missed."
+)
+
+
+def assess(question: Question, answer: str, embedder: Embedder | None = None) -> Assessment:
+    notes = [] if embedder is not None else [LEXICAL_ONLY_NOTE]
+    sentences = split_sentences(answer)
+    if not sentences:
+        return _empty(question, notes)
+    matcher = SentenceMatcher(sentences, question.prompt, embedder)
+    key_points = [_cover(k, matcher) for k in question.rubric.key_points]
+    coverage = sum(k.weight * k.strength for k in key_points)
+    signals = find_signals(sentences)
+    red_flags = find_red_flags([*question.rubric.red_flags, *GENERIC_RED_FLAGS], matcher)
+    word_count = len(words(answer))
+    score = overall_score(coverage, signals, red_flags, word_count)
+    verdict = verdict_for(score, red_flags)
+    return Assessment(
+        question_id=question.id,
+        verdict=verdict,
+        score=score,
+        coverage=round(coverage, 3),
+        key_points=key_points,
+        competencies=competency_scores(question, key_points, signals),
+        red_flags=red_flags,
+        strengths=strengths(key_points),
+        feedback=feedback_lines(key_points, red_flags),
+        next_step=next_step(verdict, key_points, red_flags),
+        follow_up=choose_follow_up(question, key_points),
+        semantic=embedder is not None,
+        notes=notes,
+        word_count=word_count,
+        grader_version=GRADER_VERSION,
+    )
+
+
+def _cover(key_point, matcher: SentenceMatcher) -> KeyPointResult:
+    match = matcher.best(key_point.cues)
+    strength = round(match.strength, 3) if match else 0.0
+    evidence = None
+    if match and strength > 0:
+        sentence = matcher.sentences[match.sentence_index]
+        evidence = Evidence(
+            quote=sentence.text, start=sentence.start, end=sentence.end, matched_by=match.by
+        )
+    return KeyPointResult(
+        id=key_point.id,
+        text=key_point.text,
+        weight=key_point.weight,
+        competency=key_point.competency,
+        strength=strength,
+        covered=strength >= COVERED_AT,
+        evidence=evidence if strength >= COVERED_AT else None,
+        advice=key_point.advice,
+    )
+
+
+def _empty(question: Question, notes: list[str]) -> Assessment:
+    key_points = [
+        _cover(k, SentenceMatcher([], question.prompt, None)) for k in question.rubric.key_points
+    ]
+    return Assessment(
+        question_id=question.id,
+        verdict=Verdict.strong_no_hire,
+        score=0.0,
+        coverage=0.0,
+        key_points=key_points,
+        competencies=competency_scores(question, key_points, {}),
+        feedback=["The answer is empty: there is nothing for a committee to assess yet."],
+        next_step="Write an answer: start from the first point of the exemplar outline.",
+        follow_up=question.follow_ups[0],
+        semantic=False,
+        notes=notes,
+        grader_version=GRADER_VERSION,
+    )

@@ -1,0 +1,86 @@
+"""How strongly a sentence says what a phrase says: by wording and by meaning.
+
+Wording: the share of the phrase's content stems found in the sentence, with
+stems the question itself uses counting half (echoing the prompt is not an
+answer). Meaning: cosine similarity of MiniLM embeddings, rescaled so that
+unrelated sentences sit near 0 and paraphrases near 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from hirebar.grading.embedding import Embedder
+from hirebar.grading.text import Sentence, content_stems
+
+# Cosine below FLOOR is noise for MiniLM; at CEILING a sentence paraphrases the cue.
+COSINE_FLOOR = 0.30
+COSINE_CEILING = 0.62
+
+
+@dataclass(frozen=True)
+class Match:
+    strength: float
+    sentence_index: int
+    by: str
+
+
+class SentenceMatcher:
+    """Scores phrases against the sentences of one answer, embedding each text once."""
+
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        question_text: str,
+        embedder: Embedder | None,
+    ):
+        self.sentences = list(sentences)
+        self.stems = [set(content_stems(s.text)) for s in self.sentences]
+        self.question_stems = set(content_stems(question_text))
+        self.embedder = embedder
+        self._sentence_vectors = (
+            embedder.embed([s.text for s in self.sentences])
+            if embedder is not None and self.sentences
+            else None
+        )
+
+    def lexical(self, phrase: str, index: int, min_hits: int = 1) -> float:
+        """Weighted share of the phrase's stems in the sentence; 0 below ``min_hits`` (or 2)."""
+        stems = list(dict.fromkeys(content_stems(phrase)))
+        if not stems:
+            return 0.0
+        weights = [0.5 if s in self.question_stems else 1.0 for s in stems]
+        found = sum(w for s, w in zip(stems, weights, strict=True) if s in self.stems[index])
+        hits = sum(1 for s in stems if s in self.stems[index])
+        if hits < max(min_hits, min(2, len(stems))):
+            return 0.0
+        return found / sum(weights)
+
+    def cosine(self, phrases: Sequence[str]) -> np.ndarray:
+        """Raw cosine similarity, one row per phrase, one column per sentence."""
+        if self.embedder is None or self._sentence_vectors is None:
+            return np.zeros((len(phrases), len(self.sentences)))
+        return self.embedder.embed(list(phrases)) @ self._sentence_vectors.T
+
+    def semantic(self, phrases: Sequence[str]) -> np.ndarray:
+        """Cosine rescaled so that noise is 0 and a paraphrase is 1."""
+        cosine = self.cosine(phrases)
+        return np.clip((cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR), 0.0, 1.0)
+
+    def best(self, phrases: Sequence[str], *, semantic_weight: float = 1.0) -> Match | None:
+        """The sentence that best says any of ``phrases``, and how strongly."""
+        if not self.sentences or not phrases:
+            return None
+        meaning = self.semantic(phrases) * semantic_weight
+        best = Match(0.0, 0, "cue")
+        for index in range(len(self.sentences)):
+            for row, phrase in enumerate(phrases):
+                wording = self.lexical(phrase, index)
+                if wording > best.strength:
+                    best = Match(wording, index, "cue")
+                if meaning[row, index] > best.strength:
+                    best = Match(float(meaning[row, index]), index, "meaning")
+        return best

@@ -1,0 +1,84 @@
+"""Red flags: sentences that sink an answer, from the rubric and from every loop.
+
+A red flag fires on the sentence that says it, and only when the sentence
+does not negate it beyond what the cue itself negates ("rather than just
+retraining" is the strong move, not the flag). Matching is stricter than for
+key points: a false alarm costs the candidate more than a miss.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hirebar.content import RedFlag
+from hirebar.grading.assessment import RedFlagHit
+from hirebar.grading.matching import SentenceMatcher
+
+LEXICAL_THRESHOLD = 0.8
+COSINE_THRESHOLD = 0.62
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|nor|avoid|instead of|rather than|without|resist|refuse|wrong|"
+    r"mistake|trap|tempting)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+
+GENERIC_RED_FLAGS: tuple[RedFlag, ...] = (
+    RedFlag(
+        id="defers-to-engineers",
+        text="Hands a product decision to engineering instead of owning it.",
+        why="Committees read deferring as abdication: the PM is expected to frame the "
+        "decision, weigh the trade-off and make the call with the team.",
+        cues=[
+            "let the engineers decide",
+            "that is for the engineers to figure out",
+            "leave the model choice to the ML team",
+            "it is up to the engineering team to decide",
+        ],
+    ),
+    RedFlag(
+        id="launch-is-done",
+        text="Treats launch as the finish line for a model.",
+        why="Models decay as data shifts; an answer with no plan after launch signals that "
+        "the candidate has not owned a model in production.",
+        cues=["once it launches we are done", "after launch the work is finished"],
+    ),
+    RedFlag(
+        id="accuracy-only",
+        text="Treats accuracy as the only measure of success.",
+        why="Accuracy hides class imbalance and says nothing about user harm; committees want "
+        "precision, recall or task success tied to the cost of each error.",
+        cues=["accuracy is the only metric that matters", "we just maximise accuracy"],
+    ),
+)
+
+
+def find_red_flags(flags: list[RedFlag], matcher: SentenceMatcher) -> list[RedFlagHit]:
+    """The flags the answer raises, each with the sentence that raised it."""
+    hits = []
+    for flag in flags:
+        cosine = matcher.cosine(flag.cues)
+        for index, sentence in enumerate(matcher.sentences):
+            wording = [matcher.lexical(cue, index, min_hits=2) for cue in flag.cues]
+            if max(wording) < LEXICAL_THRESHOLD and cosine[:, index].max() < COSINE_THRESHOLD:
+                continue
+            best = max(range(len(flag.cues)), key=lambda i: (wording[i], cosine[i, index]))
+            if _negations(sentence.text) > _negations(flag.cues[best]):
+                continue
+            hits.append(
+                RedFlagHit(
+                    id=flag.id,
+                    text=flag.text,
+                    why=flag.why,
+                    quote=sentence.text,
+                    start=sentence.start,
+                    end=sentence.end,
+                )
+            )
+            break
+    return hits
+
+
+def _negations(text: str) -> int:
+    """Negating words; a sentence that negates more than the cue does is turning it down."""
+    return len(_NEGATION.findall(text))

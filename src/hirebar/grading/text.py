@@ -1,0 +1,229 @@
+"""Sentences with their exact positions, and the content-word stems the cues match on.
+
+Evidence must quote the candidate exactly, so sentences keep their character
+spans in the original answer rather than being re-joined from tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+# A sentence ends at . ! ? followed by space, or at a line break; bullets start new ones.
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "i'd",
+        "i'll",
+        "i'm",
+        "i've",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "it's",
+        "its",
+        "itself",
+        "just",
+        "let",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "we'd",
+        "we'll",
+        "we're",
+        "we've",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "also",
+        "would've",
+        "that's",
+        "there's",
+        "what's",
+        "like",
+        "really",
+        "actually",
+        "basically",
+        "kind",
+        "sort",
+        "thing",
+        "things",
+        "stuff",
+        "lot",
+        "lots",
+        "get",
+        "got",
+        "make",
+        "made",
+        "going",
+        "go",
+        "one",
+        "way",
+        "well",
+        "maybe",
+        "probably",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+def split_sentences(answer: str) -> list[Sentence]:
+    """Sentences of ``answer`` with spans such that ``answer[start:end] == text``."""
+    sentences = []
+    position = 0
+    for match in _BOUNDARY.finditer(answer):
+        _append(sentences, answer, position, match.start())
+        position = match.end()
+    _append(sentences, answer, position, len(answer))
+    return sentences
+
+
+def _append(out: list[Sentence], answer: str, start: int, end: int) -> None:
+    raw = answer[start:end]
+    bullet = _BULLET.match(raw)
+    if bullet:
+        start, raw = start + bullet.end(), raw[bullet.end() :]
+    stripped = raw.strip()
+    if not _WORD.search(stripped.lower()):
+        return
+    offset = start + raw.index(stripped)
+    out.append(Sentence(stripped, offset, offset + len(stripped)))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word.replace("'", ""))
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words that carry meaning, in order, stopwords removed."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]

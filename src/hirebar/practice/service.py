@@ -1,0 +1,115 @@
+"""The practice service: load content, store an attempt, grade it, read history.
+
+It is the one place that ties content, grading and store together, so the CLI
+and (later) the web app stay thin. An attempt is committed before the grader
+runs; if grading fails, the attempt stays, marked failed, with the error.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from hirebar import store
+from hirebar.content import Library, Question
+from hirebar.grading import Assessment, Embedder, MiniLM, ModelUnavailable, assess
+from hirebar.settings import Settings
+
+Grader = Callable[[Question, str, Embedder | None], Assessment]
+
+_EMBEDDERS: dict[Path, MiniLM] = {}
+_EMBEDDER_LOCK = threading.Lock()
+
+
+def load_embedder(model_dir: Path) -> tuple[Embedder | None, str | None]:
+    """The process-wide MiniLM for ``model_dir`` (created once), or why there is none."""
+    with _EMBEDDER_LOCK:
+        if model_dir not in _EMBEDDERS:
+            try:
+                _EMBEDDERS[model_dir] = MiniLM(model_dir)
+            except ModelUnavailable as exc:
+                return None, str(exc)
+        return _EMBEDDERS[model_dir], None
+
+
+class UnknownQuestion(LookupError):
+    def __init__(self, question_id: str):
+        super().__init__(f"no question with id '{question_id}' (see `hirebar questions`)")
+        self.question_id = question_id
+
+
+@dataclass
+class Outcome:
+    attempt: store.AttemptRow
+    assessment: Assessment | None
+    error: str | None = None
+
+
+class PracticeService:
+    def __init__(self, settings: Settings, grader: Grader = assess):
+        self.settings = settings
+        self.grader = grader
+
+    @cached_property
+    def library(self) -> Library:
+        return Library.load(self.settings.pack_paths())
+
+    @cached_property
+    def _sessions(self):  # type: ignore[no-untyped-def]
+        engine = store.make_engine(self.settings.resolved_database_url)
+        store.migrate(engine)
+        return store.session_factory(engine)
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    def embedder(self) -> tuple[Embedder | None, str | None]:
+        return load_embedder(self.settings.resolved_model_dir)
+
+    def question(self, question_id: str) -> Question:
+        try:
+            return self.library.questions[question_id]
+        except KeyError:
+            raise UnknownQuestion(question_id) from None
+
+    def grade(self, question: Question, answer: str) -> Assessment:
+        """Grade without storing (``hirebar grade``)."""
+        embedder, _ = self.embedder()
+        return self.grader(question, answer, embedder)
+
+    def submit(
+        self, question_id: str, answer: str, *, seconds: int | None = None, mode: str = "practice"
+    ) -> Outcome:
+        """Store the answer, then grade it; a grader failure never loses the answer."""
+        question = self.question(question_id)
+        with self.session() as session:
+            attempt = store.add_attempt(session, question.id, answer, seconds, mode)
+            return self._grade_and_record(session, attempt, question)
+
+    def regrade(self, attempt_id: int) -> Outcome:
+        """Grade a stored attempt again, e.g. one whose first grading failed."""
+        with self.session() as session:
+            attempt = store.get_attempt(session, attempt_id)
+            if attempt is None:
+                raise LookupError(f"no attempt with id {attempt_id}")
+            return self._grade_and_record(session, attempt, self.question(attempt.question_id))
+
+    def _grade_and_record(
+        self, session: Session, attempt: store.AttemptRow, question: Question
+    ) -> Outcome:
+        try:
+            assessment = self.grade(question, attempt.answer)
+        except Exception as exc:
+            store.mark_failed(session, attempt, f"{type(exc).__name__}: {exc}")
+            return Outcome(attempt, None, error=attempt.error)
+        store.add_assessment(session, attempt, assessment)
+        return Outcome(attempt, assessment)
+
+    def history(self, **filters) -> list[store.AttemptRow]:  # type: ignore[no-untyped-def]
+        with self.session() as session:
+            return store.list_attempts(session, **filters)

@@ -1,0 +1,29 @@
+"""Persistence: SQLAlchemy 2 models, Alembic migrations, attempt storage.
+
+SQLite (WAL) in the user's data folder by default; any SQLAlchemy URL,
+PostgreSQL included, through ``HIREBAR_DATABASE_URL``.
+"""
+
+from hirebar.store.attempts import (
+    add_assessment,
+    add_attempt,
+    get_attempt,
+    list_attempts,
+    mark_failed,
+)
+from hirebar.store.database import make_engine, migrate, session_factory
+from hirebar.store.models import AssessmentRow, AttemptRow, AttemptStatus
+
+__all__ = [
+    "AssessmentRow",
+    "AttemptRow",
+    "AttemptStatus",
+    "add_assessment",
+    "add_attempt",
+    "get_attempt",
+    "list_attempts",
+    "make_engine",
+    "mark_failed",
+    "migrate",
+    "session_factory",
+]

@@ -1,0 +1,65 @@
+"""Saving and reading attempts: the answer is committed before any grading starts."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from hirebar.grading import Assessment
+from hirebar.store.models import AssessmentRow, AttemptRow, AttemptStatus
+
+
+def add_attempt(
+    session: Session, question_id: str, answer: str, seconds: int | None, mode: str
+) -> AttemptRow:
+    attempt = AttemptRow(question_id=question_id, answer=answer, seconds=seconds, mode=mode)
+    session.add(attempt)
+    session.commit()
+    return attempt
+
+
+def add_assessment(session: Session, attempt: AttemptRow, assessment: Assessment) -> AssessmentRow:
+    row = AssessmentRow(
+        attempt_id=attempt.id,
+        verdict=assessment.verdict.value,
+        score=assessment.score,
+        grader_version=assessment.grader_version,
+        payload=assessment.model_dump(mode="json"),
+    )
+    attempt.status = AttemptStatus.graded
+    attempt.error = None
+    session.add(row)
+    session.commit()
+    return row
+
+
+def mark_failed(session: Session, attempt: AttemptRow, error: str) -> None:
+    attempt.status = AttemptStatus.failed
+    attempt.error = error
+    session.commit()
+
+
+def get_attempt(session: Session, attempt_id: int) -> AttemptRow | None:
+    query = (
+        select(AttemptRow)
+        .where(AttemptRow.id == attempt_id)
+        .options(selectinload(AttemptRow.assessments))
+    )
+    return session.scalars(query).first()
+
+
+def list_attempts(
+    session: Session,
+    *,
+    question_id: str | None = None,
+    status: str | None = None,
+    limit: int = 50,
+) -> list[AttemptRow]:
+    """Newest first."""
+    query = select(AttemptRow).options(selectinload(AttemptRow.assessments))
+    if question_id:
+        query = query.where(AttemptRow.question_id == question_id)
+    if status:
+        query = query.where(AttemptRow.status == status)
+    query = query.order_by(AttemptRow.created_at.desc(), AttemptRow.id.desc()).limit(limit)
+    return list(session.scalars(query))

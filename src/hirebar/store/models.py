@@ -1,0 +1,63 @@
+"""Tables: an attempt (what a person wrote) and the assessments made of it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class AttemptStatus:
+    ungraded = "ungraded"
+    graded = "graded"
+    failed = "failed"
+
+
+class AttemptRow(Base):
+    """One answer by one person to one question, stored before anything grades it."""
+
+    __tablename__ = "attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question_id: Mapped[str] = mapped_column(String(200), index=True)
+    answer: Mapped[str] = mapped_column(Text)
+    seconds: Mapped[int | None] = mapped_column(Integer)
+    mode: Mapped[str] = mapped_column(String(40), default="practice")
+    status: Mapped[str] = mapped_column(String(20), default=AttemptStatus.ungraded, index=True)
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    assessments: Mapped[list[AssessmentRow]] = relationship(
+        back_populates="attempt", order_by="AssessmentRow.id", cascade="all, delete-orphan"
+    )
+
+    @property
+    def latest(self) -> AssessmentRow | None:
+        return self.assessments[-1] if self.assessments else None
+
+
+class AssessmentRow(Base):
+    """A grader's reading of an attempt; the full Assessment is kept as JSON."""
+
+    __tablename__ = "assessments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(
+        ForeignKey("attempts.id", ondelete="CASCADE"), index=True
+    )
+    verdict: Mapped[str] = mapped_column(String(30))
+    score: Mapped[float] = mapped_column(Float)
+    grader_version: Mapped[str] = mapped_column(String(20))
+    payload: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    attempt: Mapped[AttemptRow] = relationship(back_populates="assessments")

@@ -1,0 +1,192 @@
+"""The terminal adapter, through Typer's runner and once as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hirebar.cli.app import app
+from hirebar.content import RoundKind
+
+QUESTION = "dbg-overnight-accuracy-drop"
+GOOD = (
+    "First I'd ask which queues dropped and exactly when it started, and whether the eval set "
+    "changed. Then I'd check whether a deploy or config push went out last night. If customers "
+    "are hurt I roll back to the previous model and route low confidence tickets to humans. "
+    "About 300 tickets an hour are misrouted, so customers wait longer and the SLA is at risk."
+)
+
+
+@pytest.fixture
+def run(settings):
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None):
+        return runner.invoke(
+            app, list(args), input=input, catch_exceptions=False, env={"COLUMNS": "200"}
+        )
+
+    return invoke
+
+
+def test_companies_json(run):
+    result = run("companies", "--json")
+    assert result.exit_code == 0
+    companies = {c["id"]: c for c in json.loads(result.stdout)}
+    assert {
+        "google",
+        "meta",
+        "amazon",
+        "microsoft",
+        "anthropic",
+        "openai",
+        "stripe",
+        "ai-startup",
+    } <= set(companies)
+    for company in companies.values():
+        assert abs(sum(r["weight"] for r in company["rounds"]) - 1) < 0.011
+
+
+def test_questions_json_lists_every_question(run, library):
+    result = run("questions", "--json")
+    rows = json.loads(result.stdout)
+    assert len(rows) == len(library.questions) >= 80
+    assert {"id", "round", "companies", "difficulty"} <= set(rows[0])
+    assert {r["round"] for r in rows} == {k.value for k in RoundKind}
+
+
+def test_questions_filters_combine(run):
+    rows = json.loads(
+        run("questions", "--json", "--round", "debugging_drill", "--company", "google").stdout
+    )
+    assert rows and all(
+        r["round"] == "debugging_drill" and "google" in r["companies"] for r in rows
+    )
+    rows = json.loads(run("questions", "--json", "--search", "overnight accuracy").stdout)
+    assert QUESTION in [r["id"] for r in rows]
+    rows = json.loads(
+        run("questions", "--json", "--difficulty", "hard", "--competency", "safety_ethics").stdout
+    )
+    assert all(r["difficulty"] == "hard" and "safety_ethics" in r["competencies"] for r in rows)
+
+
+def test_questions_unknown_company_is_a_clear_error(run):
+    result = run("questions", "--company", "acme")
+    assert result.exit_code == 2
+    assert "unknown company 'acme'" in result.stderr
+
+
+def test_grade_from_stdin_as_json(run):
+    result = run("grade", "--question", QUESTION, "-", "--json", input=GOOD)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["question_id"] == QUESTION
+    assert data["verdict"] in {"lean_hire", "strong_hire"}
+    assert data["semantic"] is True
+    for point in data["key_points"]:
+        if point["evidence"]:
+            assert point["evidence"]["quote"] in GOOD
+
+
+def test_grade_human_output_and_errors(run, tmp_path: Path):
+    answer = tmp_path / "a.txt"
+    answer.write_text(GOOD)
+    result = run("grade", "-q", QUESTION, str(answer))
+    assert result.exit_code == 0
+    assert "Verdict" in result.stdout and "Interviewer follow-up" in result.stdout
+    assert "answer file not found" in run("grade", "-q", QUESTION, "missing.txt").stderr
+    assert "no question with id 'zzz'" in run("grade", "-q", "zzz", str(answer)).stderr
+
+
+def test_practice_stores_and_history_shows_it(run):
+    result = run("practice", "-q", QUESTION, "--answer-file", "-", "--json", input=GOOD)
+    assert result.exit_code == 0, result.output
+    outcome = json.loads(result.stdout)
+    assert outcome["status"] == "graded"
+    rows = json.loads(run("history", "--json").stdout)
+    assert [r["id"] for r in rows] == [outcome["attempt_id"]]
+    assert rows[0]["answer"] == GOOD
+    assert rows[0]["verdict"] == outcome["assessment"]["verdict"]
+    human = run("history")
+    assert QUESTION in human.stdout
+
+
+def test_practice_human_output_shows_feedback(run):
+    result = run("practice", "-q", QUESTION, "--answer-file", "-", input=GOOD)
+    assert result.exit_code == 0
+    assert "Competencies" in result.stdout
+    assert "Saved as attempt 1" in result.stdout
+
+
+def test_content_validate_builtin_and_broken(run, tmp_path: Path):
+    ok = run("content", "validate")
+    assert ok.exit_code == 0, ok.stdout
+    assert "ok" in ok.stdout
+    pack = tmp_path / "pack"
+    (pack / "questions").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("id: mine\nname: Mine\n")
+    (pack / "questions" / "q.yaml").write_text("questions:\n  - id: q1\n    round: nope\n")
+    bad = run("content", "validate", str(pack), "--json")
+    assert bad.exit_code == 1
+    problems = json.loads(bad.stdout)["problems"]
+    round_problem = next(p for p in problems if p["field"] == "round")
+    assert round_problem == {
+        "file": "questions/q.yaml",
+        "message": round_problem["message"],
+        "line": 3,
+        "entry": "q1",
+        "field": "round",
+    }
+
+
+def test_config_shows_settings(run, settings):
+    rows = {r["env"]: r for r in json.loads(run("config", "--json").stdout)}
+    assert rows["HIREBAR_DATA_DIR"]["value"] == str(settings.data_dir)
+    assert "HIREBAR_PACKS" in rows
+
+
+def test_user_pack_from_environment_is_loaded(run, tmp_path: Path, monkeypatch, library):
+    import yaml
+
+    question = library.questions[QUESTION].model_dump(mode="json") | {"id": "my-own-q"}
+    pack = tmp_path / "mine"
+    (pack / "questions").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("id: mine\nname: Mine\n")
+    (pack / "questions" / "q.yaml").write_text(yaml.safe_dump({"questions": [question]}))
+    monkeypatch.setenv("HIREBAR_PACKS", str(pack))
+    ids = [r["id"] for r in json.loads(run("questions", "--json").stdout)]
+    assert "my-own-q" in ids
+
+
+def test_real_subprocess(settings, tmp_path: Path):
+    env = {
+        **os.environ,
+        "HIREBAR_DATA_DIR": str(settings.data_dir),
+        "HIREBAR_MODEL_DIR": str(settings.resolved_model_dir),
+    }
+    listed = subprocess.run(
+        [sys.executable, "-m", "hirebar", "questions", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    assert len(json.loads(listed.stdout)) >= 80
+    graded = subprocess.run(
+        [sys.executable, "-m", "hirebar", "practice", "-q", QUESTION, "-a", "-", "--json"],
+        input=GOOD,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    assert json.loads(graded.stdout)["status"] == "graded"
+    assert (settings.data_dir / "hirebar.db").is_file()

@@ -1,0 +1,144 @@
+"""Broken packs give problems that name file, line, entry and field; they never raise."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hirebar.content import Library, load_pack
+
+EXAMPLE = Path(__file__).resolve().parents[3] / "docs" / "example_question.yaml"
+
+
+def good_question() -> dict:
+    return yaml.safe_load(EXAMPLE.read_text())["questions"][0]
+
+
+def write_pack(root: Path, questions_yaml: str, manifest: str = "id: mine\nname: Mine\n") -> Path:
+    (root / "questions").mkdir(parents=True)
+    (root / "pack.yaml").write_text(manifest)
+    (root / "questions" / "q.yaml").write_text(questions_yaml)
+    return root
+
+
+def as_yaml(*questions: dict) -> str:
+    return yaml.safe_dump({"questions": list(questions)}, sort_keys=False)
+
+
+def test_a_valid_pack_loads_cleanly(tmp_path: Path):
+    pack = load_pack(write_pack(tmp_path / "p", as_yaml(good_question())))
+    assert pack.problems == []
+    assert [q.id for q in pack.questions] == ["dbg-overnight-accuracy-drop"]
+
+
+def mutate(path: str, value):
+    def apply(question: dict) -> dict:
+        *parents, last = path.split(".")
+        node = question
+        for part in parents:
+            node = node[int(part)] if part.isdigit() else node[part]
+        if value is DELETE:
+            del node[int(last) if last.isdigit() else last]
+        else:
+            node[int(last) if last.isdigit() else last] = value
+        return question
+
+    return apply
+
+
+DELETE = object()
+
+BROKEN = [
+    # (change to a good question, field named, words in the message)
+    (mutate("round", "whiteboard"), "round", "recruiter_screen"),
+    (mutate("difficulty", "brutal"), "difficulty", "easy"),
+    (mutate("rubric.key_points.0.weight", 0.9), "rubric", "weights must sum to 1"),
+    (mutate("rubric.key_points.1.cues", ["only one"]), "rubric.key_points[1].cues", "at least 2"),
+    (mutate("rubric.red_flags", []), "rubric.red_flags", "at least 2"),
+    (mutate("follow_ups.0.targets", ["nope"]), "", "unknown key point"),
+    (mutate("exemplar", DELETE), "exemplar", "Field required"),
+    (mutate("competencies", ["charisma"]), "competencies[0]", "user_impact"),
+    (mutate("colour", "blue"), "colour", "Extra inputs are not permitted"),
+    (mutate("id", "Has Spaces"), "id", "pattern"),
+]
+
+
+@pytest.mark.parametrize(("change", "field", "words"), BROKEN)
+def test_a_broken_question_is_reported_with_its_field(tmp_path: Path, change, field, words):
+    text = as_yaml(good_question(), change(good_question() | {"id": "broken-one"}))
+    if field == "id":
+        text = as_yaml(good_question(), change(good_question()))
+    pack = load_pack(write_pack(tmp_path / "p", text))
+    assert len(pack.problems) >= 1
+    problem = pack.problems[0]
+    assert problem.file == "questions/q.yaml"
+    assert problem.field.startswith(field) if field else problem.field is None
+    assert words in problem.message
+    assert problem.line is not None and problem.line > 1
+    # The valid question still loads: one broken entry costs only itself.
+    assert "dbg-overnight-accuracy-drop" in [q.id for q in pack.questions] or field == "id"
+    if field != "id":
+        assert problem.entry == "broken-one"
+        assert "entry 'broken-one'" in str(problem)
+
+
+def test_the_line_points_at_the_bad_field(tmp_path: Path):
+    text = as_yaml(good_question() | {"difficulty": "brutal"})
+    pack = load_pack(write_pack(tmp_path / "p", text))
+    (problem,) = pack.problems
+    lines = text.splitlines()
+    assert lines[problem.line - 1].strip() == "difficulty: brutal"
+    assert str(problem).startswith(f"questions/q.yaml:{problem.line}: entry ")
+
+
+FILE_PROBLEMS = [
+    ("questions:\n  - id: x\n    round: [unclosed\n", "YAML syntax", 4),
+    ("", "file is empty", 1),
+    ("- just a list\n", "expected a top-level 'questions:' list", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "line"), FILE_PROBLEMS)
+def test_unreadable_files_are_reported(tmp_path: Path, text: str, words: str, line: int):
+    pack = load_pack(write_pack(tmp_path / "p", text))
+    (problem,) = pack.problems
+    assert words in problem.message
+    assert problem.line == line
+
+
+def test_missing_manifest_and_folder(tmp_path: Path):
+    assert "does not exist" in load_pack(tmp_path / "nowhere").problems[0].message
+    (tmp_path / "empty").mkdir()
+    assert "missing pack.yaml" in load_pack(tmp_path / "empty").problems[0].message
+    bad = write_pack(tmp_path / "bad", as_yaml(good_question()), manifest="name: no id\n")
+    (problem,) = load_pack(bad).problems
+    assert (problem.file, problem.field) == ("pack.yaml", "id")
+
+
+def test_duplicate_ids_and_unknown_companies_across_packs(tmp_path: Path):
+    question = good_question() | {"id": "mine-1", "companies": ["google", "acme"]}
+    root = write_pack(tmp_path / "p", as_yaml(question, question))
+    library = Library.load([root])
+    messages = [str(p) for p in library.problems]
+    assert any("mine-1" in m and "id is used twice" in m for m in messages)
+    assert any("mine-1" in m and "unknown company id(s): acme" in m for m in messages)
+    assert "mine-1" in library.questions
+
+
+def test_a_user_pack_cannot_shadow_a_builtin_question(tmp_path: Path):
+    root = write_pack(tmp_path / "p", as_yaml(good_question() | {"prompt": "x" * 30}))
+    library = Library.load([root])
+    assert library.questions["dbg-overnight-accuracy-drop"].prompt != "x" * 30
+    assert any("already defined by an earlier pack" in p.message for p in library.problems)
+
+
+def test_non_utf8_file(tmp_path: Path):
+    root = write_pack(tmp_path / "p", "")
+    (root / "questions" / "q.yaml").write_bytes(
+        textwrap.dedent("questions: \xff").encode("latin-1")
+    )
+    (problem,) = load_pack(root).problems
+    assert "not UTF-8" in problem.message

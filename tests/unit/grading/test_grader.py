@@ -1,0 +1,130 @@
+"""The grader on answers written for the purpose, one strong and one weak per question."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hirebar.content import Library, RoundKind, Verdict
+from hirebar.grading import assess
+from hirebar.grading.grader import LEXICAL_ONLY_NOTE
+
+ANSWERS = Path(__file__).resolve().parents[2] / "data" / "answers"
+
+
+def load_answers() -> dict[str, dict[str, str]]:
+    """question id -> label -> answer text."""
+    found: dict[str, dict[str, str]] = defaultdict(dict)
+    for path in sorted(ANSWERS.glob("*.yaml")):
+        for item in yaml.safe_load(path.read_text())["answers"]:
+            found[item["question"]][item["label"]] = item["text"]
+    return dict(found)
+
+
+PAIRS = {q: labels for q, labels in load_answers().items() if {"strong", "weak"} <= set(labels)}
+
+
+def test_every_round_kind_has_written_answers(library: Library):
+    kinds = {library.questions[q].round for q in PAIRS}
+    assert kinds == set(RoundKind)
+
+
+@pytest.mark.parametrize("question_id", sorted(PAIRS))
+def test_strong_answer_outscores_weak_answer(library, embedder, question_id):
+    question = library.questions[question_id]
+    strong = assess(question, PAIRS[question_id]["strong"], embedder)
+    weak = assess(question, PAIRS[question_id]["weak"], embedder)
+    assert strong.score > weak.score
+    assert strong.verdict.rank > weak.verdict.rank
+    assert strong.verdict.rank >= Verdict.lean_hire.rank
+    assert weak.verdict.rank <= Verdict.lean_no_hire.rank
+
+
+@pytest.mark.parametrize("question_id", sorted(PAIRS))
+def test_evidence_quotes_are_exact_substrings(library, embedder, question_id):
+    for answer in PAIRS[question_id].values():
+        result = assess(library.questions[question_id], answer, embedder)
+        for point in result.key_points:
+            if point.evidence:
+                assert answer[point.evidence.start : point.evidence.end] == point.evidence.quote
+        for hit in result.red_flags:
+            assert answer[hit.start : hit.end] == hit.quote
+        for line in result.strengths:
+            assert line.split('You said: "', 1)[1][:-1] in answer
+
+
+def test_red_flag_fires_on_the_sentence_that_contains_it(library, embedder):
+    question = library.questions["dbg-overnight-accuracy-drop"]
+    flagged = "Honestly I would let the engineers figure it out while I update the roadmap."
+    answer = (
+        "First I would ask which queues dropped and when it started. "
+        f"{flagged} "
+        "Then I would check whether a config push went out last night."
+    )
+    result = assess(question, answer, embedder)
+    hits = [h for h in result.red_flags if h.id == "wait-for-eng"]
+    assert len(hits) == 1
+    assert hits[0].quote == flagged
+    assert any(flagged in line for line in result.feedback)
+
+
+def test_negated_red_flag_does_not_fire(library, embedder):
+    question = library.questions["dbg-overnight-accuracy-drop"]
+    answer = "I would not retrain the model right away; first I would ask what changed overnight."
+    result = assess(question, answer, embedder)
+    assert "retrain-first" not in [h.id for h in result.red_flags]
+
+
+@pytest.mark.parametrize("answer", ["", "   \n\t  ", "...", "\n\n"])
+def test_empty_answer_is_a_clear_strong_no_hire(library, embedder, answer):
+    question = library.questions["dbg-overnight-accuracy-drop"]
+    result = assess(question, answer, embedder)
+    assert result.verdict == Verdict.strong_no_hire
+    assert result.score == 0
+    assert "empty" in result.feedback[0]
+    assert all(not k.covered for k in result.key_points)
+
+
+def test_missed_key_points_are_named_with_advice(library, embedder):
+    question = library.questions["dbg-overnight-accuracy-drop"]
+    answer = (
+        "I would roll back to the previous model right away "
+        "and route low confidence tickets to humans."
+    )
+    result = assess(question, answer, embedder)
+    covered = {k.id for k in result.key_points if k.covered}
+    assert "contain" in covered
+    for point in question.rubric.key_points:
+        if point.id not in covered:
+            assert any(
+                point.advice in line and line.startswith("Missed:") for line in result.feedback
+            )
+    # The probe goes where the answer was thinnest, not to containment it already covered.
+    assert "contain" not in result.follow_up.targets or len(result.follow_up.targets) > 1
+
+
+def test_grading_is_deterministic(library, embedder):
+    question = library.questions["dbg-overnight-accuracy-drop"]
+    answer = PAIRS.get(question.id, {}).get("strong") or "First I would ask which segment dropped."
+    first = assess(question, answer, embedder).model_dump()
+    second = assess(question, answer, embedder).model_dump()
+    assert first == second
+
+
+def test_without_the_model_the_grader_says_so_and_still_works(library):
+    question = library.questions["dbg-overnight-accuracy-drop"]
+    result = assess(question, "I would roll back to the previous model first.")
+    assert result.semantic is False
+    assert LEXICAL_ONLY_NOTE in result.notes
+    assert result.key_points[2].covered
+
+
+def test_competency_scores_cover_the_question_and_stay_in_range(library, embedder):
+    for question in list(library.questions.values())[:20]:
+        result = assess(question, question.exemplar, embedder)
+        names = {c.competency for c in result.competencies}
+        assert set(question.competencies) <= names
+        assert all(1 <= c.score <= 4 for c in result.competencies)

@@ -1,0 +1,25 @@
+from hirebar.grading.text import content_stems, split_sentences
+
+
+def test_sentences_keep_exact_spans():
+    answer = (
+        "First, I'd ask which segment dropped.  Then roll back!\n- check the deploy log\n2) size it"
+    )
+    sentences = split_sentences(answer)
+    assert [s.text for s in sentences] == [
+        "First, I'd ask which segment dropped.",
+        "Then roll back!",
+        "check the deploy log",
+        "size it",
+    ]
+    for s in sentences:
+        assert answer[s.start : s.end] == s.text
+
+
+def test_whitespace_and_punctuation_only_give_no_sentences():
+    assert split_sentences("   \n\t ") == []
+    assert split_sentences("... !!") == []
+
+
+def test_content_stems_drop_stopwords_and_stem():
+    assert content_stems("We rolled back the models") == ["roll", "back", "model"]

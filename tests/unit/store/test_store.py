@@ -1,0 +1,111 @@
+"""The store: migrations, WAL, and an answer that survives a failing grader."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from hirebar import store
+from hirebar.practice import PracticeService, UnknownQuestion
+
+QUESTION = "dbg-overnight-accuracy-drop"
+
+
+def test_fresh_database_is_migrated_and_in_wal_mode(service: PracticeService, settings):
+    with service.session() as session:
+        mode = session.execute(text("PRAGMA journal_mode")).scalar()
+        version = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    assert mode == "wal"
+    assert version == "0001"
+    assert (settings.data_dir / "hirebar.db").is_file()
+
+
+def test_submit_stores_then_grades(service: PracticeService):
+    outcome = service.submit(QUESTION, "I would roll back to the previous model.", seconds=42)
+    assert outcome.assessment is not None
+    (attempt,) = service.history()
+    assert attempt.status == store.AttemptStatus.graded
+    assert attempt.seconds == 42
+    assert attempt.latest.verdict == outcome.assessment.verdict.value
+    assert attempt.latest.payload["question_id"] == QUESTION
+
+
+def test_attempt_survives_a_grader_exception(settings):
+    def broken_grader(question, answer, embedder):
+        raise RuntimeError("model exploded")
+
+    answer = "Every word of this must be kept, even though grading fails."
+    outcome = PracticeService(settings, grader=broken_grader).submit(QUESTION, answer)
+    assert outcome.assessment is None
+    assert "model exploded" in outcome.error
+
+    # A new process (a new service on the same database) still finds the answer.
+    fresh = PracticeService(settings)
+    (attempt,) = fresh.history()
+    assert attempt.answer == answer
+    assert attempt.status == store.AttemptStatus.failed
+    assert attempt.assessments == []
+    assert fresh.history(status="failed")[0].id == attempt.id
+
+    regraded = fresh.regrade(attempt.id)
+    assert regraded.assessment is not None
+    assert fresh.history()[0].status == store.AttemptStatus.graded
+
+
+def test_answer_is_committed_before_the_grader_runs(settings):
+    seen = {}
+
+    def spying_grader(question, answer, embedder):
+        other = PracticeService(settings)
+        seen["stored"] = [a.answer for a in other.history()]
+        from hirebar.grading import assess
+
+        return assess(question, answer, embedder)
+
+    PracticeService(settings, grader=spying_grader).submit(QUESTION, "stored first")
+    assert seen["stored"] == ["stored first"]
+
+
+def test_unknown_question_is_refused_before_storing(service: PracticeService):
+    with pytest.raises(UnknownQuestion, match="no question with id 'nope'"):
+        service.submit("nope", "text")
+    assert service.history() == []
+
+
+def test_history_filters_and_orders_newest_first(service: PracticeService):
+    for i in range(3):
+        service.submit(QUESTION, f"answer {i}: I would roll back the model.")
+    rows = service.history(limit=2)
+    assert [r.answer[:8] for r in rows] == ["answer 2", "answer 1"]
+    assert service.history(question_id="other") == []
+
+
+def test_migrations_on_postgresql():
+    url = os.environ.get("HIREBAR_TEST_POSTGRES_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide HIREBAR_TEST_POSTGRES_URL (see .ci/postgres.sh)")
+        pytest.skip("no PostgreSQL here; CI runs this with .ci/postgres.sh")
+    schema = f"t_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        engine = create_engine(url, connect_args={"options": f"-csearch_path={schema}"})
+        store.migrate(engine)
+        assert {"attempts", "assessments"} <= set(inspect(engine).get_table_names())
+        sessions = store.session_factory(engine)
+        with sessions() as session:
+            attempt = store.add_attempt(session, QUESTION, "kept in postgres", 12, "practice")
+            store.mark_failed(session, attempt, "boom")
+        with sessions() as session:
+            (row,) = store.list_attempts(session)
+            assert (row.answer, row.status, row.error) == ("kept in postgres", "failed", "boom")
+        engine.dispose()
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
