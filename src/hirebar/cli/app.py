@@ -116,6 +116,7 @@ def history(
             "question_id": a.question_id,
             "created_at": a.created_at.isoformat(),
             "mode": a.mode,
+            "probe": a.probe,
             "seconds": a.seconds,
             "status": a.status,
             "verdict": a.latest.verdict if a.latest else None,
@@ -132,7 +133,7 @@ def history(
 
     table = Table(title=f"{len(rows)} attempts")
     for column in ("id", "when", "question", "mode", "verdict", "score"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column != "question", overflow="fold")
     for row in rows:
         verdict = render.verdict_label(row["verdict"]) if row["verdict"] else row["status"]
         score = f"{row['score']:.1f}" if row["score"] is not None else "-"

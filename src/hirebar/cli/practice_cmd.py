@@ -76,8 +76,10 @@ def practice(
             started = time.monotonic()
             probe_answer = read_answer(out, None, editor, True, minutes)
             seconds = round(time.monotonic() - started)
-            probe = svc.submit(target.id, probe_answer, seconds=seconds, mode="follow_up")
-            show_outcome(out, probe, probe_answer, seconds, minutes)
+            reply = svc.submit(
+                target.id, probe_answer, seconds=seconds, probe=outcome.assessment.follow_up
+            )
+            show_outcome(out, reply, probe_answer, seconds, minutes)
         if question or not Confirm.ask("Another question?", default=True):
             return
 

@@ -6,7 +6,7 @@ Assessment. Without an embedder the grader runs on wording alone and says so.
 
 from __future__ import annotations
 
-from hirebar.content import Question, Verdict
+from hirebar.content import FollowUp, KeyPoint, Question, Verdict
 from hirebar.grading.assessment import Assessment, Evidence, KeyPointResult
 from hirebar.grading.embedding import Embedder
 from hirebar.grading.feedback import choose_follow_up, feedback_lines, next_step, strengths
@@ -14,7 +14,13 @@ from hirebar.grading.matching import SentenceMatcher
 from hirebar.grading.red_flags import GENERIC_RED_FLAGS, find_red_flags
 from hirebar.grading.signals import find_signals
 from hirebar.grading.text import split_sentences, words
-from hirebar.grading.verdict import competency_scores, overall_score, verdict_for
+from hirebar.grading.verdict import (
+    PROBE_SHORT_WORDS,
+    SHORT_ANSWER_WORDS,
+    competency_scores,
+    overall_score,
+    verdict_for,
+)
 
 GRADER_VERSION = "1.0"
 COVERED_AT = 0.55
@@ -24,31 +30,48 @@ LEXICAL_ONLY_NOTE = (
 )
 
 
-def assess(question: Question, answer: str, embedder: Embedder | None = None) -> Assessment:
+def assess(
+    question: Question,
+    answer: str,
+    embedder: Embedder | None = None,
+    *,
+    probe: FollowUp | None = None,
+) -> Assessment:
+    """Grade ``answer``; with ``probe``, grade it as the reply to that follow-up only.
+
+    A probe reply is read against the key points the probe targets, with their
+    weights renormalised, and is allowed to be short.
+    """
     notes = [] if embedder is not None else [LEXICAL_ONLY_NOTE]
+    rubric_points = question.rubric.key_points
+    if probe is not None:
+        rubric_points = [k for k in rubric_points if k.id in probe.targets]
     sentences = split_sentences(answer)
     if not sentences:
-        return _empty(question, notes)
+        return _empty(question, rubric_points, notes)
     matcher = SentenceMatcher(sentences, question.prompt, embedder)
-    key_points = [_cover(k, matcher) for k in question.rubric.key_points]
-    coverage = sum(k.weight * k.strength for k in key_points)
+    key_points = [_cover(k, matcher) for k in rubric_points]
+    total_weight = sum(k.weight for k in key_points)
+    coverage = sum(k.weight * k.strength for k in key_points) / total_weight
     signals = find_signals(sentences)
     red_flags = find_red_flags([*question.rubric.red_flags, *GENERIC_RED_FLAGS], matcher)
     word_count = len(words(answer))
-    score = overall_score(coverage, signals, red_flags, word_count)
+    short = PROBE_SHORT_WORDS if probe else SHORT_ANSWER_WORDS
+    score = overall_score(coverage, signals, red_flags, word_count, short_words=short)
     verdict = verdict_for(score, red_flags)
+    wanted = [k.competency for k in key_points] if probe else question.competencies
     return Assessment(
         question_id=question.id,
         verdict=verdict,
         score=score,
         coverage=round(coverage, 3),
         key_points=key_points,
-        competencies=competency_scores(question, key_points, signals),
+        competencies=competency_scores(wanted, key_points, signals),
         red_flags=red_flags,
         strengths=strengths(key_points),
         feedback=feedback_lines(key_points, red_flags),
         next_step=next_step(verdict, key_points, red_flags),
-        follow_up=choose_follow_up(question, key_points),
+        follow_up=None if probe else choose_follow_up(question, key_points),
         semantic=embedder is not None,
         notes=notes,
         word_count=word_count,
@@ -56,7 +79,7 @@ def assess(question: Question, answer: str, embedder: Embedder | None = None) ->
     )
 
 
-def _cover(key_point, matcher: SentenceMatcher) -> KeyPointResult:
+def _cover(key_point: KeyPoint, matcher: SentenceMatcher) -> KeyPointResult:
     match = matcher.best(key_point.cues)
     strength = round(match.strength, 3) if match else 0.0
     evidence = None
@@ -77,17 +100,16 @@ def _cover(key_point, matcher: SentenceMatcher) -> KeyPointResult:
     )
 
 
-def _empty(question: Question, notes: list[str]) -> Assessment:
-    key_points = [
-        _cover(k, SentenceMatcher([], question.prompt, None)) for k in question.rubric.key_points
-    ]
+def _empty(question: Question, rubric_points: list[KeyPoint], notes: list[str]) -> Assessment:
+    matcher = SentenceMatcher([], question.prompt, None)
+    key_points = [_cover(k, matcher) for k in rubric_points]
     return Assessment(
         question_id=question.id,
         verdict=Verdict.strong_no_hire,
         score=0.0,
         coverage=0.0,
         key_points=key_points,
-        competencies=competency_scores(question, key_points, {}),
+        competencies=competency_scores(question.competencies, key_points, {}),
         feedback=["The answer is empty: there is nothing for a committee to assess yet."],
         next_step="Write an answer: start from the first point of the exemplar outline.",
         follow_up=question.follow_ups[0],

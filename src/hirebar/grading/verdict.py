@@ -7,12 +7,13 @@ and cap, because one sentence of abdication can sink an otherwise good answer.
 
 from __future__ import annotations
 
-from hirebar.content import COMPETENCY_NAMES, Competency, Question, Verdict
+from hirebar.content import COMPETENCY_NAMES, Competency, Verdict
 from hirebar.grading.assessment import CompetencyScore, KeyPointResult, RedFlagHit
 
 RUBRIC_SHARE = 0.8
 RED_FLAG_PENALTY = 0.7
 SHORT_ANSWER_WORDS = 60
+PROBE_SHORT_WORDS = 25
 
 # Lower bounds of the 0-5 score for each verdict above the lowest.
 VERDICT_FLOORS: tuple[tuple[float, Verdict], ...] = (
@@ -23,12 +24,12 @@ VERDICT_FLOORS: tuple[tuple[float, Verdict], ...] = (
 
 
 def competency_scores(
-    question: Question,
+    named: list[Competency],
     key_points: list[KeyPointResult],
     signals: dict[Competency, list[tuple[str, int]]],
 ) -> list[CompetencyScore]:
-    """A 1-4 score for each competency the question or its rubric names."""
-    wanted = list(dict.fromkeys([*question.competencies, *(k.competency for k in key_points)]))
+    """A 1-4 score for each competency named, and each one the key points test."""
+    wanted = list(dict.fromkeys([*named, *(k.competency for k in key_points)]))
     scores = []
     for competency in wanted:
         mine = [k for k in key_points if k.competency == competency]
@@ -60,12 +61,13 @@ def overall_score(
     signals: dict[Competency, list[tuple[str, int]]],
     red_flags: list[RedFlagHit],
     word_count: int,
+    short_words: int = SHORT_ANSWER_WORDS,
 ) -> float:
     breadth = min(len(signals), 8) / 8
     score = 5 * (RUBRIC_SHARE * coverage + (1 - RUBRIC_SHARE) * breadth)
     score -= RED_FLAG_PENALTY * len(red_flags)
-    if word_count < SHORT_ANSWER_WORDS:
-        score *= word_count / SHORT_ANSWER_WORDS
+    if word_count < short_words:
+        score *= word_count / short_words
     return round(min(5.0, max(0.0, score)), 2)
 
 

@@ -16,11 +16,11 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from hirebar import store
-from hirebar.content import Library, Question
+from hirebar.content import FollowUp, Library, Question
 from hirebar.grading import Assessment, Embedder, MiniLM, ModelUnavailable, assess
 from hirebar.settings import Settings
 
-Grader = Callable[[Question, str, Embedder | None], Assessment]
+Grader = Callable[..., Assessment]
 
 _EMBEDDERS: dict[Path, MiniLM] = {}
 _EMBEDDER_LOCK = threading.Lock()
@@ -77,18 +77,28 @@ class PracticeService:
         except KeyError:
             raise UnknownQuestion(question_id) from None
 
-    def grade(self, question: Question, answer: str) -> Assessment:
+    def grade(self, question: Question, answer: str, probe: FollowUp | None = None) -> Assessment:
         """Grade without storing (``hirebar grade``)."""
         embedder, _ = self.embedder()
-        return self.grader(question, answer, embedder)
+        return self.grader(question, answer, embedder, probe=probe)
 
     def submit(
-        self, question_id: str, answer: str, *, seconds: int | None = None, mode: str = "practice"
+        self,
+        question_id: str,
+        answer: str,
+        *,
+        seconds: int | None = None,
+        probe: FollowUp | None = None,
     ) -> Outcome:
-        """Store the answer, then grade it; a grader failure never loses the answer."""
+        """Store the answer, then grade it; a grader failure never loses the answer.
+
+        With ``probe`` the answer is a reply to that follow-up and is graded on its targets.
+        """
         question = self.question(question_id)
+        mode = "follow_up" if probe else "practice"
+        prompt = probe.prompt if probe else None
         with self.session() as session:
-            attempt = store.add_attempt(session, question.id, answer, seconds, mode)
+            attempt = store.add_attempt(session, question.id, answer, seconds, mode, prompt)
             return self._grade_and_record(session, attempt, question)
 
     def regrade(self, attempt_id: int) -> Outcome:
@@ -102,8 +112,9 @@ class PracticeService:
     def _grade_and_record(
         self, session: Session, attempt: store.AttemptRow, question: Question
     ) -> Outcome:
+        probe = next((f for f in question.follow_ups if f.prompt == attempt.probe), None)
         try:
-            assessment = self.grade(question, attempt.answer)
+            assessment = self.grade(question, attempt.answer, probe)
         except Exception as exc:
             store.mark_failed(session, attempt, f"{type(exc).__name__}: {exc}")
             return Outcome(attempt, None, error=attempt.error)

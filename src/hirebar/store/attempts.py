@@ -10,9 +10,16 @@ from hirebar.store.models import AssessmentRow, AttemptRow, AttemptStatus
 
 
 def add_attempt(
-    session: Session, question_id: str, answer: str, seconds: int | None, mode: str
+    session: Session,
+    question_id: str,
+    answer: str,
+    seconds: int | None,
+    mode: str,
+    probe: str | None = None,
 ) -> AttemptRow:
-    attempt = AttemptRow(question_id=question_id, answer=answer, seconds=seconds, mode=mode)
+    attempt = AttemptRow(
+        question_id=question_id, answer=answer, seconds=seconds, mode=mode, probe=probe
+    )
     session.add(attempt)
     session.commit()
     return attempt

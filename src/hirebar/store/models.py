@@ -32,6 +32,8 @@ class AttemptRow(Base):
     answer: Mapped[str] = mapped_column(Text)
     seconds: Mapped[int | None] = mapped_column(Integer)
     mode: Mapped[str] = mapped_column(String(40), default="practice")
+    # The follow-up prompt this attempt answers, when it answers one.
+    probe: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default=AttemptStatus.ungraded, index=True)
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -34,7 +34,7 @@ def test_submit_stores_then_grades(service: PracticeService):
 
 
 def test_attempt_survives_a_grader_exception(settings):
-    def broken_grader(question, answer, embedder):
+    def broken_grader(question, answer, embedder, **options):
         raise RuntimeError("model exploded")
 
     answer = "Every word of this must be kept, even though grading fails."
@@ -58,7 +58,7 @@ def test_attempt_survives_a_grader_exception(settings):
 def test_answer_is_committed_before_the_grader_runs(settings):
     seen = {}
 
-    def spying_grader(question, answer, embedder):
+    def spying_grader(question, answer, embedder, **options):
         other = PracticeService(settings)
         seen["stored"] = [a.answer for a in other.history()]
         from hirebar.grading import assess
@@ -67,6 +67,23 @@ def test_answer_is_committed_before_the_grader_runs(settings):
 
     PracticeService(settings, grader=spying_grader).submit(QUESTION, "stored first")
     assert seen["stored"] == ["stored first"]
+
+
+def test_a_follow_up_reply_is_stored_with_its_probe_and_graded_on_its_targets(service):
+    question = service.question(QUESTION)
+    probe = question.follow_ups[1]  # targets: contain, user-impact
+    reply = (
+        "I would not roll back. Instead I route low confidence tickets to humans, "
+        "and I tell support leads how many tickets were misrouted so customers are not surprised."
+    )
+    outcome = service.submit(QUESTION, reply, probe=probe)
+    assert [k.id for k in outcome.assessment.key_points] == probe.targets
+    assert outcome.assessment.follow_up is None
+    assert outcome.assessment.verdict.rank >= 2
+    (attempt,) = service.history()
+    assert (attempt.mode, attempt.probe) == ("follow_up", probe.prompt)
+    again = service.regrade(attempt.id).assessment
+    assert [k.id for k in again.key_points] == probe.targets
 
 
 def test_unknown_question_is_refused_before_storing(service: PracticeService):

@@ -22,6 +22,7 @@ def upgrade() -> None:
         sa.Column("answer", sa.Text(), nullable=False),
         sa.Column("seconds", sa.Integer(), nullable=True),
         sa.Column("mode", sa.String(40), nullable=False),
+        sa.Column("probe", sa.Text(), nullable=True),
         sa.Column("status", sa.String(20), nullable=False),
         sa.Column("error", sa.Text(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
