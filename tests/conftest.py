@@ -8,7 +8,7 @@ import pytest
 
 from hirebar.content import Library
 from hirebar.grading import MiniLM
-from hirebar.practice import PracticeService
+from hirebar.practice.service import PracticeService
 from hirebar.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

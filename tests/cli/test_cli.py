@@ -190,3 +190,17 @@ def test_real_subprocess(settings, tmp_path: Path):
     )
     assert json.loads(graded.stdout)["status"] == "graded"
     assert (settings.data_dir / "hirebar.db").is_file()
+
+
+def test_a_broken_user_pack_never_stops_the_app(run, tmp_path: Path, monkeypatch):
+    pack = tmp_path / "broken"
+    (pack / "questions").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("id: broken\nname: Broken\n")
+    (pack / "questions" / "q.yaml").write_text("questions:\n  - id: q1\n    round: [oops\n")
+    monkeypatch.setenv("HIREBAR_PACKS", str(pack))
+    result = run("questions", "--json")
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)) >= 80
+    assert "1 problem(s) in your content packs" in result.stderr
+    graded = run("grade", "-q", QUESTION, "-", "--json", input=GOOD)
+    assert graded.exit_code == 0

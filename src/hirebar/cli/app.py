@@ -9,11 +9,19 @@ import typer
 
 from hirebar import __version__
 from hirebar.cli import render
-from hirebar.cli.common import JsonFlag, console, emit_json, fail, read_answer_source, service
+from hirebar.cli.common import (
+    JsonFlag,
+    console,
+    emit_json,
+    fail,
+    library,
+    read_answer_source,
+    service,
+)
 from hirebar.cli.content_cmd import content_app
 from hirebar.cli.practice_cmd import practice
 from hirebar.content import Competency, Difficulty, RoundKind
-from hirebar.practice import UnknownQuestion
+from hirebar.practice.errors import UnknownQuestion
 from hirebar.practice.model_setup import SetupError, install_tokenizer, is_installed
 from hirebar.settings import Settings
 
@@ -40,7 +48,7 @@ def main(
 @app.command()
 def companies(as_json: JsonFlag = False) -> None:
     """List company loop profiles: rounds, minutes, weights and what each stresses."""
-    found = list(service().library.companies.values())
+    found = list(library(service()).companies.values())
     if as_json:
         emit_json([c.model_dump(mode="json") for c in found])
         return
@@ -57,10 +65,10 @@ def questions(
     as_json: JsonFlag = False,
 ) -> None:
     """List questions, filtered by round, company, competency, difficulty or text."""
-    library = service().library
-    if company and company not in library.companies:
-        fail(f"unknown company '{company}'; known: {', '.join(sorted(library.companies))}")
-    found = library.find(
+    content = library(service())
+    if company and company not in content.companies:
+        fail(f"unknown company '{company}'; known: {', '.join(sorted(content.companies))}")
+    found = content.find(
         round=round_kind, company=company, competency=competency, difficulty=difficulty, text=search
     )
     if as_json:

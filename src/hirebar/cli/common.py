@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 
-from hirebar.practice import PracticeService
 from hirebar.settings import Settings
+
+if TYPE_CHECKING:
+    from hirebar.content import Library
+    from hirebar.practice.service import PracticeService
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 
@@ -21,7 +24,21 @@ def console() -> Console:
 
 
 def service() -> PracticeService:
+    """The practice service; imported on first use so ``--help`` stays instant."""
+    from hirebar.practice.service import PracticeService
+
     return PracticeService(Settings())
+
+
+def library(svc: PracticeService) -> Library:
+    """The loaded content. Broken pack entries are skipped; say so once, on stderr."""
+    loaded = svc.library
+    if loaded.problems:
+        Console(stderr=True, highlight=False).print(
+            f"[yellow]note:[/yellow] {len(loaded.problems)} problem(s) in your content packs; "
+            "those entries are skipped. Run `hirebar content validate` for details."
+        )
+    return loaded
 
 
 def emit_json(data: Any) -> None:

@@ -10,7 +10,7 @@ import os
 import random
 import sys
 import time
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import click
 import typer
@@ -19,9 +19,20 @@ from rich.panel import Panel
 from rich.prompt import Confirm, IntPrompt
 
 from hirebar.cli import render
-from hirebar.cli.common import JsonFlag, console, emit_json, fail, read_answer_source, service
+from hirebar.cli.common import (
+    JsonFlag,
+    console,
+    emit_json,
+    fail,
+    library,
+    read_answer_source,
+    service,
+)
 from hirebar.content import ANSWER_MINUTES, Company, Question, RoundKind
-from hirebar.practice import Outcome, PracticeService, UnknownQuestion
+from hirebar.practice.errors import UnknownQuestion
+
+if TYPE_CHECKING:
+    from hirebar.practice.service import Outcome, PracticeService
 
 END_MARK = "."
 
@@ -42,10 +53,11 @@ def practice(
     svc = service()
     out = console()
     interactive = answer_file is None and sys.stdin.isatty()
-    if company and company not in svc.library.companies:
-        fail(f"unknown company '{company}'; known: {', '.join(sorted(svc.library.companies))}")
+    content = library(svc)
+    if company and company not in content.companies:
+        fail(f"unknown company '{company}'; known: {', '.join(sorted(content.companies))}")
     if interactive and not question and not company and not round_kind:
-        company = choose_company(out, list(svc.library.companies.values()))
+        company = choose_company(out, list(content.companies.values()))
     _, missing_model = svc.embedder()
     if missing_model and not as_json:
         out.print(f"[dim]note: {missing_model}; grading on wording alone.[/dim]")

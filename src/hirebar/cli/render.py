@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from hirebar.content import ANSWER_MINUTES, Company, Question, Verdict
-from hirebar.grading import Assessment
+
+if TYPE_CHECKING:
+    from hirebar.grading import Assessment
 
 VERDICT_STYLE = {
     Verdict.strong_hire: "bold green",

@@ -15,6 +15,7 @@ from typing import Protocol
 import numpy as np
 
 MAX_TOKENS = 128
+BATCH = 16
 TOKENIZER_FILE = "tokenizer.json"
 
 
@@ -85,6 +86,19 @@ class MiniLM:
             return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 384))
 
     def _run(self, texts: list[str]) -> np.ndarray:
+        """Embed in batches of similar length, so short cues are not padded to long sentences."""
+        assert self._tokenizer is not None
+        self._tokenizer.no_padding()
+        lengths = [len(e.ids) for e in self._tokenizer.encode_batch(texts)]
+        self._tokenizer.enable_padding()
+        order = sorted(range(len(texts)), key=lengths.__getitem__)
+        vectors = np.zeros((len(texts), 384), dtype=np.float32)
+        for begin in range(0, len(order), BATCH):
+            chunk = order[begin : begin + BATCH]
+            vectors[chunk] = self._run_batch([texts[i] for i in chunk])
+        return vectors
+
+    def _run_batch(self, texts: list[str]) -> np.ndarray:
         assert self._tokenizer is not None and self._session is not None
         encoded = self._tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encoded], dtype=np.int64)

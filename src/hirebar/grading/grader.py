@@ -49,12 +49,14 @@ def assess(
     sentences = split_sentences(answer)
     if not sentences:
         return _empty(question, rubric_points, notes)
-    matcher = SentenceMatcher(sentences, question.prompt, embedder)
+    flags = [*question.rubric.red_flags, *GENERIC_RED_FLAGS]
+    cues = [c for item in [*rubric_points, *flags] for c in item.cues]
+    matcher = SentenceMatcher(sentences, question.prompt, embedder, cues)
     key_points = [_cover(k, matcher) for k in rubric_points]
     total_weight = sum(k.weight for k in key_points)
     coverage = sum(k.weight * k.strength for k in key_points) / total_weight
     signals = find_signals(sentences)
-    red_flags = find_red_flags([*question.rubric.red_flags, *GENERIC_RED_FLAGS], matcher)
+    red_flags = find_red_flags(flags, matcher)
     word_count = len(words(answer))
     short = PROBE_SHORT_WORDS if probe else SHORT_ANSWER_WORDS
     score = overall_score(coverage, signals, red_flags, word_count, short_words=short)

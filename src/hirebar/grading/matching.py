@@ -36,16 +36,18 @@ class SentenceMatcher:
         sentences: Sequence[Sentence],
         question_text: str,
         embedder: Embedder | None,
+        phrases: Sequence[str] = (),
     ):
+        """``phrases`` (every cue to be matched) are embedded in the same batch as the
+        sentences: one model call per answer instead of one per key point."""
         self.sentences = list(sentences)
         self.stems = [set(content_stems(s.text)) for s in self.sentences]
         self.question_stems = set(content_stems(question_text))
         self.embedder = embedder
-        self._sentence_vectors = (
-            embedder.embed([s.text for s in self.sentences])
-            if embedder is not None and self.sentences
-            else None
-        )
+        self._sentence_vectors = None
+        if embedder is not None and self.sentences:
+            texts = [s.text for s in self.sentences]
+            self._sentence_vectors = embedder.embed([*texts, *phrases])[: len(texts)]
 
     def lexical(self, phrase: str, index: int, min_hits: int = 1) -> float:
         """Weighted share of the phrase's stems in the sentence; 0 below ``min_hits`` (or 2)."""

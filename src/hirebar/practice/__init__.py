@@ -1,5 +1,5 @@
-"""Services that tie content, grading and store together for the adapters."""
+"""Services that tie content, grading and store together for the adapters.
 
-from hirebar.practice.service import Outcome, PracticeService, UnknownQuestion, load_embedder
-
-__all__ = ["Outcome", "PracticeService", "UnknownQuestion", "load_embedder"]
+Import from the modules (``practice.service``, ``practice.errors``): the service
+pulls in the database and model code, which a bare ``--help`` should not pay for.
+"""

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from hirebar import store
 from hirebar.content import FollowUp, Library, Question
 from hirebar.grading import Assessment, Embedder, MiniLM, ModelUnavailable, assess
+from hirebar.practice.errors import UnknownQuestion
 from hirebar.settings import Settings
 
 Grader = Callable[..., Assessment]
@@ -35,12 +36,6 @@ def load_embedder(model_dir: Path) -> tuple[Embedder | None, str | None]:
             except ModelUnavailable as exc:
                 return None, str(exc)
         return _EMBEDDERS[model_dir], None
-
-
-class UnknownQuestion(LookupError):
-    def __init__(self, question_id: str):
-        super().__init__(f"no question with id '{question_id}' (see `hirebar questions`)")
-        self.question_id = question_id
 
 
 @dataclass

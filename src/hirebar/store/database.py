@@ -5,8 +5,6 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -33,6 +31,9 @@ def make_engine(url: str) -> Engine:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration; safe to call at every start."""
+    from alembic import command  # imported here: Alembic is slow to import and rarely needed
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(resources.files("hirebar.store") / "migrations"))
     with engine.begin() as connection:

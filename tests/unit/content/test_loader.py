@@ -142,3 +142,35 @@ def test_non_utf8_file(tmp_path: Path):
     )
     (problem,) = load_pack(root).problems
     assert "not UTF-8" in problem.message
+
+
+def markdown_question(**changes) -> str:
+    question = good_question() | changes
+    exemplar = question.pop("exemplar")
+    front = yaml.safe_dump(question, sort_keys=False)
+    return f"---\n{front}---\n{exemplar}"
+
+
+def test_a_markdown_question_takes_its_body_as_the_exemplar(tmp_path: Path):
+    root = write_pack(tmp_path / "p", as_yaml(good_question() | {"id": "from-yaml"}))
+    (root / "questions" / "md-one.md").write_text(markdown_question(id="from-markdown"))
+    pack = load_pack(root)
+    assert pack.problems == []
+    by_id = {q.id: q for q in pack.questions}
+    assert by_id["from-markdown"].exemplar == good_question()["exemplar"].strip()
+
+
+def test_a_broken_markdown_question_names_its_line(tmp_path: Path):
+    root = write_pack(tmp_path / "p", as_yaml(good_question()))
+    text = markdown_question(id="md-bad", difficulty="brutal")
+    (root / "questions" / "bad.md").write_text(text)
+    (problem,) = load_pack(root).problems
+    assert (problem.file, problem.entry, problem.field) == (
+        "questions/bad.md",
+        "md-bad",
+        "difficulty",
+    )
+    assert text.splitlines()[problem.line - 1] == "difficulty: brutal"
+    (root / "questions" / "bad.md").write_text("no front matter here")
+    (problem,) = load_pack(root).problems
+    assert "front matter" in problem.message

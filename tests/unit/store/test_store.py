@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 
 from hirebar import store
-from hirebar.practice import PracticeService, UnknownQuestion
+from hirebar.practice.errors import UnknownQuestion
+from hirebar.practice.service import PracticeService
 
 QUESTION = "dbg-overnight-accuracy-drop"
 
