@@ -19,6 +19,7 @@ from hirebar.cli.common import (
     service,
 )
 from hirebar.cli.content_cmd import content_app
+from hirebar.cli.grader_cmd import grader_app
 from hirebar.cli.practice_cmd import practice
 from hirebar.content import Competency, Difficulty, RoundKind
 from hirebar.practice.errors import UnknownQuestion
@@ -33,6 +34,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(content_app, name="content")
+app.add_typer(grader_app, name="grader")
 app.command(help="Answer questions against a timer and get graded feedback.")(practice)
 
 

@@ -8,6 +8,7 @@ This module only reads those files: no download, no torch, no hub.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -15,7 +16,9 @@ from typing import Protocol
 import numpy as np
 
 MAX_TOKENS = 128
-BATCH = 16
+EMBEDDING_SIZE = 384
+BATCH_SLOTS = 512  # padded tokens per model call
+MAX_PADDING = 0.2  # share of a batch that may be padding
 TOKENIZER_FILE = "tokenizer.json"
 
 
@@ -23,6 +26,23 @@ class Embedder(Protocol):
     """Anything that turns texts into unit-length vectors (rows)."""
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def token_vectors(self, text: str) -> tuple[list[str], np.ndarray]:
+        """The text's word pieces and their unit-length contextual vectors."""
+        ...
+
+
+class _Bounded(OrderedDict):
+    """A dict that forgets its oldest entries past ``limit``: caches must not grow forever."""
+
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit = limit
+
+    def __setitem__(self, key, value) -> None:  # type: ignore[no-untyped-def]
+        super().__setitem__(key, value)
+        if len(self) > self.limit:
+            self.popitem(last=False)
 
 
 class ModelUnavailable(RuntimeError):
@@ -57,7 +77,8 @@ class MiniLM:
         self._lock = threading.Lock()
         self._session = None
         self._tokenizer = None
-        self._cache: dict[str, np.ndarray] = {}
+        self._cache: _Bounded = _Bounded(200_000)
+        self._tokens: _Bounded = _Bounded(20_000)
 
     def _load(self) -> None:
         import onnxruntime
@@ -83,7 +104,15 @@ class MiniLM:
             if missing:
                 for text, vector in zip(missing, self._run(missing), strict=True):
                     self._cache[text] = vector
-            return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 384))
+            return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, EMBEDDING_SIZE))
+
+    def token_vectors(self, text: str) -> tuple[list[str], np.ndarray]:
+        with self._lock:
+            if text not in self._tokens:
+                if self._session is None:
+                    self._load()
+                self._cache[text] = self._run_batch([text], keep_tokens=True)[0]
+            return self._tokens[text]
 
     def _run(self, texts: list[str]) -> np.ndarray:
         """Embed in batches of similar length, so short cues are not padded to long sentences."""
@@ -91,20 +120,44 @@ class MiniLM:
         self._tokenizer.no_padding()
         lengths = [len(e.ids) for e in self._tokenizer.encode_batch(texts)]
         self._tokenizer.enable_padding()
-        order = sorted(range(len(texts)), key=lengths.__getitem__)
-        vectors = np.zeros((len(texts), 384), dtype=np.float32)
-        for begin in range(0, len(order), BATCH):
-            chunk = order[begin : begin + BATCH]
+        vectors = np.zeros((len(texts), EMBEDDING_SIZE), dtype=np.float32)
+        for chunk in _batches(lengths):
             vectors[chunk] = self._run_batch([texts[i] for i in chunk])
         return vectors
 
-    def _run_batch(self, texts: list[str]) -> np.ndarray:
+    def _run_batch(self, texts: list[str], keep_tokens: bool = False) -> np.ndarray:
         assert self._tokenizer is not None and self._session is not None
         encoded = self._tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encoded], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         hidden = self._session.run(None, feeds)[0]
+        if keep_tokens:
+            for row, (text, item) in enumerate(zip(texts, encoded, strict=True)):
+                keep = [i for i, special in enumerate(item.special_tokens_mask) if not special]
+                keep = [i for i in keep if item.attention_mask[i]]
+                vectors = hidden[row, keep]
+                norms = np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+                self._tokens[text] = ([item.tokens[i] for i in keep], vectors / norms)
         summed = (hidden * mask[..., None]).sum(axis=1)
         pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+
+def _batches(lengths: list[int]) -> list[list[int]]:
+    """Indices grouped by similar token length: few padded slots, few model calls."""
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in order:
+        candidate = [*current, index]
+        width = min(lengths[index], MAX_TOKENS)
+        real = sum(min(lengths[i], MAX_TOKENS) for i in candidate)
+        slots = width * len(candidate)
+        if current and (slots > BATCH_SLOTS or 1 - real / slots > MAX_PADDING):
+            batches.append(current)
+            candidate = [index]
+        current = candidate
+    if current:
+        batches.append(current)
+    return batches

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from hirebar.grading.embedding import Embedder
+from hirebar.grading.embedding import EMBEDDING_SIZE, Embedder
 from hirebar.grading.text import Sentence, content_stems
 
 # Cosine below FLOOR is noise for MiniLM; at CEILING a sentence paraphrases the cue.
@@ -46,8 +46,13 @@ class SentenceMatcher:
         self.embedder = embedder
         self._sentence_vectors = None
         if embedder is not None and self.sentences:
-            texts = [s.text for s in self.sentences]
-            self._sentence_vectors = embedder.embed([*texts, *phrases])[: len(texts)]
+            # A sentence of one content word ("Yes.", "1.") cannot state a key point.
+            wordy = [i for i, stems in enumerate(self.stems) if len(stems) >= 2]
+            texts = [self.sentences[i].text for i in wordy]
+            vectors = np.zeros((len(self.sentences), EMBEDDING_SIZE))
+            if texts:
+                vectors[wordy] = embedder.embed([*texts, *phrases])[: len(texts)]
+            self._sentence_vectors = vectors
 
     def lexical(self, phrase: str, index: int, min_hits: int = 1) -> float:
         """Weighted share of the phrase's stems in the sentence; 0 below ``min_hits`` (or 2)."""

@@ -1,0 +1,127 @@
+"""Speed and size of the grader on this machine.
+
+Prints: cold start to the first assessment (a fresh process), p50/p95 latency for a
+250-word answer once the question's cues are embedded, answers per second over a
+batch of 1,000 answers across all questions, peak RSS, and the installed size of the
+virtual environment. Targets (2-core CPU): p50 <= 50 ms, p95 <= 80 ms, cold <= 1.0 s,
+RSS <= 350 MB, venv <= 300 MB. Compare figures within one run; machines are noisy.
+
+usage: python benchmarks/grading_speed.py
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import sysconfig
+import time
+from pathlib import Path
+
+COLD = """
+import json, sys, time
+start = time.perf_counter()
+from hirebar.content import Library
+from hirebar.grading import MiniLM, assess
+from hirebar.settings import Settings
+question = Library.load([]).questions["dbg-overnight-accuracy-drop"]
+assess(question, sys.argv[1], MiniLM(Settings().resolved_model_dir))
+print(json.dumps(time.perf_counter() - start))
+"""
+
+
+def answer_of(words: int, question, salt: int) -> str:
+    """An answer of about ``words`` words from the question's exemplar and pitfalls.
+
+    ``salt`` makes every sentence new, so no sentence is served from the embedding cache.
+    """
+    parts = [question.exemplar, *(p.strong for p in question.pitfalls)]
+    parts += [p.weak for p in question.pitfalls]
+    pool = " ".join(" ".join(parts).split())
+    while len(pool.split()) < words:
+        pool += " " + pool
+    text = " ".join(pool.split()[:words]).rstrip(".") + "."
+    return re.sub(r"([.!?])(\s|$)", rf" (take {salt})\1\2", text)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def main() -> None:
+    from hirebar.content import Library
+    from hirebar.grading import MiniLM, assess
+    from hirebar.settings import Settings
+
+    library = Library.load([])
+    questions = list(library.questions.values())
+    sample = answer_of(250, library.questions["dbg-overnight-accuracy-drop"], 0)
+
+    colds = []
+    for _ in range(3):
+        out = subprocess.run(
+            [sys.executable, "-c", COLD, sample], capture_output=True, text=True, check=True
+        )
+        colds.append(json.loads(out.stdout))
+    print(
+        f"cold start to first assessment: {statistics.median(colds) * 1000:.0f} ms "
+        f"(median of 3 fresh processes)"
+    )
+
+    embedder = MiniLM(Settings().resolved_model_dir)
+    for q in questions:  # what the app does once at start-up: embed every rubric's cues
+        assess(q, "warm up.", embedder)
+
+    latencies = []
+    for i in range(200):
+        question = questions[i % len(questions)]
+        text = answer_of(250, question, i + 1)
+        start = time.perf_counter()
+        assess(question, text, embedder)
+        latencies.append((time.perf_counter() - start) * 1000)
+    print(
+        f"250-word answer, warm: p50 {statistics.median(latencies):.1f} ms, "
+        f"p95 {percentile(latencies, 0.95):.1f} ms (n={len(latencies)})"
+    )
+
+    batch = [
+        (
+            questions[i % len(questions)],
+            answer_of(120 + (i * 37) % 260, questions[i % len(questions)], 10_000 + i),
+        )
+        for i in range(1000)
+    ]
+    start = time.perf_counter()
+    for question, text in batch:
+        assess(question, text, embedder)
+    elapsed = time.perf_counter() - start
+    print(f"batch of 1,000 answers: {len(batch) / elapsed:.1f} answers/s")
+
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS: {rss_mb:.0f} MB")
+    venv = Path(sys.prefix)
+    print(f"installed size of {venv}: {folder_size(venv) / 2**20:.0f} MB")
+    site = Path(sysconfig.get_paths()["purelib"])
+    dev_only = [
+        "ruff",
+        "psycopg",
+        "psycopg_binary",
+        "_pytest",
+        "pytest",
+        "hypothesis",
+        "playwright",
+    ]
+    dev = sum(folder_size(site / name) for name in dev_only if (site / name).is_dir())
+    print(f"  of which test and lint tools: {dev / 2**20:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
