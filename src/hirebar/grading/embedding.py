@@ -104,7 +104,11 @@ class MiniLM:
             if missing:
                 for text, vector in zip(missing, self._run(missing), strict=True):
                     self._cache[text] = vector
-            return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, EMBEDDING_SIZE))
+            return (
+                np.stack([self._cache[t] for t in texts])
+                if texts
+                else np.zeros((0, EMBEDDING_SIZE))
+            )
 
     def token_vectors(self, text: str) -> tuple[list[str], np.ndarray]:
         with self._lock:

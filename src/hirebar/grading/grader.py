@@ -6,23 +6,29 @@ Assessment. Without an embedder the grader runs on wording alone and says so.
 
 from __future__ import annotations
 
-from hirebar.content import FollowUp, KeyPoint, Question, Verdict
+from hirebar.content import ANSWER_MINUTES, FollowUp, KeyPoint, Question, Verdict
 from hirebar.grading.assessment import Assessment, Evidence, KeyPointResult
 from hirebar.grading.embedding import Embedder
 from hirebar.grading.feedback import choose_follow_up, feedback_lines, next_step, strengths
+from hirebar.grading.integrity import check as check_integrity
 from hirebar.grading.matching import SentenceMatcher
 from hirebar.grading.red_flags import GENERIC_RED_FLAGS, find_red_flags
 from hirebar.grading.signals import find_signals
 from hirebar.grading.text import split_sentences, words
 from hirebar.grading.verdict import (
+    LENGTH_SATURATES,
+    PROBE_LENGTH_SATURATES,
     PROBE_SHORT_WORDS,
     SHORT_ANSWER_WORDS,
+    Reading,
     competency_scores,
     overall_score,
     verdict_for,
 )
 
-GRADER_VERSION = "1.0"
+GRADER_VERSION = "1.1"
+# About 40 minutes of speech: more is padding by any measure, and it bounds grading time.
+MAX_SENTENCES = 400
 COVERED_AT = 0.55
 LEXICAL_ONLY_NOTE = (
     "The sentence model is not installed (run `hirebar setup`): key points were matched "
@@ -47,6 +53,11 @@ def assess(
     if probe is not None:
         rubric_points = [k for k in rubric_points if k.id in probe.targets]
     sentences = split_sentences(answer)
+    if len(sentences) > MAX_SENTENCES:
+        notes.append(
+            f"The answer has {len(sentences):,} sentences; the first {MAX_SENTENCES:,} were read."
+        )
+        sentences = sentences[:MAX_SENTENCES]
     if not sentences:
         return _empty(question, rubric_points, notes)
     flags = [*question.rubric.red_flags, *GENERIC_RED_FLAGS]
@@ -56,11 +67,19 @@ def assess(
     total_weight = sum(k.weight for k in key_points)
     coverage = sum(k.weight * k.strength for k in key_points) / total_weight
     signals = find_signals(sentences)
-    red_flags = find_red_flags(flags, matcher)
-    word_count = len(words(answer))
-    short = PROBE_SHORT_WORDS if probe else SHORT_ANSWER_WORDS
-    score = overall_score(coverage, signals, red_flags, word_count, short_words=short)
-    verdict = verdict_for(score, red_flags)
+    integrity = check_integrity(answer, sentences, question.prompt, ANSWER_MINUTES[question.round])
+    red_flags = [*find_red_flags(flags, matcher), *integrity.issues]
+    reading = Reading(
+        coverage=coverage,
+        breadth=len(signals),
+        words=len(words(answer)),
+        red_flags=len(red_flags) - len(integrity.issues),
+        gamed=integrity.gamed,
+        short_words=PROBE_SHORT_WORDS if probe else SHORT_ANSWER_WORDS,
+        full_words=PROBE_LENGTH_SATURATES if probe else LENGTH_SATURATES,
+    )
+    score = overall_score(reading)
+    verdict = verdict_for(score, reading)
     wanted = [k.competency for k in key_points] if probe else question.competencies
     return Assessment(
         question_id=question.id,
@@ -76,7 +95,7 @@ def assess(
         follow_up=None if probe else choose_follow_up(question, key_points),
         semantic=embedder is not None,
         notes=notes,
-        word_count=word_count,
+        word_count=reading.words,
         grader_version=GRADER_VERSION,
     )
 

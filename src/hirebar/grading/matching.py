@@ -10,15 +10,36 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from hirebar.grading.embedding import EMBEDDING_SIZE, Embedder
 from hirebar.grading.text import Sentence, content_stems
 
+# Words past this many are matched on wording only: it bounds the model time a very
+# long answer takes (a 5-minute spoken answer is about 650 words).
+MAX_EMBEDDED_WORDS = 900
 # Cosine below FLOOR is noise for MiniLM; at CEILING a sentence paraphrases the cue.
 COSINE_FLOOR = 0.30
 COSINE_CEILING = 0.62
+
+
+def _within_budget(indices: list[int], sentences: Sequence[Sentence]) -> list[int]:
+    """The first sentences whose words fit the embedding budget (long ones count as 100)."""
+    kept, used = [], 0
+    for index in indices:
+        used += min(len(sentences[index].text.split()), 100)
+        if used > MAX_EMBEDDED_WORDS:
+            break
+        kept.append(index)
+    return kept
+
+
+@lru_cache(maxsize=16384)
+def phrase_stems(phrase: str) -> tuple[str, ...]:
+    """A cue's distinct content stems, computed once per cue."""
+    return tuple(dict.fromkeys(content_stems(phrase)))
 
 
 @dataclass(frozen=True)
@@ -47,7 +68,9 @@ class SentenceMatcher:
         self._sentence_vectors = None
         if embedder is not None and self.sentences:
             # A sentence of one content word ("Yes.", "1.") cannot state a key point.
-            wordy = [i for i, stems in enumerate(self.stems) if len(stems) >= 2]
+            wordy = _within_budget(
+                [i for i, stems in enumerate(self.stems) if len(stems) >= 2], self.sentences
+            )
             texts = [self.sentences[i].text for i in wordy]
             vectors = np.zeros((len(self.sentences), EMBEDDING_SIZE))
             if texts:
@@ -56,7 +79,7 @@ class SentenceMatcher:
 
     def lexical(self, phrase: str, index: int, min_hits: int = 1) -> float:
         """Weighted share of the phrase's stems in the sentence; 0 below ``min_hits`` (or 2)."""
-        stems = list(dict.fromkeys(content_stems(phrase)))
+        stems = phrase_stems(phrase)
         if not stems:
             return 0.0
         weights = [0.5 if s in self.question_stems else 1.0 for s in stems]

@@ -171,9 +171,7 @@ def _bigram_coverage(reference: str, answer: str, question: set[str]) -> float:
     def pairs(text: str) -> set[tuple[str, str]]:
         stems = content_stems(text)
         return {
-            (a, b)
-            for a, b in itertools.pairwise(stems)
-            if not (a in question and b in question)
+            (a, b) for a, b in itertools.pairwise(stems) if not (a in question and b in question)
         }
 
     ref_pairs = pairs(reference)

@@ -7,18 +7,26 @@ and cap, because one sentence of abdication can sink an otherwise good answer.
 
 from __future__ import annotations
 
-from hirebar.content import COMPETENCY_NAMES, Competency, Verdict
-from hirebar.grading.assessment import CompetencyScore, KeyPointResult, RedFlagHit
+from dataclasses import dataclass
 
-RUBRIC_SHARE = 0.8
-RED_FLAG_PENALTY = 0.7
+from hirebar.content import COMPETENCY_NAMES, Competency, Verdict
+from hirebar.grading.assessment import CompetencyScore, KeyPointResult
+
 SHORT_ANSWER_WORDS = 60
 PROBE_SHORT_WORDS = 25
-
-# Lower bounds of the 0-5 score for each verdict above the lowest.
+LENGTH_SATURATES = 250
+PROBE_LENGTH_SATURATES = 80
+# Fitted on the dev split of benchmarks/data (benchmarks/tune_grader.py); never on test.
+INTERCEPT = 0.586
+W_COVERAGE = 0.408
+W_BREADTH = 0.503
+W_LENGTH = 3.749
+W_RED_FLAG = 0.355
+GAMED_FACTOR = 0.5
+GAMED_MAX = 2.0
 VERDICT_FLOORS: tuple[tuple[float, Verdict], ...] = (
-    (3.5, Verdict.strong_hire),
-    (2.5, Verdict.lean_hire),
+    (3.1, Verdict.strong_hire),
+    (2.1, Verdict.lean_hire),
     (1.4, Verdict.lean_no_hire),
 )
 
@@ -56,27 +64,42 @@ def competency_scores(
     return scores
 
 
-def overall_score(
-    coverage: float,
-    signals: dict[Competency, list[tuple[str, int]]],
-    red_flags: list[RedFlagHit],
-    word_count: int,
-    short_words: int = SHORT_ANSWER_WORDS,
-) -> float:
-    breadth = min(len(signals), 8) / 8
-    score = 5 * (RUBRIC_SHARE * coverage + (1 - RUBRIC_SHARE) * breadth)
-    score -= RED_FLAG_PENALTY * len(red_flags)
-    if word_count < short_words:
-        score *= word_count / short_words
+@dataclass(frozen=True)
+class Reading:
+    """What the score is computed from."""
+
+    coverage: float  # weighted rubric coverage, 0-1
+    breadth: int  # competencies with at least one generic signal
+    words: int
+    red_flags: int  # rubric and generic red flags (not integrity issues)
+    gamed: bool  # keyword stuffing, echo, padding or a wrong ML fact
+    short_words: int = SHORT_ANSWER_WORDS
+    full_words: int = LENGTH_SATURATES  # length past which more words add nothing
+
+
+def overall_score(reading: Reading) -> float:
+    """The committee's 0-5 read: a linear model fitted on the dev split, then the caps."""
+    length = min(reading.words, reading.full_words) / reading.full_words
+    score = (
+        INTERCEPT
+        + W_COVERAGE * reading.coverage
+        + W_BREADTH * min(reading.breadth, 8) / 8
+        + W_LENGTH * length * reading.coverage  # length earns only with substance
+        - W_RED_FLAG * reading.red_flags
+    )
+    if reading.words < reading.short_words:
+        score *= reading.words / reading.short_words
+    if reading.gamed:
+        score = min(score * GAMED_FACTOR, GAMED_MAX)
     return round(min(5.0, max(0.0, score)), 2)
 
 
-def verdict_for(score: float, red_flags: list[RedFlagHit]) -> Verdict:
+def verdict_for(score: float, reading: Reading) -> Verdict:
     verdict = next((v for floor, v in VERDICT_FLOORS if score >= floor), Verdict.strong_no_hire)
-    # One red flag keeps an answer out of strong_hire; two keep it below the bar.
+    # One red flag keeps an answer out of strong_hire; two, or any gaming, keep it below the bar.
     cap = Verdict.strong_hire
-    if len(red_flags) == 1:
+    if reading.red_flags == 1:
         cap = Verdict.lean_hire
-    elif len(red_flags) >= 2:
+    if reading.red_flags >= 2 or reading.gamed:
         cap = Verdict.lean_no_hire
     return min(verdict, cap, key=lambda v: v.rank)

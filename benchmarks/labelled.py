@@ -1,0 +1,48 @@
+"""The labelled answer set: load it, split it by question, grade it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from hirebar.content import Verdict
+
+DATA = Path(__file__).resolve().parent / "data"
+GAMING = ("keyword_stuffing", "echo", "off_topic", "wrong_facts", "padding")
+
+
+@dataclass(frozen=True)
+class Labelled:
+    id: str
+    question: str
+    style: str
+    gaming: str
+    score: float
+    verdict: Verdict
+    competencies: dict[str, int]
+    text: str
+
+
+def load(split: str = "all") -> list[Labelled]:
+    """Answers whose question is in ``split`` (dev, test or all)."""
+    splits = yaml.safe_load((DATA / "split.yaml").read_text())
+    wanted = set(splits["dev"]) | set(splits["test"]) if split == "all" else set(splits[split])
+    items = []
+    for path in sorted((DATA / "labelled").glob("*.yaml")):
+        for raw in yaml.safe_load(path.read_text())["answers"]:
+            if raw["question"] in wanted:
+                items.append(
+                    Labelled(
+                        id=raw["id"],
+                        question=raw["question"],
+                        style=raw["style"],
+                        gaming=raw["gaming"],
+                        score=float(raw["score"]),
+                        verdict=Verdict(raw["verdict"]),
+                        competencies=raw["competencies"],
+                        text=raw["text"],
+                    )
+                )
+    return items

@@ -1,0 +1,184 @@
+"""Answers that try to win on form instead of substance.
+
+Keyword stuffing, echoing the question, padding far past the time budget and
+confident wrong ML facts can all score on surface signals. Each is detected
+with a measure that does not depend on the question (share of the answer in
+term lists, share of its content words taken from the prompt, repetition in
+a sliding window, explicit misconception patterns). Any of them caps the
+verdict at lean_no_hire, as the labelling guide's committee would.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hirebar.grading.assessment import RedFlagHit
+from hirebar.grading.misconceptions import find_misconceptions
+from hirebar.grading.text import Sentence, content_stems, words
+
+_BULLET = re.compile(r"\s*(?:[-*•]|\d+[.)])\s*")
+# Words that make a clause: a list item with none of them is a bare term.
+_CLAUSE_WORDS = re.compile(
+    r"\b(?:i|we|you|they|it|he|she|i'd|we'd|i'll|we'll|would|will|should|could|can|must|"
+    r"is|are|was|were|has|have|had|do|does|did|means|need|needs|want|wants)\b",
+    re.IGNORECASE,
+)
+LIST_SHARE_LIMIT = 0.45
+COMMA_RUN_ITEMS = 7
+ECHO_SHARE_LIMIT = 0.45
+ECHO_MIN_STEMS = 15
+WINDOW = 120
+# Past about 600 words (well beyond a spoken answer's budget), an answer whose words
+# repeat (natural prose stays near 0.8 distinct per window) or lean on filler is padding.
+PADDING_MIN_WORDS = 600
+PADDING_NOVELTY = 0.75
+PADDING_FILLER = 1.0
+# Twice what fits in the round's time at a speaking pace is padding whatever the words.
+SPOKEN_WORDS_PER_MINUTE = 130
+_FILLER = re.compile(
+    r"\b(?:great question|to be honest|honestly|as i (?:said|mentioned)|like i said|again|"
+    r"at the end of the day|basically|just to (?:be clear|reiterate|recap)|to recap|"
+    r"in other words|to summari[sz]e|so yeah|the point is|i want to (?:stress|emphasi[sz]e|"
+    r"reiterate|repeat)|i mean|you know|kind of|sort of|as you can imagine|needless to say)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Integrity:
+    issues: list[RedFlagHit]
+
+    @property
+    def gamed(self) -> bool:
+        return bool(self.issues)
+
+
+def check(
+    answer: str, sentences: list[Sentence], question_prompt: str, budget_minutes: int
+) -> Integrity:
+    issues = [
+        *_stuffing(answer, sentences),
+        *_echo(sentences, question_prompt),
+        *_padding(answer, sentences, budget_minutes * SPOKEN_WORDS_PER_MINUTE),
+        *(
+            _hit(
+                f"wrong-fact:{h.misconception.id}",
+                f"Wrong fact: {h.misconception.text[0].lower()}{h.misconception.text[1:]}",
+                h.misconception.why,
+                h.sentence,
+            )
+            for h in find_misconceptions(sentences)
+        ),
+    ]
+    return Integrity(issues)
+
+
+def _hit(flag_id: str, text: str, why: str, sentence: Sentence) -> RedFlagHit:
+    return RedFlagHit(
+        id=flag_id, text=text, why=why, quote=sentence.text, start=sentence.start, end=sentence.end
+    )
+
+
+def list_share(answer: str, sentences: list[Sentence]) -> tuple[float, Sentence | None]:
+    """Share of the answer's words that sit in bare term lists, and the first such sentence."""
+    listed = 0
+    first: Sentence | None = None
+    for sentence in sentences:
+        count = _listed_words(answer, sentence)
+        if count:
+            listed += count
+            first = first or sentence
+    return min(1.0, listed / (len(words(answer)) or 1)), first
+
+
+def _listed_words(answer: str, sentence: Sentence) -> int:
+    size = len(words(sentence.text))
+    line_start = answer.rfind("\n", 0, sentence.start) + 1
+    bulleted = _BULLET.fullmatch(answer[line_start : sentence.start]) is not None
+    if bulleted and size <= 8 and not _CLAUSE_WORDS.search(sentence.text):
+        return size
+    items = [p for p in re.split(r",|;|/| and ", sentence.text) if p.strip()]
+    short = [p for p in items if len(words(p)) <= 4]
+    if len(short) >= COMMA_RUN_ITEMS and len(short) / len(items) >= 0.7:
+        return sum(len(words(p)) for p in short)
+    return 0
+
+
+def _stuffing(answer: str, sentences: list[Sentence]) -> list[RedFlagHit]:
+    share, worst = list_share(answer, sentences)
+    if share < LIST_SHARE_LIMIT or not sentences:
+        return []
+    return [
+        _hit(
+            "keyword-stuffing",
+            "Lists terms instead of making decisions.",
+            "A string of buzzwords shows vocabulary, not judgement: the committee hears no "
+            "choice, no number and no reason.",
+            worst or sentences[0],
+        )
+    ]
+
+
+def question_share(sentences: list[Sentence], question_prompt: str) -> float:
+    stems = [s for sentence in sentences for s in content_stems(sentence.text)]
+    if len(stems) < ECHO_MIN_STEMS:
+        return 0.0
+    asked = set(content_stems(question_prompt))
+    return sum(s in asked for s in stems) / len(stems)
+
+
+def _echo(sentences: list[Sentence], question_prompt: str) -> list[RedFlagHit]:
+    if question_share(sentences, question_prompt) < ECHO_SHARE_LIMIT:
+        return []
+    asked = set(content_stems(question_prompt))
+    worst = max(
+        sentences,
+        key=lambda s: (
+            sum(x in asked for x in content_stems(s.text)) / (len(content_stems(s.text)) or 1)
+        ),
+    )
+    return [
+        _hit(
+            "echo",
+            "Mostly restates the question.",
+            "Repeating the prompt back uses the time without adding a plan, a metric or a "
+            "decision; interviewers notice at once.",
+            worst,
+        )
+    ]
+
+
+def windowed_novelty(answer: str) -> float:
+    """Mean share of distinct content words in windows of 120: length-independent repetition."""
+    stems = content_stems(answer)
+    if len(stems) <= WINDOW:
+        return len(set(stems)) / len(stems) if stems else 1.0
+    step = WINDOW // 2
+    shares = [
+        len(set(stems[i : i + WINDOW])) / WINDOW for i in range(0, len(stems) - WINDOW + 1, step)
+    ]
+    return sum(shares) / len(shares)
+
+
+def filler_rate(answer: str) -> float:
+    """Filler phrases per 100 words."""
+    return 100 * len(_FILLER.findall(answer)) / (len(words(answer)) or 1)
+
+
+def _padding(answer: str, sentences: list[Sentence], budget_words: int) -> list[RedFlagHit]:
+    count = len(words(answer))
+    if count < PADDING_MIN_WORDS:
+        return []
+    repetitive = windowed_novelty(answer) < PADDING_NOVELTY or filler_rate(answer) >= PADDING_FILLER
+    if not repetitive and count <= 2 * budget_words:
+        return []
+    return [
+        _hit(
+            "padding",
+            "Buries the answer in repetition and filler far past the time budget.",
+            "Length is not depth: a committee hears the same points restated and the clock "
+            "running out, and marks down the judgement it could not find.",
+            max(sentences, key=lambda s: len(_FILLER.findall(s.text))),
+        )
+    ]

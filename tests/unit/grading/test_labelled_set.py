@@ -1,0 +1,53 @@
+"""The human-labelled answers: their shape, gaming resistance, and agreement as a regression."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hirebar.content import RoundKind, Verdict
+from hirebar.grading import assess
+from hirebar.grading.agreement import quadratic_weighted_kappa, spearman
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
+from labelled import DATA, GAMING, load
+
+ALL = load("all")
+
+
+def test_the_set_is_large_varied_and_split_by_question(library):
+    assert len(ALL) >= 200
+    assert len({i.question for i in ALL}) >= 40
+    assert {i.verdict for i in ALL} == set(Verdict)
+    assert {library.questions[i.question].round for i in ALL} == set(RoundKind)
+    assert {i.style for i in ALL} == {"story", "framework", "rambling", "plain", "jargon"}
+    split = yaml.safe_load((DATA / "split.yaml").read_text())
+    assert not set(split["dev"]) & set(split["test"])
+    assert {i.question for i in ALL} == set(split["dev"]) | set(split["test"])
+    counts = Counter(i.gaming for i in ALL)
+    assert all(counts[kind] >= 15 for kind in GAMING), counts
+
+
+@pytest.mark.parametrize("kind", GAMING)
+def test_no_gaming_answer_scores_above_lean_no_hire(library, embedder, kind):
+    cases = [i for i in ALL if i.gaming == kind]
+    verdicts = {
+        i.id: assess(library.questions[i.question], i.text, embedder).verdict for i in cases
+    }
+    above = {k: v.value for k, v in verdicts.items() if v.rank > Verdict.lean_no_hire.rank}
+    assert above == {}
+
+
+def test_agreement_on_the_test_split_stays_above_the_targets(library, embedder):
+    items = load("test")
+    results = [assess(library.questions[i.question], i.text, embedder) for i in items]
+    assert spearman([r.score for r in results], [i.score for i in items]) >= 0.80
+    truth = [i.verdict.rank for i in items]
+    predicted = [r.verdict.rank for r in results]
+    assert quadratic_weighted_kappa(truth, predicted, 4) >= 0.75
+    within = sum(abs(t - p) <= 1 for t, p in zip(truth, predicted, strict=True)) / len(items)
+    assert within >= 0.95

@@ -1,0 +1,110 @@
+"""Wrong ML facts are caught in many phrasings; the correct statements are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from hirebar.grading.misconceptions import find_misconceptions
+from hirebar.grading.text import split_sentences
+
+WRONG = [
+    ("precision-as-recall", "Precision is the share of all actual fraud cases that we catch."),
+    (
+        "precision-as-recall",
+        "We optimised precision, meaning how many of the real positives the model found.",
+    ),
+    (
+        "precision-as-recall",
+        "Precision tells us what fraction of true defaulters get flagged by the model.",
+    ),
+    ("precision-as-recall", "High precision means few positives slip through the net."),
+    ("recall-as-precision", "Recall is the share of our alerts that turn out to be real attacks."),
+    (
+        "recall-as-precision",
+        "Sensitivity means that when the app flags a mole, it is right 91% of the time.",
+    ),
+    ("recall-as-precision", "Recall measures how many of the predicted positives are correct."),
+    (
+        "recall-as-precision",
+        "Our recall, the fraction of flagged transactions that were actually fraud, hit 0.8.",
+    ),
+    (
+        "auc-as-calibration",
+        "An AUC of 0.92 tells us the probabilities are accurate, so a 0.7 score means 70%.",
+    ),
+    ("auc-as-calibration", "I'd report AUC because it measures how well calibrated the model is."),
+    (
+        "auc-as-calibration",
+        "The ROC AUC went up, which shows the predicted probabilities are more reliable now.",
+    ),
+    ("f1-as-average", "F1 is just the average of precision and recall, so 0.9 and 0.3 give 0.6."),
+    ("f1-as-average", "We summarise with F1, the simple mean of precision and recall."),
+    (
+        "overfitting-as-poor-training-fit",
+        "Overfitting is when the model performs poorly on its training data.",
+    ),
+    (
+        "overfitting-as-poor-training-fit",
+        "The model is overfitting because it does badly on the training set.",
+    ),
+    (
+        "threshold-raises-recall",
+        "If we raise the threshold we will catch more fraud, since recall goes up.",
+    ),
+    ("threshold-raises-recall", "A higher cut-off makes the classifier more sensitive."),
+    (
+        "threshold-raises-recall",
+        "Increasing the score threshold boosts recall and precision together.",
+    ),
+    (
+        "accuracy-on-rare-events",
+        "Fraud is only 0.2% of traffic, so accuracy is a reliable headline metric.",
+    ),
+    (
+        "accuracy-on-rare-events",
+        "Accuracy is a good single number here even though defaults are rare.",
+    ),
+    ("p-value-as-truth", "A p-value of 0.03 means there is a 97% chance the new model is better."),
+    ("p-value-as-truth", "The p-value is the probability that our hypothesis is true."),
+    (
+        "p-value-as-truth",
+        "The p-value tells us how likely it is that the variant is the winner, so it is better.",
+    ),
+    ("p-value-as-truth", "Statistical significance is the probability that our change is real."),
+    (
+        "power-as-truth",
+        "With 90% power, a positive readout means a 90% chance the feature really is better.",
+    ),
+    ("peeking", "We'd look at the dashboard every morning and stop as soon as p dips below 0.05."),
+    ("peeking", "I'd stop the test the moment the results look significant to save traffic."),
+    ("higher-log-loss-better", "Log loss went up from 0.3 to 0.4, which is better."),
+    ("higher-log-loss-better", "We want log loss to increase as the model learns."),
+]
+
+RIGHT = [
+    "Precision is the share of the transactions we flag that are really fraud.",
+    "Recall is the share of all real fraud that we catch.",
+    "AUC only measures ranking; it says nothing about calibration.",
+    "AUC measures ranking only, while the auction uses the probability itself, so calibration matters.",
+    "F1 is the harmonic mean of precision and recall.",
+    "Overfitting shows up as great training accuracy but poor validation accuracy.",
+    "If we raise the threshold, precision goes up and recall goes down.",
+    "Lowering the threshold catches more fraud at the cost of more false alarms.",
+    "With fraud at 0.2% of traffic, accuracy is misleading: a model that flags nothing is 99.8% accurate.",
+    "A p-value of 0.03 means data this extreme would be rare if there were no real difference.",
+    "Log loss fell from 0.4 to 0.3, which is better.",
+    "Power is the chance we detect a two-point lift if it really exists.",
+    "We fix the sample size up front and do not stop when p first dips below 0.05.",
+    "We track precision at the chosen threshold and recall by segment.",
+]
+
+
+@pytest.mark.parametrize(("expected", "sentence"), WRONG)
+def test_wrong_fact_is_caught(expected: str, sentence: str):
+    hits = find_misconceptions(split_sentences(sentence))
+    assert expected in [h.misconception.id for h in hits]
+
+
+@pytest.mark.parametrize("sentence", RIGHT)
+def test_correct_statement_is_left_alone(sentence: str):
+    assert find_misconceptions(split_sentences(sentence)) == []
