@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test lint model clean
+.PHONY: run test lint bench model clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ test: model
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
+
+bench: model
+	$(BIN)/python benchmarks/agreement.py --split test
+	$(BIN)/python benchmarks/grading_speed.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -122,6 +122,18 @@ def assessment_view(
             style = "red" if line.startswith("Red flag") else ""
             parts.append(Text(f"  - {line}", style=style))
     parts.append(Panel(Text(assessment.next_step), title="Next step"))
+    if assessment.rewrite:
+        rewrite = assessment.rewrite
+        parts.append(
+            Panel(
+                Group(
+                    Text.assemble(("You said:  ", "dim"), rewrite.before),
+                    Text.assemble(("Stronger:  ", "bold green"), rewrite.after),
+                    Text(rewrite.why, style="dim"),
+                ),
+                title="Rewrite one sentence",
+            )
+        )
     if assessment.follow_up:
         parts.append(Panel(Text(assessment.follow_up.prompt), title="Interviewer follow-up"))
     return Group(*parts)

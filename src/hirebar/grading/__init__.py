@@ -10,6 +10,7 @@ from hirebar.grading.assessment import (
     Evidence,
     KeyPointResult,
     RedFlagHit,
+    Rewrite,
 )
 from hirebar.grading.embedding import Embedder, MiniLM, ModelUnavailable
 from hirebar.grading.grader import GRADER_VERSION, assess
@@ -24,5 +25,6 @@ __all__ = [
     "MiniLM",
     "ModelUnavailable",
     "RedFlagHit",
+    "Rewrite",
     "assess",
 ]

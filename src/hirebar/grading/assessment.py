@@ -36,6 +36,14 @@ class RedFlagHit(BaseModel):
     end: int
 
 
+class Rewrite(BaseModel):
+    """One sentence of the answer and a stronger version of it."""
+
+    before: str
+    after: str
+    why: str
+
+
 class CompetencyScore(BaseModel):
     competency: Competency
     name: str
@@ -54,6 +62,7 @@ class Assessment(BaseModel):
     strengths: list[str] = Field(default_factory=list)
     feedback: list[str] = Field(default_factory=list)
     next_step: str = ""
+    rewrite: Rewrite | None = None
     follow_up: FollowUp | None = None
     semantic: bool = Field(description="Whether sentence embeddings were used.")
     notes: list[str] = Field(default_factory=list)

@@ -16,6 +16,7 @@ from typing import Protocol
 import numpy as np
 
 MAX_TOKENS = 128
+INTRA_OP_THREADS = 2
 EMBEDDING_SIZE = 384
 BATCH_SLOTS = 512  # padded tokens per model call
 MAX_PADDING = 0.2  # share of a batch that may be padding
@@ -85,8 +86,9 @@ class MiniLM:
         from tokenizers import Tokenizer
 
         options = onnxruntime.SessionOptions()
-        # One thread keeps results bit-identical from run to run.
-        options.intra_op_num_threads = 1
+        # A fixed thread count keeps results identical from run to run; two is what a
+        # laptop spares for one answer without starving the rest of the app.
+        options.intra_op_num_threads = INTRA_OP_THREADS
         options.inter_op_num_threads = 1
         session = onnxruntime.InferenceSession(
             str(self.model_path), options, providers=["CPUExecutionProvider"]

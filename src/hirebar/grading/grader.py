@@ -13,6 +13,7 @@ from hirebar.grading.feedback import choose_follow_up, feedback_lines, next_step
 from hirebar.grading.integrity import check as check_integrity
 from hirebar.grading.matching import SentenceMatcher
 from hirebar.grading.red_flags import GENERIC_RED_FLAGS, find_red_flags
+from hirebar.grading.rewrite import suggest as suggest_rewrite
 from hirebar.grading.signals import find_signals
 from hirebar.grading.text import split_sentences, words
 from hirebar.grading.verdict import (
@@ -92,6 +93,7 @@ def assess(
         strengths=strengths(key_points),
         feedback=feedback_lines(key_points, red_flags),
         next_step=next_step(verdict, key_points, red_flags),
+        rewrite=suggest_rewrite(question, matcher, key_points, red_flags),
         follow_up=None if probe else choose_follow_up(question, key_points),
         semantic=embedder is not None,
         notes=notes,

@@ -128,3 +128,33 @@ def test_competency_scores_cover_the_question_and_stay_in_range(library, embedde
         names = {c.competency for c in result.competencies}
         assert set(question.competencies) <= names
         assert all(1 <= c.score <= 4 for c in result.competencies)
+
+
+def test_a_red_flag_that_echoes_a_pitfall_is_rewritten_with_its_strong_version(library, embedder):
+    question = library.questions["dbg-overnight-accuracy-drop"]
+    weak = "The model probably drifted, so I would retrain it on last week's tickets and redeploy."
+    result = assess(question, f"{weak} That should fix it quickly.", embedder)
+    assert result.rewrite is not None
+    assert result.rewrite.before == weak
+    assert result.rewrite.after == question.pitfalls[0].strong
+
+
+def test_a_vague_claim_gets_a_quantified_rewrite(library, embedder):
+    question = library.questions["dbg-overnight-accuracy-drop"]
+    answer = (
+        "First I would ask which queues dropped and whether a config push went out. "
+        "I would roll back to the previous model and route low confidence tickets to humans. "
+        "That improved things for customers."
+    )
+    result = assess(question, answer, embedder)
+    assert result.rewrite.before == "That improved things for customers."
+    assert "[baseline]" in result.rewrite.after and "[target]" in result.rewrite.after
+
+
+def test_every_rewrite_starts_from_the_answer(library, embedder):
+    for question_id, labels in PAIRS.items():
+        for answer in labels.values():
+            result = assess(library.questions[question_id], answer, embedder)
+            if result.rewrite:
+                assert result.rewrite.before in answer
+                assert result.rewrite.after != result.rewrite.before

@@ -1,0 +1,84 @@
+"""One concrete rewrite: a weak sentence from the answer and a stronger version of it.
+
+The candidate learns more from seeing their own sentence improved than from a
+list of gaps. In order of what hurts most:
+
+1. a red-flag sentence that echoes one of the question's weak pitfalls gets the
+   pitfall's strong version;
+2. any other red-flag sentence is replaced by what the top missed key point asks for;
+3. a claim of change with no number gets the numbers a committee wants;
+4. otherwise the sentence closest to the top missed key point gets that point added.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hirebar.content import Pitfall, Question
+from hirebar.grading.assessment import KeyPointResult, RedFlagHit, Rewrite
+from hirebar.grading.matching import SentenceMatcher
+
+PITFALL_MATCH = 0.5
+_VAGUE_CHANGE = re.compile(
+    r"\b(?:improv\w*|increas\w*|reduc\w*|decreas\w*|boost\w*|better|faster|grew|grow\w*|"
+    r"lift\w*|optimi[sz]\w*)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d")
+
+
+def suggest(
+    question: Question,
+    matcher: SentenceMatcher,
+    key_points: list[KeyPointResult],
+    red_flags: list[RedFlagHit],
+) -> Rewrite | None:
+    missed = sorted((k for k in key_points if not k.covered), key=lambda k: -k.weight)
+    rubric_flags = [h for h in red_flags if h.id in {f.id for f in question.rubric.red_flags}]
+    for hit in rubric_flags or red_flags:
+        pitfall = _closest_pitfall(question, hit.quote, matcher)
+        if pitfall is not None:
+            return Rewrite(before=hit.quote, after=pitfall.strong, why=pitfall.why)
+    if red_flags and missed:
+        hit = red_flags[0]
+        return Rewrite(
+            before=hit.quote,
+            after=f"(Replace it.) {missed[0].advice}",
+            why=hit.why,
+        )
+    for sentence in matcher.sentences:
+        if _VAGUE_CHANGE.search(sentence.text) and not _NUMBER.search(sentence.text):
+            return Rewrite(
+                before=sentence.text,
+                after=_quantified(sentence.text),
+                why="A change with no baseline, size or time frame cannot be checked; "
+                "committees trust claims they could verify.",
+            )
+    if missed and matcher.sentences:
+        point = missed[0]
+        rubric_point = question.key_point(point.id)
+        best = matcher.best([rubric_point.text, *rubric_point.cues])
+        sentence = matcher.sentences[best.sentence_index if best else 0]
+        return Rewrite(
+            before=sentence.text,
+            after=f"{sentence.text.rstrip('.!? ')}; then: {point.advice}",
+            why=f"This is where the answer comes closest to a missed point: {point.text}",
+        )
+    return None
+
+
+def _closest_pitfall(question: Question, quote: str, matcher: SentenceMatcher) -> Pitfall | None:
+    index = next((i for i, s in enumerate(matcher.sentences) if s.text == quote), None)
+    if index is None or not question.pitfalls:
+        return None
+    similarity = matcher.cosine([p.weak for p in question.pitfalls])[:, index]
+    best = int(similarity.argmax())
+    return question.pitfalls[best] if similarity[best] >= PITFALL_MATCH else None
+
+
+def _quantified(sentence: str) -> str:
+    core = sentence.rstrip(".!? ")
+    return (
+        f"{core}, from [baseline] to [target] within [time frame], "
+        "measured by [metric] for [segment]."
+    )
