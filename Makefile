@@ -18,7 +18,7 @@ model: $(STAMP)
 	$(BIN)/hirebar setup
 
 run: model
-	$(BIN)/hirebar practice
+	$(BIN)/hirebar serve
 
 test: model
 	$(BIN)/python -m pytest

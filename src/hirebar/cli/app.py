@@ -172,6 +172,31 @@ def setup(
 
 
 @app.command()
+def serve(
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8321,
+    host: Annotated[
+        str, typer.Option(help="Address to bind; keep 127.0.0.1 unless you mean it.")
+    ] = "127.0.0.1",
+    no_browser: Annotated[
+        bool, typer.Option("--no-browser", help="Do not open a browser.")
+    ] = False,
+) -> None:
+    """Start the web app on this computer and open it in the browser."""
+    import threading
+    import webbrowser
+
+    import uvicorn
+
+    from hirebar.web.app import create_app
+
+    url = f"http://{host}:{port}/"
+    typer.echo(f"hirebar is running at {url}  (Ctrl-C to stop)")
+    if not no_browser:
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    uvicorn.run(create_app(Settings()), host=host, port=port, log_level="warning")
+
+
+@app.command()
 def config(as_json: JsonFlag = False) -> None:
     """Show every setting, its value and where to change it."""
     settings = Settings()

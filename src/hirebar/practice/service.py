@@ -119,3 +119,55 @@ class PracticeService:
     def history(self, **filters) -> list[store.AttemptRow]:  # type: ignore[no-untyped-def]
         with self.session() as session:
             return store.list_attempts(session, **filters)
+
+    def attempt(self, attempt_id: int) -> store.AttemptRow | None:
+        with self.session() as session:
+            return store.get_attempt(session, attempt_id)
+
+    def save_draft(self, question_id: str, text: str) -> None:
+        self.question(question_id)
+        with self.session() as session:
+            store.save_draft(session, question_id, text)
+
+    def draft(self, question_id: str) -> str:
+        with self.session() as session:
+            found = store.get_draft(session, question_id)
+            return found.text if found else ""
+
+    def discard_draft(self, question_id: str) -> None:
+        with self.session() as session:
+            store.discard_draft(session, question_id)
+
+    def profile(self) -> dict[str, str]:
+        with self.session() as session:
+            return store.get_profile(session)
+
+    def set_profile(self, **values: str) -> None:
+        with self.session() as session:
+            store.set_profile(session, values)
+
+    def export(self) -> dict:
+        """Everything the person wrote and every grade, as plain JSON-ready data."""
+        attempts = self.history(limit=1_000_000)
+        return {
+            "profile": self.profile(),
+            "attempts": [
+                {
+                    "id": a.id,
+                    "question_id": a.question_id,
+                    "answer": a.answer,
+                    "seconds": a.seconds,
+                    "mode": a.mode,
+                    "probe": a.probe,
+                    "status": a.status,
+                    "error": a.error,
+                    "created_at": a.created_at.isoformat(),
+                    "assessments": [row.payload for row in a.assessments],
+                }
+                for a in attempts
+            ],
+        }
+
+    def delete_everything(self) -> None:
+        with self.session() as session:
+            store.delete_everything(session)

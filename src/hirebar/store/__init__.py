@@ -12,6 +12,14 @@ from hirebar.store.attempts import (
     mark_failed,
 )
 from hirebar.store.database import make_engine, migrate, session_factory
+from hirebar.store.drafts import (
+    delete_everything,
+    discard_draft,
+    get_draft,
+    get_profile,
+    save_draft,
+    set_profile,
+)
 from hirebar.store.models import AssessmentRow, AttemptRow, AttemptStatus
 
 __all__ = [
@@ -20,10 +28,16 @@ __all__ = [
     "AttemptStatus",
     "add_assessment",
     "add_attempt",
+    "delete_everything",
+    "discard_draft",
     "get_attempt",
+    "get_draft",
+    "get_profile",
     "list_attempts",
     "make_engine",
     "mark_failed",
     "migrate",
+    "save_draft",
     "session_factory",
+    "set_profile",
 ]

@@ -63,3 +63,22 @@ class AssessmentRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     attempt: Mapped[AttemptRow] = relationship(back_populates="assessments")
+
+
+class DraftRow(Base):
+    """The answer being typed, saved every few seconds so a crash loses nothing."""
+
+    __tablename__ = "drafts"
+
+    question_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ProfileRow(Base):
+    """The candidate's target: one row per setting (company, interview date)."""
+
+    __tablename__ = "profile"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,1 @@
+"""The web adapter (FastAPI + Jinja2 + HTMX): every page has a JSON twin under /api/v1."""

@@ -1,0 +1,223 @@
+"""The web app: ``create_app(settings)`` returns the ASGI app; routes stay thin."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from hirebar import __version__
+from hirebar.practice.errors import UnknownQuestion
+from hirebar.practice.service import PracticeService
+from hirebar.settings import Settings
+from hirebar.web import views
+from hirebar.web.security import (
+    CSRF_COOKIE,
+    CSRF_FIELD,
+    SecurityHeaders,
+    csrf_token,
+    require_csrf,
+)
+
+WEB = Path(str(resources.files("hirebar.web")))
+MAX_ANSWER_CHARS = 200_000
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    svc = PracticeService(settings)
+    app = FastAPI(
+        title="hirebar",
+        version=__version__,
+        openapi_url="/api/v1/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.service = svc
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
+    templates = Jinja2Templates(directory=WEB / "templates")
+    templates.env.globals.update(version=__version__, csrf_field=CSRF_FIELD)
+    templates.env.filters["label"] = lambda v: str(v).replace("_", " ")
+    templates.env.filters["pct"] = lambda v: f"{float(v):.0%}"
+
+    def page(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
+        token = csrf_token(request)
+        response = templates.TemplateResponse(
+            request, name, {"ctx": context, "csrf": token}, status_code=status
+        )
+        response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict")
+        return response
+
+    html = APIRouter(include_in_schema=False)
+    api = APIRouter(prefix="/api/v1")
+    guarded = [Depends(require_csrf)]
+
+    @html.get("/", response_class=HTMLResponse)
+    def home_page(request: Request) -> HTMLResponse:
+        return page(request, "home.html", views.home(svc))
+
+    @api.get("/home")
+    def home_json() -> dict:
+        return views.home(svc)
+
+    @html.post("/target", dependencies=guarded)
+    def set_target(company: str = Form(...), interview_date: str = Form("")) -> Response:
+        if company not in svc.library.companies:
+            raise HTTPException(status_code=422, detail=f"unknown company '{company}'")
+        svc.set_profile(company=company, interview_date=interview_date)
+        return RedirectResponse("/", status_code=303)
+
+    def library_filters(request: Request) -> dict[str, str | None]:
+        keys = ("round", "company", "competency", "difficulty", "q")
+        return {k: request.query_params.get(k) for k in keys}
+
+    @html.get("/library", response_class=HTMLResponse)
+    def library_page(request: Request) -> HTMLResponse:
+        context = views.library_page(svc, library_filters(request))
+        if request.headers.get("hx-request"):
+            return page(request, "_question_list.html", context)
+        return page(request, "library.html", context)
+
+    @api.get("/library")
+    def library_json(request: Request) -> dict:
+        return views.library_page(svc, library_filters(request))
+
+    def question_or_404(question_id: str) -> None:
+        try:
+            svc.question(question_id)
+        except UnknownQuestion as exc:
+            raise HTTPException(status_code=404, detail=str(exc)) from None
+
+    @html.get("/practice/{question_id}", response_class=HTMLResponse)
+    def practice_page(request: Request, question_id: str) -> HTMLResponse:
+        question_or_404(question_id)
+        return page(request, "practice.html", views.practice(svc, question_id))
+
+    @api.get("/practice/{question_id}")
+    def practice_json(question_id: str) -> dict:
+        question_or_404(question_id)
+        return views.practice(svc, question_id)
+
+    @html.post("/practice/{question_id}/draft", dependencies=guarded)
+    def save_draft(question_id: str, answer: str = Form("")) -> HTMLResponse:
+        question_or_404(question_id)
+        svc.save_draft(question_id, answer[:MAX_ANSWER_CHARS])
+        return HTMLResponse('<span class="saved">Draft saved</span>')
+
+    @html.post("/practice/{question_id}", dependencies=guarded)
+    def submit(question_id: str, answer: str = Form(""), seconds: int | None = Form(None)):  # type: ignore[no-untyped-def]
+        question_or_404(question_id)
+        if len(answer) > MAX_ANSWER_CHARS:
+            raise HTTPException(status_code=413, detail="answer longer than 200,000 characters")
+        svc.save_draft(question_id, answer)  # kept until the attempt is safely stored
+        outcome = svc.submit(question_id, answer, seconds=seconds)
+        svc.discard_draft(question_id)
+        return RedirectResponse(f"/attempts/{outcome.attempt.id}", status_code=303)
+
+    @api.post("/attempts", dependencies=guarded)
+    def submit_json(payload: dict) -> JSONResponse:
+        question_id = str(payload.get("question_id", ""))
+        question_or_404(question_id)
+        answer = str(payload.get("answer", ""))[:MAX_ANSWER_CHARS]
+        outcome = svc.submit(question_id, answer, seconds=payload.get("seconds"))
+        return JSONResponse(views.assessment(svc, outcome.attempt.id), status_code=201)
+
+    def attempt_or_404(attempt_id: int) -> dict:
+        context = views.assessment(svc, attempt_id)
+        if context is None:
+            raise HTTPException(status_code=404, detail=f"no attempt {attempt_id}")
+        return context
+
+    @html.get("/attempts/{attempt_id}", response_class=HTMLResponse)
+    def assessment_page(request: Request, attempt_id: int) -> HTMLResponse:
+        return page(request, "assessment.html", attempt_or_404(attempt_id))
+
+    @api.get("/attempts/{attempt_id}")
+    def assessment_json(attempt_id: int) -> dict:
+        return attempt_or_404(attempt_id)
+
+    @html.post("/attempts/{attempt_id}/follow-up", dependencies=guarded)
+    def answer_probe(request: Request, attempt_id: int, answer: str = Form("")) -> HTMLResponse:
+        context = attempt_or_404(attempt_id)
+        probe_data = (context["assessment"] or {}).get("follow_up")
+        if not probe_data:
+            raise HTTPException(status_code=409, detail="this attempt has no follow-up probe")
+        question = svc.question(context["question"]["id"])
+        probe = next(f for f in question.follow_ups if f.prompt == probe_data["prompt"])
+        outcome = svc.submit(question.id, answer[:MAX_ANSWER_CHARS], probe=probe)
+        return page(request, "_probe_result.html", attempt_or_404(outcome.attempt.id))
+
+    def history_filters(request: Request) -> tuple[str | None, str | None]:
+        return request.query_params.get("round") or None, request.query_params.get(
+            "verdict"
+        ) or None
+
+    @html.get("/history", response_class=HTMLResponse)
+    def history_page(request: Request) -> HTMLResponse:
+        return page(request, "history.html", views.history(svc, *history_filters(request)))
+
+    @api.get("/history")
+    def history_json(request: Request) -> dict:
+        context = views.history(svc, *history_filters(request))
+        for item in context["trends"]:
+            item.pop("svg")
+        return context
+
+    def company_or_404(company_id: str) -> dict:
+        context = views.company(svc, company_id)
+        if context is None:
+            raise HTTPException(status_code=404, detail=f"no company '{company_id}'")
+        return context
+
+    @html.get("/companies/{company_id}", response_class=HTMLResponse)
+    def company_page(request: Request, company_id: str) -> HTMLResponse:
+        return page(request, "company.html", company_or_404(company_id))
+
+    @api.get("/companies/{company_id}")
+    def company_json(company_id: str) -> dict:
+        return company_or_404(company_id)
+
+    @html.get("/settings", response_class=HTMLResponse)
+    def settings_html(request: Request) -> HTMLResponse:
+        return page(request, "settings.html", views.settings_page(svc))
+
+    @api.get("/settings")
+    def settings_json() -> dict:
+        return views.settings_page(svc)
+
+    @api.get("/export")
+    def export() -> Response:
+        body = json.dumps(svc.export(), indent=2, ensure_ascii=False)
+        return Response(
+            body,
+            media_type="application/json",
+            headers={"content-disposition": 'attachment; filename="hirebar-export.json"'},
+        )
+
+    @html.post("/settings/delete", dependencies=guarded)
+    def delete_all(confirm: str = Form("")) -> Response:
+        if confirm != "DELETE":
+            raise HTTPException(status_code=422, detail="type DELETE to confirm")
+        svc.delete_everything()
+        return RedirectResponse("/settings", status_code=303)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return page(
+            request,
+            "error.html",
+            {"status": exc.status_code, "detail": exc.detail},
+            status=exc.status_code,
+        )
+
+    app.include_router(html)
+    app.include_router(api)
+    return app

@@ -1,0 +1,228 @@
+"""Context builders: each page's data as one JSON-ready dict.
+
+The HTML template and the JSON twin under /api/v1 render the same dict, so the
+two can never disagree (the datasette habit: compute, then render).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from hirebar.content import ANSWER_MINUTES, COMPETENCY_NAMES, Competency, Difficulty, RoundKind
+from hirebar.practice.readiness import next_question, readiness
+from hirebar.practice.service import PracticeService
+from hirebar.web.charts import Series, trend
+
+
+def question_summary(question) -> dict:  # type: ignore[no-untyped-def]
+    return {
+        "id": question.id,
+        "round": question.round.value,
+        "difficulty": question.difficulty.value,
+        "companies": question.companies,
+        "competencies": [c.value for c in question.competencies],
+        "prompt": question.prompt,
+        "minutes": ANSWER_MINUTES[question.round],
+    }
+
+
+def home(svc: PracticeService) -> dict:
+    profile = svc.profile()
+    library = svc.library
+    company_id = profile.get("company")
+    context: dict = {
+        "companies": [{"id": c.id, "name": c.name} for c in library.companies.values()],
+        "target": None,
+        "interview_date": profile.get("interview_date"),
+        "days_left": None,
+        "today": None,
+    }
+    if profile.get("interview_date"):
+        try:
+            left = (date.fromisoformat(profile["interview_date"]) - date.today()).days
+            context["days_left"] = left
+        except ValueError:
+            context["interview_date"] = None
+    if company_id in library.companies:
+        company = library.companies[company_id]
+        attempts = svc.history(limit=500)
+        state = readiness(company, library, attempts)
+        question = next_question(company, library, state, {a.question_id for a in attempts})
+        context["target"] = company_readiness(state)
+        context["today"] = {
+            "round": state.weakest.kind.value,
+            "why": f"{state.weakest.title} counts {state.weakest.weight:.0%} of the loop and is "
+            f"at {state.weakest.readiness:.0%}.",
+            "question": question_summary(question) if question else None,
+        }
+    return context
+
+
+def company_readiness(state) -> dict:  # type: ignore[no-untyped-def]
+    company = state.company
+    return {
+        "id": company.id,
+        "name": company.name,
+        "summary": company.summary,
+        "overall": round(state.overall, 3),
+        "rounds": [
+            {
+                "kind": r.kind.value,
+                "title": r.title,
+                "weight": r.weight,
+                "minutes": r.minutes,
+                "readiness": round(r.readiness, 3),
+                "answered": r.answered,
+            }
+            for r in state.rounds
+        ],
+    }
+
+
+def library_page(svc: PracticeService, filters: dict[str, str | None]) -> dict:
+    def pick(enum, value):  # type: ignore[no-untyped-def]
+        return enum(value) if value in {e.value for e in enum} else None
+
+    found = svc.library.find(
+        round=pick(RoundKind, filters.get("round")),
+        company=filters.get("company") or None,
+        competency=pick(Competency, filters.get("competency")),
+        difficulty=pick(Difficulty, filters.get("difficulty")),
+        text=filters.get("q") or None,
+    )
+    return {
+        "filters": {k: v or "" for k, v in filters.items()},
+        "choices": {
+            "round": [k.value for k in RoundKind],
+            "company": sorted(svc.library.companies),
+            "competency": [c.value for c in Competency],
+            "difficulty": [d.value for d in Difficulty],
+        },
+        "count": len(found),
+        "questions": [question_summary(q) for q in found],
+    }
+
+
+def practice(svc: PracticeService, question_id: str) -> dict:
+    question = svc.question(question_id)
+    return {
+        "question": question_summary(question),
+        "draft": svc.draft(question_id),
+        "seconds": ANSWER_MINUTES[question.round] * 60,
+    }
+
+
+def assessment(svc: PracticeService, attempt_id: int) -> dict | None:
+    attempt = svc.attempt(attempt_id)
+    if attempt is None:
+        return None
+    question = svc.question(attempt.question_id)
+    latest = attempt.latest.payload if attempt.latest else None
+    return {
+        "attempt": {
+            "id": attempt.id,
+            "answer": attempt.answer,
+            "seconds": attempt.seconds,
+            "mode": attempt.mode,
+            "probe": attempt.probe,
+            "status": attempt.status,
+            "error": attempt.error,
+            "created_at": attempt.created_at.isoformat(),
+        },
+        "question": question_summary(question),
+        "assessment": latest,
+        "segments": highlight(attempt.answer, latest) if latest else [],
+    }
+
+
+def highlight(answer: str, payload: dict) -> list[dict]:
+    """The answer cut into plain, evidence and red-flag pieces, for marking up safely."""
+    marks: list[tuple[int, int, str]] = []
+    for point in payload.get("key_points", []):
+        if point.get("evidence"):
+            marks.append((point["evidence"]["start"], point["evidence"]["end"], "evidence"))
+    for hit in payload.get("red_flags", []):
+        marks.append((hit["start"], hit["end"], "flag"))
+    kind_at = [""] * len(answer)
+    for start, end, kind in sorted(marks, key=lambda m: m[2] == "flag"):
+        for i in range(max(0, start), min(len(answer), end)):
+            kind_at[i] = kind
+    segments: list[dict] = []
+    for i, char in enumerate(answer):
+        if segments and segments[-1]["kind"] == kind_at[i]:
+            segments[-1]["text"] += char
+        else:
+            segments.append({"kind": kind_at[i], "text": char})
+    return segments
+
+
+def history(svc: PracticeService, round_filter: str | None, verdict: str | None) -> dict:
+    library = svc.library
+    attempts = svc.history(limit=1000)
+    rows = []
+    per_competency: dict[str, list[float]] = defaultdict(list)
+    for a in reversed(attempts):  # oldest first for the trend lines
+        question = library.questions.get(a.question_id)
+        if round_filter and (question is None or question.round.value != round_filter):
+            continue
+        payload = a.latest.payload if a.latest else None
+        if verdict and (payload is None or payload["verdict"] != verdict):
+            continue
+        if payload and a.mode == "practice":
+            for c in payload["competencies"]:
+                per_competency[c["competency"]].append(c["score"])
+        rows.append(
+            {
+                "id": a.id,
+                "question_id": a.question_id,
+                "round": question.round.value if question else None,
+                "created_at": a.created_at.isoformat(),
+                "mode": a.mode,
+                "status": a.status,
+                "verdict": payload["verdict"] if payload else None,
+                "score": payload["score"] if payload else None,
+            }
+        )
+    rows.reverse()
+    trends = [
+        {
+            "competency": key,
+            "name": COMPETENCY_NAMES[Competency(key)],
+            "values": values,
+            "svg": trend(Series(COMPETENCY_NAMES[Competency(key)], values)),
+        }
+        for key, values in sorted(per_competency.items())
+    ]
+    return {
+        "filters": {"round": round_filter or "", "verdict": verdict or ""},
+        "choices": {
+            "round": [k.value for k in RoundKind],
+            "verdict": ["strong_hire", "lean_hire", "lean_no_hire", "strong_no_hire"],
+        },
+        "attempts": rows,
+        "trends": trends,
+    }
+
+
+def company(svc: PracticeService, company_id: str) -> dict | None:
+    found = svc.library.companies.get(company_id)
+    if found is None:
+        return None
+    state = readiness(found, svc.library, svc.history(limit=500))
+    return {
+        **company_readiness(state),
+        "stresses": [f.model_dump() for f in found.stresses],
+        "competencies": [COMPETENCY_NAMES[c] for c in found.competencies],
+        "questions": len(svc.library.find(company=company_id)),
+    }
+
+
+def settings_page(svc: PracticeService) -> dict:
+    settings = svc.settings
+    return {
+        "data_dir": str(settings.data_dir),
+        "database": settings.resolved_database_url.split("@")[-1],
+        "model_dir": str(settings.resolved_model_dir),
+        "attempts": len(svc.history(limit=1_000_000)),
+    }

@@ -1,0 +1,193 @@
+"""End to end: `hirebar serve` in a subprocess, driven by Debian's Chromium through Playwright."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+# Playwright's driver leaves a pipe for the garbage collector to close.
+pytestmark = [
+    pytest.mark.filterwarnings("ignore::ResourceWarning"),
+    pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
+]
+
+CHROMIUM = "/usr/bin/chromium"
+ANSWER_START = "First I'd ask which queues dropped and exactly when it started."
+ANSWER_REST = (
+    " I'd also check whether the metric itself broke: did the labelling pipeline or the eval set "
+    "change overnight? Then I'd look at what shipped: a model deploy, a config push, or an "
+    "upstream schema change in the ticket form, and compare this week's input mix with last "
+    "week's. While we investigate, if customers are hurt, I roll back to the previous model and "
+    "route low confidence tickets to the human triage queue. To size it: about 300 tickets an "
+    "hour are misrouted, so customers wait longer for a first reply and our four-hour SLA is at "
+    "risk; I'd tell the support leads what to expect and when we will update them. Once the "
+    "bleeding stops, I'd test one hypothesis at a time and add an alert on per-queue accuracy so "
+    "a drop like this pages us within the hour next time."
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(settings, tmp_path: Path):
+    port = free_port()
+    env = {
+        **os.environ,
+        "HIREBAR_DATA_DIR": str(settings.data_dir),
+        "HIREBAR_MODEL_DIR": str(settings.resolved_model_dir),
+    }
+    log = tmp_path / "server.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "hirebar", "serve", "--port", str(port), "--no-browser"],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/", timeout=2):
+                break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise AssertionError(f"server did not start:\n{log.read_text()}") from None
+            time.sleep(0.2)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def page():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            "Debian's chromium is required for the browser tests (apt-get install chromium)"
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        tab = context.new_page()
+        tab.csp_errors = []
+        tab.on(
+            "console",
+            lambda m: (
+                tab.csp_errors.append(m.text) if "Content Security Policy" in m.text else None
+            ),
+        )
+        yield tab
+        browser.close()
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("HIREBAR_SCREENSHOT_DIR", tmp_path / "shots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_the_whole_practice_flow(server: str, page: Page, shots: Path):
+    page.goto(server + "/")
+    page.screenshot(path=shots / "home-empty.png", full_page=True)
+    page.select_option("#company", "anthropic")
+    page.fill("#interview_date", "2026-12-20")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("#overall")).to_have_text("0%")
+    expect(page.locator("table.rounds tbody tr")).to_have_count(6)
+    page.screenshot(path=shots / "home.png", full_page=True)
+
+    page.goto(server + "/practice/dbg-overnight-accuracy-drop")
+    expect(page.locator("#clock")).not_to_have_text("5:00", timeout=5000)  # the timer runs
+    page.fill("#answer", ANSWER_START)
+    page.locator("#answer").blur()
+    expect(page.locator("#draft-status")).to_have_text("Draft saved")
+    page.reload()
+    expect(page.locator("#answer")).to_have_value(ANSWER_START)
+    page.screenshot(path=shots / "practice.png", full_page=True)
+
+    page.locator("#answer").press("End")
+    page.locator("#answer").type(ANSWER_REST, delay=0)
+    page.get_by_role("button", name="Submit for feedback").click()
+    expect(page.locator("#verdict")).to_be_visible()
+    assert page.locator("#verdict").inner_text() in {"lean hire", "strong hire"}
+    marks = page.locator("#highlighted mark.evidence")
+    assert marks.count() >= 2
+    assert all(text in ANSWER_START + ANSWER_REST for text in marks.all_inner_texts())
+    page.screenshot(path=shots / "assessment.png", full_page=True)
+
+    page.fill(
+        "#probe-answer",
+        "I would route low confidence tickets to humans and tell the "
+        "support leads how many tickets were misrouted.",
+    )
+    page.get_by_role("button", name="Answer the follow-up").click()
+    expect(page.locator("#probe-result #verdict")).to_be_visible()
+
+    page.goto(server + "/history")
+    expect(page.locator("#attempts tbody tr")).to_have_count(2)
+    expect(page.locator("svg.trend").first).to_be_visible()
+    page.screenshot(path=shots / "history.png", full_page=True)
+
+    page.goto(server + "/library?company=anthropic")
+    page.fill("#q", "red-team")
+    expect(page.locator("#count")).not_to_have_text("0 questions")
+    page.screenshot(path=shots / "library.png", full_page=True)
+    for path, name in [("/companies/anthropic", "company"), ("/settings", "settings")]:
+        page.goto(server + path)
+        page.screenshot(path=shots / f"{name}.png", full_page=True)
+    assert page.csp_errors == []
+
+
+def test_keyboard_mobile_and_dictation(server: str, page: Page, shots: Path):
+    page.goto(server + "/practice/dbg-overnight-accuracy-drop")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    has_speech = page.evaluate(
+        "'SpeechRecognition' in window || 'webkitSpeechRecognition' in window"
+    )
+    assert page.locator("#dictate").is_visible() == has_speech
+    page.set_viewport_size({"width": 375, "height": 800})
+    for path in ["/", "/library", "/practice/dbg-overnight-accuracy-drop", "/history", "/settings"]:
+        page.goto(server + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
+    page.goto(server + "/practice/dbg-overnight-accuracy-drop")
+    page.screenshot(path=shots / "practice-mobile.png", full_page=True)
+
+
+def test_a_reload_mid_answer_keeps_every_word(server: str, page: Page):
+    page.goto(server + "/practice/tech-calibration-ads-ctr")
+    page.locator("#answer").type(
+        "Calibration matters here because the auction uses the probability", delay=5
+    )
+    expect(page.locator("#draft-status")).to_have_text("Draft saved", timeout=10000)
+    page.reload()
+    expect(page.locator("#answer")).to_have_value(
+        "Calibration matters here because the auction uses the probability"
+    )

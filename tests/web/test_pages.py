@@ -1,0 +1,204 @@
+"""The web app in-process: pages, their JSON twins, forms, drafts and security."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+QUESTION = "dbg-overnight-accuracy-drop"
+GOOD = (
+    "First I'd ask which queues dropped and exactly when it started, and whether the eval set "
+    "changed. Then I'd check whether a deploy or config push went out last night. If customers "
+    "are hurt I roll back to the previous model and route low confidence tickets to humans. "
+    "About 300 tickets an hour are misrouted, so customers wait longer and the SLA is at risk."
+)
+
+
+def soup(response) -> BeautifulSoup:
+    assert response.status_code == 200, response.text[:500]
+    return BeautifulSoup(response.text, "html.parser")
+
+
+def submit(client, token, answer=GOOD, question=QUESTION):
+    return client.post(
+        f"/practice/{question}",
+        data={"answer": answer, "seconds": "95", "csrf_token": token},
+        follow_redirects=False,
+    )
+
+
+def test_home_asks_for_a_target_then_shows_readiness(client, token):
+    page = soup(client.get("/"))
+    assert page.select_one("select#company option[value=google]")
+    assert page.select_one("#overall") is None
+    response = client.post(
+        "/target",
+        data={"company": "anthropic", "interview_date": "2026-12-20", "csrf_token": token},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    page = soup(client.get("/"))
+    assert page.select_one("#overall").text == "0%"
+    assert len(page.select("table.rounds tbody tr")) == 6
+    assert page.select_one("a#start")["href"].startswith("/practice/")
+    twin = client.get("/api/v1/home").json()
+    assert twin["target"]["id"] == "anthropic" and twin["interview_date"] == "2026-12-20"
+
+
+def test_library_filters_and_search(client):
+    page = soup(client.get("/library?round=safety&company=anthropic"))
+    items = page.select("li.question")
+    assert items and all("safety" in li.select_one(".tag").text for li in items)
+    twin = client.get("/api/v1/library?round=safety&company=anthropic").json()
+    assert twin["count"] == len(items)
+    searched = client.get("/api/v1/library?q=overnight").json()
+    assert QUESTION in [q["id"] for q in searched["questions"]]
+    partial = client.get("/library?q=fraud", headers={"HX-Request": "true"})
+    assert "<html" not in partial.text and "questions" in partial.text
+
+
+def test_practice_page_has_timer_labelled_answer_and_draft(client, token):
+    page = soup(client.get(f"/practice/{QUESTION}"))
+    assert page.select_one("#timer")["data-seconds"] == "300"
+    assert page.select_one("label[for=answer]")
+    assert page.select_one("textarea#answer")["hx-post"].endswith("/draft")
+    saved = client.post(
+        f"/practice/{QUESTION}/draft", data={"answer": "half a thought", "csrf_token": token}
+    )
+    assert "Draft saved" in saved.text
+    page = soup(client.get(f"/practice/{QUESTION}"))
+    assert page.select_one("textarea#answer").text == "half a thought"
+    assert client.get(f"/api/v1/practice/{QUESTION}").json()["draft"] == "half a thought"
+
+
+def test_submitting_shows_the_assessment_with_highlights(client, token):
+    response = submit(client, token)
+    assert response.status_code == 303
+    page = soup(client.get(response.headers["location"]))
+    assert page.select_one("#verdict").text in {"lean hire", "strong hire"}
+    evidence = page.select("#highlighted mark.evidence")
+    assert evidence and all(mark.text in GOOD for mark in evidence)
+    assert page.select_one("#highlighted").text == GOOD
+    assert page.select_one("#probe-prompt").text
+    attempt_id = int(response.headers["location"].rsplit("/", 1)[1])
+    twin = client.get(f"/api/v1/attempts/{attempt_id}").json()
+    assert twin["assessment"]["verdict"].replace("_", " ") == page.select_one("#verdict").text
+    # The draft is gone once the attempt is stored.
+    assert client.get(f"/api/v1/practice/{QUESTION}").json()["draft"] == ""
+
+
+def test_answering_the_probe_in_place(client, token):
+    location = submit(client, token).headers["location"]
+    attempt_id = location.rsplit("/", 1)[1]
+    reply = client.post(
+        f"/attempts/{attempt_id}/follow-up",
+        data={
+            "answer": "I would route low confidence tickets to humans and tell support leads.",
+            "csrf_token": token,
+        },
+    )
+    page = soup(reply)
+    assert page.select_one("#verdict")
+    history = client.get("/api/v1/history").json()["attempts"]
+    assert [a["mode"] for a in history] == ["follow_up", "practice"]
+
+
+def test_history_lists_attempts_with_trend_charts(client, token):
+    submit(client, token)
+    submit(client, token, answer=GOOD + " We would also monitor drift weekly.")
+    page = soup(client.get("/history"))
+    assert len(page.select("#attempts tbody tr")) == 2
+    assert page.select("svg.trend polyline")
+    filtered = client.get("/api/v1/history?verdict=strong_no_hire").json()
+    assert all(a["verdict"] == "strong_no_hire" for a in filtered["attempts"])
+
+
+def test_company_page(client):
+    page = soup(client.get("/companies/stripe"))
+    assert "Stripe" in page.select_one("h1").text
+    assert page.select("table.rounds tbody tr")
+    twin = client.get("/api/v1/companies/stripe").json()
+    assert abs(sum(r["weight"] for r in twin["rounds"]) - 1) < 0.011
+    assert client.get("/companies/nope").status_code == 404
+    assert client.get("/api/v1/companies/nope").json()["detail"] == "no company 'nope'"
+
+
+def test_settings_export_and_delete(client, token, settings):
+    submit(client, token)
+    page = soup(client.get("/settings"))
+    assert page.select_one("#data-dir").text == str(settings.data_dir)
+    exported = client.get("/api/v1/export")
+    assert exported.headers["content-disposition"].startswith("attachment")
+    assert exported.json()["attempts"][0]["answer"] == GOOD
+    refused = client.post("/settings/delete", data={"confirm": "nope", "csrf_token": token})
+    assert refused.status_code == 422
+    client.post("/settings/delete", data={"confirm": "DELETE", "csrf_token": token})
+    assert client.get("/api/v1/export").json()["attempts"] == []
+
+
+def test_every_form_needs_the_csrf_token(client):
+    for path, data in [
+        (f"/practice/{QUESTION}", {"answer": "x"}),
+        (f"/practice/{QUESTION}/draft", {"answer": "x"}),
+        ("/target", {"company": "google"}),
+        ("/settings/delete", {"confirm": "DELETE"}),
+    ]:
+        response = client.post(path, data=data)
+        assert response.status_code == 403, path
+        wrong = client.post(path, data={**data, "csrf_token": "forged"})
+        assert wrong.status_code == 403, path
+    assert client.get("/api/v1/history").json()["attempts"] == []
+
+
+def test_answer_with_script_renders_as_text(client, token):
+    answer = "<script>alert('x')</script> I would roll back to the previous model."
+    location = submit(client, token, answer=answer).headers["location"]
+    html = client.get(location).text
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert" in html
+
+
+def test_security_headers(client):
+    headers = client.get("/").headers
+    csp = headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/library", f"/practice/{QUESTION}", "/history", "/companies/google", "/settings"]
+)
+def test_pages_have_no_inline_script_and_load_only_local_assets(client, path):
+    page = soup(client.get(path))
+    for script in page.select("script"):
+        assert script.get("src", "").startswith("/static/") and not script.text.strip()
+    for link in page.select("link[href]"):
+        assert link["href"].startswith("/static/")
+    assert page.select_one("html")["lang"] == "en"
+    assert page.select_one("a.skip")["href"] == "#main"
+
+
+def test_openapi_and_unknown_pages(client):
+    spec = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/history" in spec["paths"] and "/api/v1/attempts/{attempt_id}" in spec["paths"]
+    missing = client.get("/practice/nope")
+    assert missing.status_code == 404
+    assert (
+        "no question with id 'nope'"
+        in BeautifulSoup(missing.text, "html.parser").select_one("#error").text
+    )
+
+
+def test_json_api_submission(client, token):
+    response = client.post(
+        "/api/v1/attempts",
+        json={"question_id": QUESTION, "answer": GOOD},
+        headers={"X-CSRF-Token": token},
+    )
+    assert response.status_code == 201
+    assert response.json()["assessment"]["question_id"] == QUESTION
+    assert (
+        client.post("/api/v1/attempts", json={"question_id": QUESTION, "answer": GOOD}).status_code
+        == 403
+    )
