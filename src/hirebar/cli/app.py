@@ -193,7 +193,11 @@ def serve(
     typer.echo(f"hirebar is running at {url}  (Ctrl-C to stop)")
     if not no_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    uvicorn.run(create_app(Settings()), host=host, port=port, log_level="warning")
+    # A long keep-alive avoids the race where the server drops an idle connection just as
+    # the browser reuses it for the next request.
+    uvicorn.run(
+        create_app(Settings()), host=host, port=port, log_level="warning", timeout_keep_alive=30
+    )
 
 
 @app.command()

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hirebar.content import Company, Library, Question, RoundKind
-from hirebar.store import AttemptRow
 
 RECENT_QUESTIONS = 5
 
@@ -37,12 +36,14 @@ class CompanyReadiness:
         return max(self.rounds, key=lambda r: r.weight * (1 - r.readiness))
 
 
-def readiness(company: Company, library: Library, attempts: list[AttemptRow]) -> CompanyReadiness:
-    """``attempts`` newest first, as the store returns them."""
+def readiness(
+    company: Company, library: Library, scores: list[tuple[str, str, float | None]]
+) -> CompanyReadiness:
+    """``scores``: (question id, mode, score) newest first, as ``store.latest_scores`` gives."""
     latest: dict[str, float] = {}
-    for attempt in attempts:
-        if attempt.mode == "practice" and attempt.latest and attempt.question_id not in latest:
-            latest[attempt.question_id] = attempt.latest.score
+    for question_id, mode, score in scores:
+        if mode == "practice" and score is not None and question_id not in latest:
+            latest[question_id] = score
     rounds = []
     for r in company.rounds:
         scores = [

@@ -120,6 +120,14 @@ class PracticeService:
         with self.session() as session:
             return store.list_attempts(session, **filters)
 
+    def count_attempts(self) -> int:
+        with self.session() as session:
+            return store.count_attempts(session)
+
+    def latest_scores(self) -> list[tuple[str, str, float | None]]:
+        with self.session() as session:
+            return store.latest_scores(session)
+
     def attempt(self, attempt_id: int) -> store.AttemptRow | None:
         with self.session() as session:
             return store.get_attempt(session, attempt_id)

@@ -7,7 +7,9 @@ PostgreSQL included, through ``HIREBAR_DATABASE_URL``.
 from hirebar.store.attempts import (
     add_assessment,
     add_attempt,
+    count_attempts,
     get_attempt,
+    latest_scores,
     list_attempts,
     mark_failed,
 )
@@ -28,11 +30,13 @@ __all__ = [
     "AttemptStatus",
     "add_assessment",
     "add_attempt",
+    "count_attempts",
     "delete_everything",
     "discard_draft",
     "get_attempt",
     "get_draft",
     "get_profile",
+    "latest_scores",
     "list_attempts",
     "make_engine",
     "mark_failed",

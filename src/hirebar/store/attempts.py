@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from hirebar.grading import Assessment
@@ -70,3 +70,27 @@ def list_attempts(
         query = query.where(AttemptRow.status == status)
     query = query.order_by(AttemptRow.created_at.desc(), AttemptRow.id.desc()).limit(limit)
     return list(session.scalars(query))
+
+
+def latest_scores(session: Session, limit: int = 2000) -> list[tuple[str, str, float | None]]:
+    """(question id, mode, score of its latest assessment), newest attempt first.
+
+    Reads three columns instead of whole assessments: readiness needs only the score.
+    """
+    latest = (
+        select(AssessmentRow.attempt_id, func.max(AssessmentRow.id).label("assessment_id"))
+        .group_by(AssessmentRow.attempt_id)
+        .subquery()
+    )
+    query = (
+        select(AttemptRow.question_id, AttemptRow.mode, AssessmentRow.score)
+        .outerjoin(latest, latest.c.attempt_id == AttemptRow.id)
+        .outerjoin(AssessmentRow, AssessmentRow.id == latest.c.assessment_id)
+        .order_by(AttemptRow.created_at.desc(), AttemptRow.id.desc())
+        .limit(limit)
+    )
+    return [(q, mode, score) for q, mode, score in session.execute(query)]
+
+
+def count_attempts(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(AttemptRow)) or 0

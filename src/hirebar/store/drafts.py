@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 from sqlalchemy import delete, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from hirebar.store.models import AssessmentRow, AttemptRow, DraftRow, ProfileRow, utcnow
 
 
-def save_draft(session: Session, question_id: str, text: str) -> DraftRow:
-    draft = session.get(DraftRow, question_id)
-    if draft is None:
-        draft = DraftRow(question_id=question_id, text=text)
-        session.add(draft)
-    draft.text = text
-    draft.updated_at = utcnow()
+def save_draft(session: Session, question_id: str, text: str) -> None:
+    """Insert or replace in one statement, so two tabs saving at once cannot collide."""
+    _upsert(session, DraftRow, {"question_id": question_id, "text": text, "updated_at": utcnow()})
     session.commit()
-    return draft
+
+
+def _upsert(session: Session, model: type, values: dict) -> None:
+    dialect = session.get_bind().dialect.name
+    insert = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}[dialect]
+    key = [c.name for c in model.__table__.primary_key.columns]
+    statement = insert(model).values(**values)
+    changes = {k: v for k, v in values.items() if k not in key}
+    session.execute(statement.on_conflict_do_update(index_elements=key, set_=changes))
 
 
 def get_draft(session: Session, question_id: str) -> DraftRow | None:
@@ -34,11 +40,7 @@ def get_profile(session: Session) -> dict[str, str]:
 
 def set_profile(session: Session, values: dict[str, str]) -> None:
     for key, value in values.items():
-        row = session.get(ProfileRow, key)
-        if row is None:
-            session.add(ProfileRow(key=key, value=value))
-        else:
-            row.value = value
+        _upsert(session, ProfileRow, {"key": key, "value": value})
     session.commit()
 
 

@@ -14,6 +14,8 @@ from hirebar.practice.readiness import next_question, readiness
 from hirebar.practice.service import PracticeService
 from hirebar.web.charts import Series, trend
 
+HISTORY_ROWS = 300
+
 
 def question_summary(question) -> dict:  # type: ignore[no-untyped-def]
     return {
@@ -46,9 +48,9 @@ def home(svc: PracticeService) -> dict:
             context["interview_date"] = None
     if company_id in library.companies:
         company = library.companies[company_id]
-        attempts = svc.history(limit=500)
-        state = readiness(company, library, attempts)
-        question = next_question(company, library, state, {a.question_id for a in attempts})
+        scores = svc.latest_scores()
+        state = readiness(company, library, scores)
+        question = next_question(company, library, state, {q for q, _, _ in scores})
         context["target"] = company_readiness(state)
         context["today"] = {
             "round": state.weakest.kind.value,
@@ -159,7 +161,7 @@ def highlight(answer: str, payload: dict) -> list[dict]:
 
 def history(svc: PracticeService, round_filter: str | None, verdict: str | None) -> dict:
     library = svc.library
-    attempts = svc.history(limit=1000)
+    attempts = svc.history(limit=HISTORY_ROWS)
     rows = []
     per_competency: dict[str, list[float]] = defaultdict(list)
     for a in reversed(attempts):  # oldest first for the trend lines
@@ -209,7 +211,7 @@ def company(svc: PracticeService, company_id: str) -> dict | None:
     found = svc.library.companies.get(company_id)
     if found is None:
         return None
-    state = readiness(found, svc.library, svc.history(limit=500))
+    state = readiness(found, svc.library, svc.latest_scores())
     return {
         **company_readiness(state),
         "stresses": [f.model_dump() for f in found.stresses],
@@ -224,5 +226,5 @@ def settings_page(svc: PracticeService) -> dict:
         "data_dir": str(settings.data_dir),
         "database": settings.resolved_database_url.split("@")[-1],
         "model_dir": str(settings.resolved_model_dir),
-        "attempts": len(svc.history(limit=1_000_000)),
+        "attempts": svc.count_attempts(),
     }

@@ -122,6 +122,12 @@ def test_migrations_on_postgresql():
         with sessions() as session:
             (row,) = store.list_attempts(session)
             assert (row.answer, row.status, row.error) == ("kept in postgres", "failed", "boom")
+            store.save_draft(session, QUESTION, "first")
+            store.save_draft(session, QUESTION, "second")
+            assert store.get_draft(session, QUESTION).text == "second"
+            store.set_profile(session, {"company": "stripe"})
+            store.set_profile(session, {"company": "meta"})
+            assert store.get_profile(session) == {"company": "meta"}
         engine.dispose()
     finally:
         with admin.begin() as conn:
