@@ -28,6 +28,13 @@ WEB = Path(str(resources.files("hirebar.web")))
 MAX_ANSWER_CHARS = 200_000
 
 
+def found(context: dict | None, detail: str) -> dict:
+    """The page's context, or a 404 that says what was not there."""
+    if context is None:
+        raise HTTPException(status_code=404, detail=detail)
+    return context
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     svc = PracticeService(settings)
@@ -129,10 +136,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse(views.assessment(svc, outcome.attempt.id), status_code=201)
 
     def attempt_or_404(attempt_id: int) -> dict:
-        context = views.assessment(svc, attempt_id)
-        if context is None:
-            raise HTTPException(status_code=404, detail=f"no attempt {attempt_id}")
-        return context
+        return found(views.assessment(svc, attempt_id), f"no attempt {attempt_id}")
 
     @html.get("/attempts/{attempt_id}", response_class=HTMLResponse)
     def assessment_page(request: Request, attempt_id: int) -> HTMLResponse:
@@ -170,10 +174,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return context
 
     def company_or_404(company_id: str) -> dict:
-        context = views.company(svc, company_id)
-        if context is None:
-            raise HTTPException(status_code=404, detail=f"no company '{company_id}'")
-        return context
+        return found(views.company(svc, company_id), f"no company '{company_id}'")
 
     @html.get("/companies/{company_id}", response_class=HTMLResponse)
     def company_page(request: Request, company_id: str) -> HTMLResponse:
