@@ -37,6 +37,8 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
     monkeypatch.setenv("HIREBAR_MODEL_DIR", str(MODEL_DIR))
     monkeypatch.delenv("HIREBAR_DATABASE_URL", raising=False)
     monkeypatch.delenv("HIREBAR_PACKS", raising=False)
+    # In-process tests grade inline; the browser tests run the real background worker.
+    monkeypatch.setenv("HIREBAR_GRADE_IN_BACKGROUND", "false")
     return Settings()
 
 

@@ -30,6 +30,13 @@ class Settings(BaseSettings):
         default="",
         description=f"Extra pack folders, separated by '{os.pathsep}'.",
     )
+    model_threads: int = Field(
+        default=2, ge=1, le=64, description="CPU threads the sentence model uses per answer."
+    )
+    grade_in_background: bool = Field(
+        default=True,
+        description="Web app: grade answers in a separate process so pages stay fast.",
+    )
     model_dir: Path | None = Field(
         default=None,
         description="Folder with the MiniLM tokenizer files; empty means the data folder's.",

@@ -196,3 +196,30 @@ def test_json_api_submission(client, token):
         client.post("/api/v1/attempts", json={"question_id": QUESTION, "answer": GOOD}).status_code
         == 403
     )
+
+
+def test_background_grading_stores_first_and_the_page_catches_up(settings, token):
+    import time
+
+    from fastapi.testclient import TestClient
+
+    from hirebar.web.app import create_app
+
+    background = settings.model_copy(update={"grade_in_background": True})
+    with TestClient(create_app(background)) as client:
+        client.get("/")
+        token = client.cookies["hirebar_csrf"]
+        location = submit(client, token).headers["location"]
+        first = soup(client.get(location))
+        attempt = client.get("/api/v1" + location).json()["attempt"]
+        assert attempt["answer"] == GOOD
+        if attempt["status"] == "ungraded":
+            assert first.select_one("#grading")["hx-trigger"].startswith("every")
+        deadline = time.monotonic() + 60
+        while client.get("/api/v1" + location).json()["attempt"]["status"] == "ungraded":
+            assert time.monotonic() < deadline, "the worker never graded the attempt"
+            time.sleep(0.2)
+        assert soup(client.get(location)).select_one("#verdict").text in {
+            "lean hire",
+            "strong hire",
+        }

@@ -66,7 +66,10 @@ class MiniLM:
     Texts already embedded are cached, so rubric cues cost nothing after the first answer.
     """
 
-    def __init__(self, tokenizer_dir: Path, model_path: Path | None = None):
+    def __init__(
+        self, tokenizer_dir: Path, model_path: Path | None = None, threads: int = INTRA_OP_THREADS
+    ):
+        self.threads = threads
         self.tokenizer_path = Path(tokenizer_dir) / TOKENIZER_FILE
         self.model_path = model_path or packaged_model_path()
         if self.model_path is None or not Path(self.model_path).is_file():
@@ -88,7 +91,7 @@ class MiniLM:
         options = onnxruntime.SessionOptions()
         # A fixed thread count keeps results identical from run to run; two is what a
         # laptop spares for one answer without starving the rest of the app.
-        options.intra_op_num_threads = INTRA_OP_THREADS
+        options.intra_op_num_threads = self.threads
         options.inter_op_num_threads = 1
         session = onnxruntime.InferenceSession(
             str(self.model_path), options, providers=["CPUExecutionProvider"]

@@ -27,12 +27,12 @@ _EMBEDDERS: dict[Path, MiniLM] = {}
 _EMBEDDER_LOCK = threading.Lock()
 
 
-def load_embedder(model_dir: Path) -> tuple[Embedder | None, str | None]:
+def load_embedder(model_dir: Path, threads: int = 2) -> tuple[Embedder | None, str | None]:
     """The process-wide MiniLM for ``model_dir`` (created once), or why there is none."""
     with _EMBEDDER_LOCK:
         if model_dir not in _EMBEDDERS:
             try:
-                _EMBEDDERS[model_dir] = MiniLM(model_dir)
+                _EMBEDDERS[model_dir] = MiniLM(model_dir, threads=threads)
             except ModelUnavailable as exc:
                 return None, str(exc)
         return _EMBEDDERS[model_dir], None
@@ -64,7 +64,7 @@ class PracticeService:
         return self._sessions()
 
     def embedder(self) -> tuple[Embedder | None, str | None]:
-        return load_embedder(self.settings.resolved_model_dir)
+        return load_embedder(self.settings.resolved_model_dir, self.settings.model_threads)
 
     def question(self, question_id: str) -> Question:
         try:
@@ -76,6 +76,14 @@ class PracticeService:
         """Grade without storing (``hirebar grade``)."""
         embedder, _ = self.embedder()
         return self.grader(question, answer, embedder, probe=probe)
+
+    def store_attempt(
+        self, question_id: str, answer: str, *, seconds: int | None = None
+    ) -> store.AttemptRow:
+        """Store an answer for grading later (the web app's background worker grades it)."""
+        question = self.question(question_id)
+        with self.session() as session:
+            return store.add_attempt(session, question.id, answer, seconds, "practice")
 
     def submit(
         self,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -13,8 +15,10 @@ from fastapi.templating import Jinja2Templates
 
 from hirebar import __version__
 from hirebar.practice.errors import UnknownQuestion
+from hirebar.practice.grading_worker import GradingWorker
 from hirebar.practice.service import PracticeService
 from hirebar.settings import Settings
+from hirebar.store import AttemptStatus
 from hirebar.web import views
 from hirebar.web.security import (
     CSRF_COOKIE,
@@ -38,12 +42,24 @@ def found(context: dict | None, detail: str) -> dict:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     svc = PracticeService(settings)
+    worker = GradingWorker(settings) if settings.grade_in_background else None
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if worker is not None:
+            for attempt in svc.history(status=AttemptStatus.ungraded, limit=10_000):
+                worker.grade(attempt.id)  # left over from a crash or a restart
+        yield
+        if worker is not None:
+            worker.close()
+
     app = FastAPI(
         title="hirebar",
         version=__version__,
         openapi_url="/api/v1/openapi.json",
         docs_url=None,
         redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.service = svc
     app.add_middleware(SecurityHeaders)
@@ -123,9 +139,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if len(answer) > MAX_ANSWER_CHARS:
             raise HTTPException(status_code=413, detail="answer longer than 200,000 characters")
         svc.save_draft(question_id, answer)  # kept until the attempt is safely stored
-        outcome = svc.submit(question_id, answer, seconds=seconds)
+        if worker is not None:
+            attempt = svc.store_attempt(question_id, answer, seconds=seconds)
+            worker.grade(attempt.id)
+        else:
+            attempt = svc.submit(question_id, answer, seconds=seconds).attempt
         svc.discard_draft(question_id)
-        return RedirectResponse(f"/attempts/{outcome.attempt.id}", status_code=303)
+        return RedirectResponse(f"/attempts/{attempt.id}", status_code=303)
 
     @api.post("/attempts", dependencies=guarded)
     def submit_json(payload: dict) -> JSONResponse:

@@ -1,0 +1,48 @@
+"""Grading in a separate process, so the web process keeps its CPU for pages.
+
+The answer is already stored (status ``ungraded``) when its id is handed over;
+the worker grades it and records the assessment in the same database. If the
+worker dies, the attempt stays stored and ungraded, and the next start of the
+app hands it over again.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from hirebar.settings import Settings
+
+_service = None
+
+
+def _start(settings_json: str) -> None:
+    global _service
+    from hirebar.practice.service import PracticeService
+
+    # One model thread: the other core stays with the web process.
+    settings = Settings.model_validate_json(settings_json).model_copy(update={"model_threads": 1})
+    _service = PracticeService(settings)
+    _service.embedder()
+
+
+def _grade(attempt_id: int) -> str:
+    assert _service is not None
+    outcome = _service.regrade(attempt_id)
+    return outcome.attempt.status
+
+
+class GradingWorker:
+    def __init__(self, settings: Settings):
+        self._pool = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start,
+            initargs=(settings.model_dump_json(),),
+        )
+
+    def grade(self, attempt_id: int) -> Future:
+        return self._pool.submit(_grade, attempt_id)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
