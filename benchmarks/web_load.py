@@ -2,7 +2,8 @@
 
 Starts `hirebar serve` in a subprocess with a fresh data folder, runs virtual users for a
 fixed time (each: home, library, a practice page, save a draft, submit an answer, read the
-assessment, history), then prints requests/s, p50 and p95 latency per page, the error
+assessment, history, with 1-3 s of reading time between requests as locust's users have),
+then prints requests/s, p50 and p95 latency per page, the error
 count, and checks that every answer the server accepted is in the database.
 Target: p95 <= 50 ms for pages, 0 errors, every submitted answer stored.
 
@@ -41,7 +42,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-async def user(base: str, questions: list[str], stop: float, seed: int, log, accepted) -> None:  # type: ignore[no-untyped-def]
+async def user(base, questions, stop, seed, log, accepted, think) -> None:  # type: ignore[no-untyped-def]
     rng = random.Random(seed)
     async with httpx.AsyncClient(base_url=base, timeout=60) as client:
 
@@ -56,9 +57,11 @@ async def user(base: str, questions: list[str], stop: float, seed: int, log, acc
                 response, ok = None, False
                 failures[f"{name}: {type(exc).__name__}"] += 1
             log[name].append(((time.perf_counter() - start) * 1000, ok))
+            await asyncio.sleep(rng.uniform(*think))  # a person reads before the next click
             return response
 
         n = 0
+        await asyncio.sleep(rng.uniform(0, think[1]))  # people arrive over a few seconds
         while time.monotonic() < stop:
             question = rng.choice(questions)
             await call("home", "GET", "/")
@@ -85,14 +88,18 @@ async def user(base: str, questions: list[str], stop: float, seed: int, log, acc
             n += 1
 
 
-async def run(base: str, users: int, seconds: int) -> tuple[dict, list[str], float]:
+async def run(
+    base: str, users: int, seconds: int, think: tuple[float, float]
+) -> tuple[dict, list[str], float]:
     async with httpx.AsyncClient(base_url=base) as client:
         questions = [q["id"] for q in (await client.get("/api/v1/library")).json()["questions"]]
     log: dict[str, list[tuple[float, bool]]] = defaultdict(list)
     accepted: list[str] = []
     start = time.monotonic()
     stop = start + seconds
-    await asyncio.gather(*(user(base, questions, stop, i, log, accepted) for i in range(users)))
+    await asyncio.gather(
+        *(user(base, questions, stop, i, log, accepted, think) for i in range(users))
+    )
     return log, accepted, time.monotonic() - start
 
 
@@ -100,6 +107,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument(
+        "--think",
+        type=float,
+        nargs=2,
+        default=(1.0, 3.0),
+        metavar=("MIN", "MAX"),
+        help="seconds each user waits between requests, like a person reading (0 0: flat out)",
+    )
     args = parser.parse_args()
 
     from hirebar.practice.service import PracticeService
@@ -126,7 +141,9 @@ def main() -> None:
                     break
                 except httpx.HTTPError:
                     time.sleep(0.2)
-            log, accepted, elapsed = asyncio.run(run(base, args.users, args.seconds))
+            log, accepted, elapsed = asyncio.run(
+                run(base, args.users, args.seconds, tuple(args.think))
+            )
         finally:
             server.terminate()
             server.wait(timeout=20)
@@ -137,7 +154,8 @@ def main() -> None:
     total = sum(len(v) for v in log.values())
     errors = sum(not ok for v in log.values() for _, ok in v)
     print(
-        f"{args.users} users for {elapsed:.0f} s: {total} requests, "
+        f"{args.users} users (think time {args.think[0]:g}-{args.think[1]:g} s) for "
+        f"{elapsed:.0f} s: {total} requests, "
         f"{total / elapsed:.1f} requests/s, {errors} errors"
     )
     print(f"{'page':12s} {'n':>6s} {'p50 ms':>8s} {'p95 ms':>8s}")

@@ -14,7 +14,7 @@ from hirebar.practice.readiness import next_question, readiness
 from hirebar.practice.service import PracticeService
 from hirebar.web.charts import Series, trend
 
-HISTORY_ROWS = 300
+HISTORY_ROWS = 100  # the newest; the export has them all
 
 
 def question_summary(question) -> dict:  # type: ignore[no-untyped-def]
