@@ -128,6 +128,10 @@ class PracticeService:
         with self.session() as session:
             return store.list_attempts(session, **filters)
 
+    def summaries(self, limit: int = 100) -> list[store.AttemptSummary]:
+        with self.session() as session:
+            return store.attempt_summaries(session, limit)
+
     def count_attempts(self) -> int:
         with self.session() as session:
             return store.count_attempts(session)

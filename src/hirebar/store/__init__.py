@@ -5,8 +5,10 @@ PostgreSQL included, through ``HIREBAR_DATABASE_URL``.
 """
 
 from hirebar.store.attempts import (
+    AttemptSummary,
     add_assessment,
     add_attempt,
+    attempt_summaries,
     count_attempts,
     get_attempt,
     latest_scores,
@@ -28,8 +30,10 @@ __all__ = [
     "AssessmentRow",
     "AttemptRow",
     "AttemptStatus",
+    "AttemptSummary",
     "add_assessment",
     "add_attempt",
+    "attempt_summaries",
     "count_attempts",
     "delete_everything",
     "discard_draft",

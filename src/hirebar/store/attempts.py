@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -32,6 +35,7 @@ def add_assessment(session: Session, attempt: AttemptRow, assessment: Assessment
         score=assessment.score,
         grader_version=assessment.grader_version,
         payload=assessment.model_dump(mode="json"),
+        competencies={c.competency.value: c.score for c in assessment.competencies},
     )
     attempt.status = AttemptStatus.graded
     attempt.error = None
@@ -94,3 +98,43 @@ def latest_scores(session: Session, limit: int = 2000) -> list[tuple[str, str, f
 
 def count_attempts(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(AttemptRow)) or 0
+
+
+@dataclass(frozen=True)
+class AttemptSummary:
+    """What a history list shows of an attempt, without its answer or full assessment."""
+
+    id: int
+    question_id: str
+    created_at: datetime
+    mode: str
+    status: str
+    verdict: str | None
+    score: float | None
+    competencies: dict[str, int] | None
+
+
+def attempt_summaries(session: Session, limit: int = 100) -> list[AttemptSummary]:
+    """Newest first; reads a few columns of the latest assessment of each attempt."""
+    latest = (
+        select(AssessmentRow.attempt_id, func.max(AssessmentRow.id).label("assessment_id"))
+        .group_by(AssessmentRow.attempt_id)
+        .subquery()
+    )
+    query = (
+        select(
+            AttemptRow.id,
+            AttemptRow.question_id,
+            AttemptRow.created_at,
+            AttemptRow.mode,
+            AttemptRow.status,
+            AssessmentRow.verdict,
+            AssessmentRow.score,
+            AssessmentRow.competencies,
+        )
+        .outerjoin(latest, latest.c.attempt_id == AttemptRow.id)
+        .outerjoin(AssessmentRow, AssessmentRow.id == latest.c.assessment_id)
+        .order_by(AttemptRow.created_at.desc(), AttemptRow.id.desc())
+        .limit(limit)
+    )
+    return [AttemptSummary(*row) for row in session.execute(query)]

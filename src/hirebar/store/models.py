@@ -60,6 +60,8 @@ class AssessmentRow(Base):
     score: Mapped[float] = mapped_column(Float)
     grader_version: Mapped[str] = mapped_column(String(20))
     payload: Mapped[dict] = mapped_column(JSON)
+    # competency -> 1-4, copied out of the payload so lists and charts stay cheap
+    competencies: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     attempt: Mapped[AttemptRow] = relationship(back_populates="assessments")

@@ -161,19 +161,17 @@ def highlight(answer: str, payload: dict) -> list[dict]:
 
 def history(svc: PracticeService, round_filter: str | None, verdict: str | None) -> dict:
     library = svc.library
-    attempts = svc.history(limit=HISTORY_ROWS)
     rows = []
     per_competency: dict[str, list[float]] = defaultdict(list)
-    for a in reversed(attempts):  # oldest first for the trend lines
+    for a in reversed(svc.summaries(HISTORY_ROWS)):  # oldest first for the trend lines
         question = library.questions.get(a.question_id)
         if round_filter and (question is None or question.round.value != round_filter):
             continue
-        payload = a.latest.payload if a.latest else None
-        if verdict and (payload is None or payload["verdict"] != verdict):
+        if verdict and a.verdict != verdict:
             continue
-        if payload and a.mode == "practice":
-            for c in payload["competencies"]:
-                per_competency[c["competency"]].append(c["score"])
+        if a.competencies and a.mode == "practice":
+            for competency, score in a.competencies.items():
+                per_competency[competency].append(score)
         rows.append(
             {
                 "id": a.id,
@@ -182,8 +180,8 @@ def history(svc: PracticeService, round_filter: str | None, verdict: str | None)
                 "created_at": a.created_at.isoformat(),
                 "mode": a.mode,
                 "status": a.status,
-                "verdict": payload["verdict"] if payload else None,
-                "score": payload["score"] if payload else None,
+                "verdict": a.verdict,
+                "score": a.score,
             }
         )
     rows.reverse()

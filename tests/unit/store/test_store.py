@@ -20,7 +20,7 @@ def test_fresh_database_is_migrated_and_in_wal_mode(service: PracticeService, se
         mode = session.execute(text("PRAGMA journal_mode")).scalar()
         version = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
     assert mode == "wal"
-    assert version == "0002"
+    assert version == "0003"
     assert (settings.data_dir / "hirebar.db").is_file()
 
 
@@ -133,3 +133,35 @@ def test_migrations_on_postgresql():
         with admin.begin() as conn:
             conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+def test_migration_0003_copies_competency_scores_out_of_old_assessments(tmp_path):
+    from importlib import resources
+
+    from alembic import command
+    from alembic.config import Config
+
+    engine = store.make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("hirebar.store") / "migrations"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0002")
+        connection.execute(
+            text(
+                "INSERT INTO attempts (id, question_id, answer, mode, status, created_at) "
+                "VALUES (1, 'q', 'kept', 'practice', 'graded', '2026-11-01 10:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO assessments (attempt_id, verdict, score, grader_version, payload, "
+                "created_at) VALUES (1, 'lean_hire', 3.0, '1.0', :payload, '2026-11-01 10:00:01')"
+            ),
+            {"payload": '{"competencies": [{"competency": "metrics", "score": 3}]}'},
+        )
+    store.migrate(engine)
+    with store.session_factory(engine)() as session:
+        (summary,) = store.attempt_summaries(session)
+    assert summary.competencies == {"metrics": 3}
+    assert summary.verdict == "lean_hire"
