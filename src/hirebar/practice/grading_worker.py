@@ -26,6 +26,10 @@ def _start(settings_json: str) -> None:
     _service.embedder()
 
 
+def _ready() -> bool:
+    return _service is not None
+
+
 def _grade(attempt_id: int) -> str:
     assert _service is not None
     outcome = _service.regrade(attempt_id)
@@ -40,6 +44,10 @@ class GradingWorker:
             initializer=_start,
             initargs=(settings.model_dump_json(),),
         )
+
+    def start(self) -> Future:
+        """Start the worker process and load the model now, not on the first answer."""
+        return self._pool.submit(_ready)
 
     def grade(self, attempt_id: int) -> Future:
         return self._pool.submit(_grade, attempt_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -47,6 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         if worker is not None:
+            await asyncio.wait_for(asyncio.wrap_future(worker.start()), timeout=120)
             for attempt in svc.history(status=AttemptStatus.ungraded, limit=10_000):
                 worker.grade(attempt.id)  # left over from a crash or a restart
         yield
