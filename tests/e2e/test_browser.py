@@ -164,6 +164,22 @@ def test_the_whole_practice_flow(server: str, page: Page, shots: Path):
     assert page.csp_errors == []
 
 
+def test_keyboard_only_answer(server: str, page: Page):
+    page.goto(server + "/practice/dbg-overnight-accuracy-drop")
+    page.keyboard.press("Tab")  # skip link
+    page.keyboard.press("Enter")
+    for _ in range(8):  # from <main>, Tab until the answer box has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "answer":
+            break
+    assert page.evaluate("document.activeElement.id") == "answer"
+    page.keyboard.type(ANSWER_START + ANSWER_REST)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "submit"
+    page.keyboard.press("Enter")
+    expect(page.locator("#verdict")).to_be_visible(timeout=30_000)
+
+
 def test_keyboard_mobile_and_dictation(server: str, page: Page, shots: Path):
     page.goto(server + "/practice/dbg-overnight-accuracy-drop")
     page.keyboard.press("Tab")

@@ -55,7 +55,7 @@ def test_practice_page_has_timer_labelled_answer_and_draft(client, token):
     page = soup(client.get(f"/practice/{QUESTION}"))
     assert page.select_one("#timer")["data-seconds"] == "300"
     assert page.select_one("label[for=answer]")
-    assert page.select_one("textarea#answer")["hx-post"].endswith("/draft")
+    assert page.select_one("textarea#answer")["data-draft-url"] == f"/practice/{QUESTION}/draft"
     saved = client.post(
         f"/practice/{QUESTION}/draft", data={"answer": "half a thought", "csrf_token": token}
     )

@@ -39,7 +39,7 @@
         for (var i = event.resultIndex; i < event.results.length; i++) {
           if (event.results[i].isFinal) {
             box.value += (box.value && !/\s$/.test(box.value) ? " " : "") + event.results[i][0].transcript;
-            box.dispatchEvent(new Event("change", { bubbles: true }));
+            box.dispatchEvent(new Event("input", { bubbles: true }));
           }
         }
       };
@@ -49,8 +49,43 @@
     });
   }
 
+  // Save the draft to the server 1.5 s after typing pauses, at least every 5 s while typing
+  // goes on, and when the box loses focus: a reload or a crash loses almost nothing.
+  function autosave() {
+    var box = document.getElementById("answer");
+    var status = document.getElementById("draft-status");
+    var token = document.querySelector("input[name=csrf_token]");
+    if (!box || !status || !token || !box.dataset.draftUrl) return;
+    var timer = null, firstUnsaved = null, edits = 0;
+    function save() {
+      clearTimeout(timer);
+      timer = null;
+      firstUnsaved = null;
+      var version = edits;
+      fetch(box.dataset.draftUrl, {
+        method: "POST",
+        headers: { "X-CSRF-Token": token.value },
+        body: new URLSearchParams({ answer: box.value }),
+      }).then(function (response) {
+        if (!response.ok) status.textContent = "Draft not saved (" + response.status + "): keep this tab open";
+        else if (version === edits) status.textContent = "Draft saved";
+      }).catch(function () {
+        status.textContent = "Offline: draft not saved yet";
+      });
+    }
+    box.addEventListener("input", function () {
+      edits += 1;
+      status.textContent = "Unsaved changes";
+      if (firstUnsaved === null) firstUnsaved = Date.now();
+      clearTimeout(timer);
+      timer = setTimeout(save, Math.max(0, Math.min(1500, 5000 - (Date.now() - firstUnsaved))));
+    });
+    box.addEventListener("blur", function () { if (timer !== null) save(); });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     startTimer();
     startDictation();
+    autosave();
   });
 })();
