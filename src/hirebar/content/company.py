@@ -42,10 +42,3 @@ class Company(Strict):
         if not math.isclose(total, 1.0, abs_tol=0.011):
             raise ValueError(f"round weights must sum to 1, not {total:.2f}")
         return self
-
-    @property
-    def total_minutes(self) -> int:
-        return sum(r.minutes for r in self.rounds)
-
-    def round_kinds(self) -> list[RoundKind]:
-        return [r.kind for r in self.rounds]

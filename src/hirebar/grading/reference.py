@@ -14,7 +14,6 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -74,13 +73,6 @@ class ReferenceAssessment(BaseModel):
     key_points: list[ReferencePoint]
     features: dict[str, float]
     semantic: bool
-
-
-@dataclass(frozen=True)
-class _Parts:
-    question: set[str]
-    reference: list[str]
-    answer: list[str]
 
 
 def derive_key_points(reference: str) -> list[str]:
