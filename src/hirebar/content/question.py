@@ -103,3 +103,7 @@ class Question(Strict):
 
     def key_point(self, key_point_id: str) -> KeyPoint:
         return next(k for k in self.rubric.key_points if k.id == key_point_id)
+
+    def follow_up(self, prompt: str | None) -> FollowUp | None:
+        """The probe with this prompt, as stored with an attempt that answers it."""
+        return next((f for f in self.follow_ups if f.prompt == prompt), None)

@@ -78,12 +78,19 @@ class PracticeService:
         return self.grader(question, answer, embedder, probe=probe)
 
     def store_attempt(
-        self, question_id: str, answer: str, *, seconds: int | None = None
+        self,
+        question_id: str,
+        answer: str,
+        *,
+        seconds: int | None = None,
+        probe: FollowUp | None = None,
     ) -> store.AttemptRow:
-        """Store an answer for grading later (the web app's background worker grades it)."""
+        """Store an answer, ungraded: ``submit`` grades it now, the web app's worker later."""
         question = self.question(question_id)
+        mode = "follow_up" if probe else "practice"
+        prompt = probe.prompt if probe else None
         with self.session() as session:
-            return store.add_attempt(session, question.id, answer, seconds, "practice")
+            return store.add_attempt(session, question.id, answer, seconds, mode, prompt)
 
     def submit(
         self,
@@ -97,12 +104,8 @@ class PracticeService:
 
         With ``probe`` the answer is a reply to that follow-up and is graded on its targets.
         """
-        question = self.question(question_id)
-        mode = "follow_up" if probe else "practice"
-        prompt = probe.prompt if probe else None
-        with self.session() as session:
-            attempt = store.add_attempt(session, question.id, answer, seconds, mode, prompt)
-            return self._grade_and_record(session, attempt, question)
+        attempt = self.store_attempt(question_id, answer, seconds=seconds, probe=probe)
+        return self.regrade(attempt.id)
 
     def regrade(self, attempt_id: int) -> Outcome:
         """Grade a stored attempt again, e.g. one whose first grading failed."""
@@ -115,9 +118,8 @@ class PracticeService:
     def _grade_and_record(
         self, session: Session, attempt: store.AttemptRow, question: Question
     ) -> Outcome:
-        probe = next((f for f in question.follow_ups if f.prompt == attempt.probe), None)
         try:
-            assessment = self.grade(question, attempt.answer, probe)
+            assessment = self.grade(question, attempt.answer, question.follow_up(attempt.probe))
         except Exception as exc:
             store.mark_failed(session, attempt, f"{type(exc).__name__}: {exc}")
             return Outcome(attempt, None, error=attempt.error)

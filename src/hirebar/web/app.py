@@ -171,11 +171,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @html.post("/attempts/{attempt_id}/follow-up", dependencies=guarded)
     def answer_probe(request: Request, attempt_id: int, answer: str = Form("")) -> HTMLResponse:
         context = attempt_or_404(attempt_id)
-        probe_data = (context["assessment"] or {}).get("follow_up")
-        if not probe_data:
-            raise HTTPException(status_code=409, detail="this attempt has no follow-up probe")
+        probe_data = (context["assessment"] or {}).get("follow_up") or {}
         question = svc.question(context["question"]["id"])
-        probe = next(f for f in question.follow_ups if f.prompt == probe_data["prompt"])
+        probe = question.follow_up(probe_data.get("prompt"))
+        if probe is None:
+            raise HTTPException(status_code=409, detail="this attempt has no follow-up probe")
         outcome = svc.submit(question.id, answer[:MAX_ANSWER_CHARS], probe=probe)
         return page(request, "_probe_result.html", attempt_or_404(outcome.attempt.id))
 
