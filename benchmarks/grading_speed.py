@@ -18,7 +18,7 @@ import resource
 import statistics
 import subprocess
 import sys
-import sysconfig
+import tempfile
 import time
 from pathlib import Path
 
@@ -55,6 +55,34 @@ def percentile(values: list[float], share: float) -> float:
 
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def runtime_venv_size() -> int | None:
+    """Bytes on disk of a new venv holding the app as a user installs it (as `make run` does).
+
+    It grades one answer first, so the bytecode Python writes on import is counted too.
+    """
+    root = Path(__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory() as folder:
+        venv = Path(folder) / "venv"
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-compile"]
+        if subprocess.run([*pip, str(root)], capture_output=True).returncode != 0:
+            return None
+        answer = Path(folder) / "answer.txt"
+        answer.write_text("I would check the data pipeline first, then roll back the model.")
+        subprocess.run(
+            [
+                str(venv / "bin" / "hirebar"),
+                "grade",
+                "-q",
+                "dbg-overnight-accuracy-drop",
+                str(answer),
+            ],
+            capture_output=True,
+            check=True,
+        )
+        return folder_size(venv)
 
 
 def main() -> None:
@@ -127,20 +155,11 @@ def main() -> None:
 
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {rss_mb:.0f} MB")
-    venv = Path(sys.prefix)
-    print(f"installed size of {venv}: {folder_size(venv) / 2**20:.0f} MB")
-    site = Path(sysconfig.get_paths()["purelib"])
-    dev_only = [
-        "ruff",
-        "psycopg",
-        "psycopg_binary",
-        "_pytest",
-        "pytest",
-        "hypothesis",
-        "playwright",
-    ]
-    dev = sum(folder_size(site / name) for name in dev_only if (site / name).is_dir())
-    print(f"  of which test and lint tools: {dev / 2**20:.0f} MB")
+    size = runtime_venv_size()
+    print(
+        "installed size of a fresh app venv (pip install --no-compile ., then one grade): "
+        + (f"{size / 2**20:.0f} MB" if size else "not measured (pip could not install)")
+    )
 
 
 if __name__ == "__main__":

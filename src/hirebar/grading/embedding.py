@@ -98,7 +98,7 @@ class MiniLM:
         )
         tokenizer = Tokenizer.from_file(str(self.tokenizer_path))
         tokenizer.enable_truncation(MAX_TOKENS)
-        tokenizer.enable_padding()
+        tokenizer.no_padding()  # the file may ask for padding; batches are padded here
         self._tokenizer, self._session = tokenizer, session
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -120,31 +120,38 @@ class MiniLM:
             if text not in self._tokens:
                 if self._session is None:
                     self._load()
-                self._cache[text] = self._run_batch([text], keep_tokens=True)[0]
+                assert self._tokenizer is not None
+                self._cache[text] = self._run_batch(
+                    self._tokenizer.encode_batch([text]), [text], keep_tokens=True
+                )[0]
             return self._tokens[text]
 
     def _run(self, texts: list[str]) -> np.ndarray:
-        """Embed in batches of similar length, so short cues are not padded to long sentences."""
+        """Embed in batches of similar length, so short cues are not padded to long sentences.
+
+        Each text is tokenized once, unpadded; a batch is padded only to its own longest text.
+        """
         assert self._tokenizer is not None
-        self._tokenizer.no_padding()
-        lengths = [len(e.ids) for e in self._tokenizer.encode_batch(texts)]
-        self._tokenizer.enable_padding()
+        encoded = self._tokenizer.encode_batch(texts)
         vectors = np.zeros((len(texts), EMBEDDING_SIZE), dtype=np.float32)
-        for chunk in _batches(lengths):
-            vectors[chunk] = self._run_batch([texts[i] for i in chunk])
+        for chunk in _batches([len(e.ids) for e in encoded]):
+            vectors[chunk] = self._run_batch([encoded[i] for i in chunk], [texts[i] for i in chunk])
         return vectors
 
-    def _run_batch(self, texts: list[str], keep_tokens: bool = False) -> np.ndarray:
-        assert self._tokenizer is not None and self._session is not None
-        encoded = self._tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encoded], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+    def _run_batch(self, encoded: list, texts: list[str], keep_tokens: bool = False) -> np.ndarray:
+        """One model call; [PAD] is id 0, so zeros past each text's end are padding."""
+        assert self._session is not None
+        width = max(len(e.ids) for e in encoded)
+        ids = np.zeros((len(encoded), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, item in enumerate(encoded):
+            ids[row, : len(item.ids)] = item.ids
+            mask[row, : len(item.ids)] = 1
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         hidden = self._session.run(None, feeds)[0]
         if keep_tokens:
             for row, (text, item) in enumerate(zip(texts, encoded, strict=True)):
                 keep = [i for i, special in enumerate(item.special_tokens_mask) if not special]
-                keep = [i for i in keep if item.attention_mask[i]]
                 vectors = hidden[row, keep]
                 norms = np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
                 self._tokens[text] = ([item.tokens[i] for i in keep], vectors / norms)
