@@ -9,7 +9,7 @@ DEV := $(VENV)/.dev-$(CHECKSUM)
 # file of every dependency (about 60 MB less on disk).
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile
 
-.PHONY: run test lint bench model clean
+.PHONY: run test lint content bench model clean
 
 # What a user needs to run the app.
 $(APP): pyproject.toml
@@ -38,6 +38,13 @@ test: model $(DEV)
 lint: $(DEV)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
+
+# Content QA: coverage, then lint (near-duplicates, repeated key points, cues the
+# exemplar misses, broken lesson links, text copied from the source articles).
+SOURCES := $(wildcard ../shared/seeds)
+content: model
+	$(BIN)/hirebar content stats
+	$(BIN)/hirebar content lint $(if $(SOURCES),--sources $(SOURCES))
 
 bench: model $(DEV)
 	$(BIN)/python benchmarks/agreement.py --split test

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hirebar.cli.app import app
-from hirebar.content import RoundKind
+from hirebar.content import Library, RoundKind
 from samples import GOOD, QUESTION
 
 
@@ -197,3 +197,22 @@ def test_a_broken_user_pack_never_stops_the_app(run, tmp_path: Path, monkeypatch
     assert "1 problem(s) in your content packs" in result.stderr
     graded = run("grade", "-q", QUESTION, "-", "--json", input=GOOD)
     assert graded.exit_code == 0
+
+
+def test_course_and_lesson(run):
+    course = json.loads(run("course", "--json").stdout)
+    first = course[0]["lessons"][0]["id"]
+    result = run("lesson", first)
+    assert result.exit_code == 0
+    assert "Worked example" in result.stdout and "Practise next" in result.stdout
+    missing = run("lesson", "no-such-lesson")
+    assert missing.exit_code == 2 and "no lesson 'no-such-lesson'" in missing.stderr
+
+
+def test_content_stats_json_counts(run):
+    stats = json.loads(run("content", "stats", "--json").stdout)
+    library = Library.load([])
+    assert stats["questions"] == len(library.questions)
+    assert stats["lessons"] == len(library.lessons)
+    assert stats["companies"] == len(library.companies)
+    assert sum(stats["round_by_company"]["safety"].values()) >= stats["per_round"]["safety"]

@@ -19,6 +19,7 @@ from hirebar.cli.common import (
     service,
 )
 from hirebar.cli.content_cmd import content_app
+from hirebar.cli.course_cmd import course, lesson
 from hirebar.cli.grader_cmd import grader_app
 from hirebar.cli.practice_cmd import practice
 from hirebar.content import Competency, Difficulty, RoundKind
@@ -36,6 +37,8 @@ app = typer.Typer(
 app.add_typer(content_app, name="content")
 app.add_typer(grader_app, name="grader")
 app.command(help="Answer questions against a timer and get graded feedback.")(practice)
+app.command()(course)
+app.command()(lesson)
 
 
 @app.callback(invoke_without_command=True)

@@ -142,3 +142,24 @@ def assessment_view(
 def print_problems(console: Console, problems: list) -> None:
     for problem in problems:
         console.print(Text(str(problem), style="red"))
+
+
+def matrix(title: str, rows: dict[str, dict[str, int]]) -> Table:
+    """A count table; empty cells are shown as a red 0 so gaps stand out."""
+    columns = list(next(iter(rows.values()), {}))
+    table = Table(title=title, title_justify="left")
+    table.add_column("", no_wrap=True)
+    for column in columns:
+        table.add_column(column, justify="right")
+    for name, cells in rows.items():
+        table.add_row(name, *(str(n) if n else "[red]0[/red]" for n in cells.values()))
+    return table
+
+
+def counts(title: str, values: dict[str, int]) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("")
+    table.add_column("n", justify="right")
+    for name, n in values.items():
+        table.add_row(name, str(n) if n else "[red]0[/red]")
+    return table

@@ -5,6 +5,7 @@ I/O is reading pack files. Callers decide which pack folders to read.
 """
 
 from hirebar.content.company import Company, Fact, Round
+from hirebar.content.lesson import Card, Lesson, Module
 from hirebar.content.library import Library, builtin_pack_path
 from hirebar.content.loader import LoadedPack, load_pack
 from hirebar.content.problems import PackError, PackProblem
@@ -21,14 +22,17 @@ from hirebar.content.vocabulary import (
 __all__ = [
     "ANSWER_MINUTES",
     "COMPETENCY_NAMES",
+    "Card",
     "Company",
     "Competency",
     "Difficulty",
     "Fact",
     "FollowUp",
     "KeyPoint",
+    "Lesson",
     "Library",
     "LoadedPack",
+    "Module",
     "PackError",
     "PackProblem",
     "Pitfall",

@@ -1,4 +1,4 @@
-"""All loaded packs as one searchable library of companies and questions."""
+"""All loaded packs as one searchable library: companies, questions and the course."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from importlib import resources
 from pathlib import Path
 
 from hirebar.content.company import Company
-from hirebar.content.loader import LoadedPack, load_pack
+from hirebar.content.lesson import Card, Lesson, Module
+from hirebar.content.loader import KINDS, LoadedPack, load_pack
 from hirebar.content.problems import PackProblem
 from hirebar.content.question import Question
 from hirebar.content.vocabulary import Competency, Difficulty, RoundKind
@@ -23,6 +24,8 @@ def builtin_pack_path() -> Path:
 class Library:
     companies: dict[str, Company] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
+    modules: dict[str, Module] = field(default_factory=dict)
+    lessons: dict[str, Lesson] = field(default_factory=dict)
     packs: list[LoadedPack] = field(default_factory=list)
     problems: list[PackProblem] = field(default_factory=list)
 
@@ -38,7 +41,8 @@ class Library:
     def add(self, pack: LoadedPack) -> None:
         self.packs.append(pack)
         self.problems.extend(pack.problems)
-        for kind, target in (("companies", self.companies), ("questions", self.questions)):
+        for kind in KINDS:
+            target = getattr(self, kind)
             for entry in getattr(pack, kind):
                 if entry.id in target:
                     self.problems.append(
@@ -46,25 +50,48 @@ class Library:
                             file=str(pack.root),
                             entry=entry.id,
                             field="id",
-                            message=f"{kind[:-1]} id already defined by an earlier pack; skipped",
+                            message=f"{kind} id already defined by an earlier pack; skipped",
                         )
                     )
                     continue
                 target[entry.id] = entry
 
+    @property
+    def course(self) -> list[tuple[Module, list[Lesson]]]:
+        """Modules in order, each with its lessons in order."""
+        by_module: dict[str, list[Lesson]] = {m: [] for m in self.modules}
+        for lesson in self.lessons.values():
+            by_module.setdefault(lesson.module, []).append(lesson)
+        modules = sorted(self.modules.values(), key=lambda m: (m.order, m.id))
+        return [(m, sorted(by_module[m.id], key=lambda x: (x.order, x.id))) for m in modules]
+
+    @property
+    def cards(self) -> dict[str, tuple[Card, Lesson]]:
+        """Every review card, with the lesson it comes from."""
+        return {c.id: (c, lesson) for lesson in self.lessons.values() for c in lesson.cards}
+
     def _check_references(self) -> None:
-        """Questions may name only companies some loaded pack defines."""
+        """Ids that point elsewhere must point at something a loaded pack defines."""
         for question in self.questions.values():
             unknown = [c for c in question.companies if c not in self.companies]
             if unknown:
-                self.problems.append(
-                    PackProblem(
-                        file="questions",
-                        entry=question.id,
-                        field="companies",
-                        message=f"unknown company id(s): {', '.join(unknown)}",
-                    )
-                )
+                self._problem("questions", question.id, "companies", "unknown company", unknown)
+        seen_cards: set[str] = set()
+        for lesson in self.lessons.values():
+            if lesson.module not in self.modules:
+                self._problem("lessons", lesson.id, "module", "unknown module", [lesson.module])
+            missing = [q for q in lesson.practice if q not in self.questions]
+            if missing:
+                self._problem("lessons", lesson.id, "practice", "no such question", missing)
+            repeated = [c.id for c in lesson.cards if c.id in seen_cards]
+            if repeated:
+                self._problem("lessons", lesson.id, "cards", "card id used twice", repeated)
+            seen_cards.update(c.id for c in lesson.cards)
+
+    def _problem(self, file: str, entry: str, field: str, what: str, ids: list[str]) -> None:
+        self.problems.append(
+            PackProblem(file=file, entry=entry, field=field, message=f"{what}: {', '.join(ids)}")
+        )
 
     def find(
         self,

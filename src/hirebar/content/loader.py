@@ -2,7 +2,9 @@
 
 A pack is a folder with ``pack.yaml`` and YAML files under ``companies/`` and
 ``questions/``; a question may also be a Markdown file whose front matter holds
-the fields and whose body is the exemplar outline. Each entry is validated
+the fields and whose body is the exemplar outline. ``lessons/modules.yaml`` lists
+the course modules and every ``lessons/**/*.md`` is a lesson (front matter, then
+the body). Each entry is validated
 on its own, so one broken question costs that question, not the pack, and
 every problem names the file, the entry id, the field and the line.
 Reading files is the only I/O here.
@@ -18,6 +20,7 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError
 
 from hirebar.content.company import Company
+from hirebar.content.lesson import Lesson, Module
 from hirebar.content.problems import PackProblem
 from hirebar.content.question import _SLUG_PATTERN, Question, Strict
 
@@ -27,6 +30,8 @@ Model = TypeVar("Model", bound=BaseModel)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 SECTIONS: dict[str, type[BaseModel]] = {"companies": Company, "questions": Question}
+# Every kind of entry a pack holds; ids are unique within each.
+KINDS = ("companies", "questions", "modules", "lessons")
 
 
 class PackInfo(Strict):
@@ -44,6 +49,8 @@ class LoadedPack:
     info: PackInfo | None = None
     companies: list[Company] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
+    modules: list[Module] = field(default_factory=list)
+    lessons: list[Lesson] = field(default_factory=list)
     problems: list[PackProblem] = field(default_factory=list)
 
 
@@ -67,9 +74,16 @@ def load_pack(root: Path) -> LoadedPack:
             entries = _read_section(path, section, model, root, loaded.problems)
             getattr(loaded, section).extend(entries)
     for path in sorted((root / "questions").glob("*.md")):
-        question = _read_markdown_question(path, root, loaded.problems)
+        question = _read_markdown(path, root, Question, "exemplar", loaded.problems)
         if question is not None:
             loaded.questions.append(question)
+    modules = root / "lessons" / "modules.yaml"
+    if modules.is_file():
+        loaded.modules = _read_section(modules, "modules", Module, root, loaded.problems)
+    for path in sorted((root / "lessons").rglob("*.md")):
+        lesson = _read_markdown(path, root, Lesson, "body", loaded.problems)
+        if lesson is not None:
+            loaded.lessons.append(lesson)
     _check_unique_ids(loaded)
     return loaded
 
@@ -109,8 +123,10 @@ def _read_section(
     return entries
 
 
-def _read_markdown_question(path: Path, root: Path, problems: list[PackProblem]) -> Question | None:
-    """A question as Markdown: YAML front matter between ``---`` lines, the body its exemplar."""
+def _read_markdown(
+    path: Path, root: Path, model: type[Model], body_field: str, problems: list[PackProblem]
+) -> Model | None:
+    """An entry as Markdown: YAML front matter between ``---`` lines, the body in ``body_field``."""
     rel = str(path.relative_to(root))
     text = _read_text(path, rel, problems)
     if text is None:
@@ -130,9 +146,9 @@ def _read_markdown_question(path: Path, root: Path, problems: list[PackProblem])
     if not isinstance(data, dict):
         problems.append(PackProblem(file=rel, line=2, message="front matter must be a mapping"))
         return None
-    data.setdefault("exemplar", body.strip())
+    data.setdefault(body_field, body.strip())
     try:
-        return Question.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         problems.extend(_problems_from(exc, rel, node, (), data.get("id")))
         return None
@@ -217,7 +233,7 @@ def _line_of(node: Any, loc: tuple[Any, ...]) -> int:
 
 
 def _check_unique_ids(loaded: LoadedPack) -> None:
-    for section in SECTIONS:
+    for section in KINDS:
         seen: set[str] = set()
         kept = []
         for entry in getattr(loaded, section):

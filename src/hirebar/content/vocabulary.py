@@ -57,6 +57,26 @@ COMPETENCY_NAMES: dict[Competency, str] = {
 }
 
 
+# The product areas a bank must span; every built-in question carries at least one in ``topics``.
+TOPIC_AREAS = (
+    "llm-products",
+    "rag",
+    "agents",
+    "recommendations",
+    "ranking",
+    "search",
+    "fraud",
+    "health",
+    "fintech",
+    "safety-alignment",
+    "evaluation",
+    "inference-economics",
+    "data-strategy",
+    "mlops",
+    "fairness-regulation",
+)
+
+
 class Difficulty(StrEnum):
     easy = "easy"
     medium = "medium"

@@ -206,6 +206,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def company_json(company_id: str) -> dict:
         return company_or_404(company_id)
 
+    @html.get("/course", response_class=HTMLResponse)
+    def course_page(request: Request) -> HTMLResponse:
+        return page(request, "course.html", views.course_page(svc))
+
+    @api.get("/course")
+    def course_json() -> dict:
+        return views.course_page(svc)
+
+    def lesson_or_404(lesson_id: str) -> dict:
+        return found(views.lesson_page(svc, lesson_id), f"no lesson '{lesson_id}'")
+
+    @html.get("/course/{lesson_id}", response_class=HTMLResponse)
+    def lesson_page(request: Request, lesson_id: str) -> HTMLResponse:
+        return page(request, "lesson.html", lesson_or_404(lesson_id))
+
+    @api.get("/course/{lesson_id}")
+    def lesson_json(lesson_id: str) -> dict:
+        return lesson_or_404(lesson_id)
+
     @html.get("/settings", response_class=HTMLResponse)
     def settings_html(request: Request) -> HTMLResponse:
         return page(request, "settings.html", views.settings_page(svc))

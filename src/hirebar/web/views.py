@@ -226,3 +226,53 @@ def settings_page(svc: PracticeService) -> dict:
         "model_dir": str(settings.resolved_model_dir),
         "attempts": svc.count_attempts(),
     }
+
+
+def course_page(svc: PracticeService) -> dict:
+    return {
+        "lessons": len(svc.library.lessons),
+        "modules": [
+            {
+                **module.model_dump(mode="json"),
+                "minutes": sum(x.minutes for x in lessons),
+                "lessons": [
+                    {"id": x.id, "title": x.title, "minutes": x.minutes, "cards": len(x.cards)}
+                    for x in lessons
+                ],
+            }
+            for module, lessons in svc.library.course
+        ],
+    }
+
+
+def lesson_page(svc: PracticeService, lesson_id: str) -> dict | None:
+    """A lesson with its body as safe HTML, its neighbours, and live practice links."""
+    content = svc.library
+    lesson = content.lessons.get(lesson_id)
+    if lesson is None:
+        return None
+    ordered = [x for _, lessons in content.course for x in lessons]
+    at = ordered.index(lesson) if lesson in ordered else -1
+    neighbours = {
+        "previous": ordered[at - 1].id if at > 0 else None,
+        "next": ordered[at + 1].id if 0 <= at < len(ordered) - 1 else None,
+    }
+    module = content.modules.get(lesson.module)
+    return {
+        **lesson.model_dump(mode="json", exclude={"body"}),
+        "module_title": module.title if module else lesson.module,
+        "html": render_markdown(lesson.body),
+        "practice": [
+            question_summary(content.questions[q])
+            for q in lesson.practice
+            if q in content.questions
+        ],
+        **neighbours,
+    }
+
+
+def render_markdown(text: str) -> str:
+    """CommonMark with raw HTML turned off: a pack's lesson cannot inject markup or script."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable("table").render(text)

@@ -124,7 +124,7 @@ def test_duplicate_ids_and_unknown_companies_across_packs(tmp_path: Path):
     library = Library.load([root])
     messages = [str(p) for p in library.problems]
     assert any("mine-1" in m and "id is used twice" in m for m in messages)
-    assert any("mine-1" in m and "unknown company id(s): acme" in m for m in messages)
+    assert any("mine-1" in m and "unknown company: acme" in m for m in messages)
     assert "mine-1" in library.questions
 
 

@@ -1,0 +1,73 @@
+"""Each lint check finds the fault it is named after, and stays quiet on sound content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hirebar.content import Library
+from hirebar.practice.content_quality import (
+    copied_text,
+    cues_missing_exemplar,
+    near_duplicates,
+    repeated_key_points,
+)
+from samples import QUESTION
+
+
+@pytest.fixture(scope="module")
+def question(library: Library):
+    return library.questions[QUESTION]
+
+
+@pytest.mark.parametrize("semantic", [True, False])
+def test_a_reworded_prompt_is_a_near_duplicate(question, library, embedder, semantic):
+    twin = question.model_copy(
+        update={
+            "id": "twin",
+            "prompt": question.prompt.replace("overnight", "since yesterday").replace(
+                "What", "So what"
+            ),
+        }
+    )
+    other = library.questions["ps-meeting-action-items"]
+    found = near_duplicates([question, twin, other], embedder if semantic else None)
+    assert [f.entry for f in found] == [f"{QUESTION} ~ twin"]
+
+
+def test_distinct_builtin_prompts_are_not_duplicates(library, embedder):
+    sample = list(library.questions.values())[:60]
+    assert near_duplicates(sample, embedder) == []
+
+
+def test_a_key_point_that_restates_another_is_found(question, embedder):
+    first = question.rubric.key_points[0]
+    copy = first.model_copy(update={"id": "again", "text": first.text.rstrip(".") + " again."})
+    rubric = question.rubric.model_copy(update={"key_points": [*question.rubric.key_points, copy]})
+    found = repeated_key_points(question.model_copy(update={"rubric": rubric}), embedder)
+    assert [f.message.split("'")[1:4:2] for f in found] == [[first.id, "again"]]
+    assert repeated_key_points(question, embedder) == []
+
+
+def test_cues_that_the_exemplar_never_says_are_found(question, embedder):
+    point = question.rubric.key_points[0]
+    odd = point.model_copy(
+        update={"cues": ["quarterly supplier invoices", "warehouse shelving layout"]}
+    )
+    rubric = question.rubric.model_copy(
+        update={"key_points": [odd, *question.rubric.key_points[1:]]}
+    )
+    found = cues_missing_exemplar(question.model_copy(update={"rubric": rubric}), embedder)
+    assert [f.message.split("'")[1] for f in found] == [point.id]
+
+
+def test_text_copied_from_a_source_is_found_and_original_text_is_not(library, tmp_path: Path):
+    source = tmp_path / "article.txt"
+    words = library.questions[QUESTION].prompt.split()[:14]
+    source.write_text("An article once said: " + " ".join(words) + " and more.")
+    found = copied_text(library, [tmp_path])
+    assert [f.entry for f in found] == [QUESTION]
+    assert "support ticket classifier that routes tickets" in found[0].message
+    source.write_text("Nothing in this file appears in the library at all, not one run of words.")
+    assert copied_text(library, [tmp_path]) == []
