@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from hirebar.content.company import Company
+from hirebar.content.incident import Incident
 from hirebar.content.lesson import Card, Lesson, Module
 from hirebar.content.loader import KINDS, LoadedPack, load_pack
 from hirebar.content.problems import PackProblem
@@ -24,6 +25,7 @@ def builtin_pack_path() -> Path:
 class Library:
     companies: dict[str, Company] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
+    incidents: dict[str, Incident] = field(default_factory=dict)
     modules: dict[str, Module] = field(default_factory=dict)
     lessons: dict[str, Lesson] = field(default_factory=dict)
     packs: list[LoadedPack] = field(default_factory=list)

@@ -1,7 +1,7 @@
 """Read a pack folder into validated models, collecting problems instead of raising.
 
-A pack is a folder with ``pack.yaml`` and YAML files under ``companies/`` and
-``questions/``; a question may also be a Markdown file whose front matter holds
+A pack is a folder with ``pack.yaml`` and YAML files under ``companies/``,
+``questions/`` and ``incidents/``; a question may also be a Markdown file whose front matter holds
 the fields and whose body is the exemplar outline. ``lessons/modules.yaml`` lists
 the course modules and every ``lessons/**/*.md`` is a lesson (front matter, then
 the body). Each entry is validated
@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError
 
 from hirebar.content.company import Company
+from hirebar.content.incident import Incident
 from hirebar.content.lesson import Lesson, Module
 from hirebar.content.problems import PackProblem
 from hirebar.content.question import _SLUG_PATTERN, Question, Strict
@@ -29,9 +30,13 @@ Model = TypeVar("Model", bound=BaseModel)
 # libyaml when present: the built-in pack parses about ten times faster.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-SECTIONS: dict[str, type[BaseModel]] = {"companies": Company, "questions": Question}
+SECTIONS: dict[str, type[BaseModel]] = {
+    "companies": Company,
+    "questions": Question,
+    "incidents": Incident,
+}
 # Every kind of entry a pack holds; ids are unique within each.
-KINDS = ("companies", "questions", "modules", "lessons")
+KINDS = ("companies", "questions", "incidents", "modules", "lessons")
 
 
 class PackInfo(Strict):
@@ -49,6 +54,7 @@ class LoadedPack:
     info: PackInfo | None = None
     companies: list[Company] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)
     modules: list[Module] = field(default_factory=list)
     lessons: list[Lesson] = field(default_factory=list)
     problems: list[PackProblem] = field(default_factory=list)

@@ -5,3 +5,17 @@ class UnknownQuestion(LookupError):
     def __init__(self, question_id: str):
         super().__init__(f"no question with id '{question_id}' (see `hirebar questions`)")
         self.question_id = question_id
+
+
+class UnknownIncident(LookupError):
+    def __init__(self, incident_id: str):
+        super().__init__(incident_id)
+        self.incident_id = incident_id
+
+    def __str__(self) -> str:
+        return f"no incident scenario with id '{self.incident_id}'; `hirebar incident list`"
+
+
+class UnknownRun(LookupError):
+    def __str__(self) -> str:
+        return f"no incident run {self.args[0]}"

@@ -7,7 +7,15 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from hirebar.store.models import AssessmentRow, AttemptRow, DraftRow, ProfileRow, utcnow
+from hirebar.store.models import (
+    AssessmentRow,
+    AttemptRow,
+    DraftRow,
+    DrillResultRow,
+    IncidentRunRow,
+    ProfileRow,
+    utcnow,
+)
 
 
 def save_draft(session: Session, question_id: str, text: str) -> None:
@@ -45,7 +53,14 @@ def set_profile(session: Session, values: dict[str, str]) -> None:
 
 
 def delete_everything(session: Session) -> None:
-    """Every attempt, assessment, draft and profile value: the user asked for it."""
-    for table in (AssessmentRow, AttemptRow, DraftRow, ProfileRow):
+    """Everything the person wrote or did: the user asked for it."""
+    for table in (
+        AssessmentRow,
+        AttemptRow,
+        DraftRow,
+        ProfileRow,
+        DrillResultRow,
+        IncidentRunRow,
+    ):
         session.execute(delete(table))
     session.commit()

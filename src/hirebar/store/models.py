@@ -1,10 +1,10 @@
-"""Tables: an attempt (what a person wrote) and the assessments made of it."""
+"""Tables: attempts and their assessments, drafts, the profile, drill results and incident runs."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -84,3 +84,35 @@ class ProfileRow(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class DrillResultRow(Base):
+    """One answer to one drill; (kind, seed) rebuilds the exercise, so it is not copied."""
+
+    __tablename__ = "drill_results"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(60), index=True)
+    seed: Mapped[int] = mapped_column(Integer)
+    reply: Mapped[str] = mapped_column(Text)
+    given: Mapped[float | None] = mapped_column(Float)
+    expected: Mapped[float] = mapped_column(Float)
+    correct: Mapped[bool] = mapped_column(Boolean)
+    seconds: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class IncidentRunRow(Base):
+    """A play of an incident: every step and the closing statement kept verbatim."""
+
+    __tablename__ = "incident_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String(200), index=True)
+    # [{"typed": what the player wrote or chose, "action": the action id or null}]
+    steps: Mapped[list] = mapped_column(JSON, default=list)
+    statement: Mapped[dict | None] = mapped_column(JSON)
+    score: Mapped[int | None] = mapped_column(Integer)
+    debrief: Mapped[dict | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

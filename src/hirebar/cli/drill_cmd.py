@@ -1,0 +1,210 @@
+"""``hirebar drill`` and ``hirebar incident``: exact-answer drills and incident play."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+
+from hirebar.cli.common import JsonFlag, console, emit_json, fail, service
+from hirebar.drills import KINDS, UnknownDrill, fmt
+from hirebar.drills.simulation import Debrief, Statement
+from hirebar.practice.drilling import Drilling
+from hirebar.practice.errors import UnknownIncident
+
+drill_app = typer.Typer(help="Metric drills with exact answers.", invoke_without_command=True)
+incident_app = typer.Typer(
+    help="Incident simulations: triage a production problem turn by turn.",
+    invoke_without_command=True,
+)
+
+
+def _drilling() -> Drilling:
+    return Drilling(service())
+
+
+def _kind_or_fail(kind: str) -> str:
+    if kind not in KINDS:
+        fail(str(UnknownDrill(kind)))
+    return kind
+
+
+@drill_app.callback()
+def practise(
+    ctx: typer.Context,
+    kind: Annotated[str | None, typer.Option(help="Drill kind; default: a mix.")] = None,
+    count: Annotated[int, typer.Option(help="How many drills in a row.")] = 5,
+) -> None:
+    """Practise drills: answer each, then see the worked solution and the decision."""
+    if ctx.invoked_subcommand:
+        return
+    drilling, out = _drilling(), console()
+    kinds = [_kind_or_fail(kind)] if kind else list(KINDS)
+    right = 0
+    for number in range(count):
+        drill = drilling.new(kinds[number % len(kinds)] if kind else _weakest(drilling, number))
+        out.print(Panel(drill.prompt, title=f"{number + 1}/{count} · {drill.title}"))
+        start = time.monotonic()
+        reply = typer.prompt("Your answer", default="", show_default=False)
+        _, check, _ = drilling.answer(
+            drill.kind, drill.seed, reply, round(time.monotonic() - start)
+        )
+        right += check.correct
+        style = "green" if check.correct else "red"
+        out.print(f"[{style}]{check.message}[/{style}]")
+        out.print(f"[bold]Solution[/bold] {drill.solution}")
+        out.print(f"[bold]Decision[/bold] {drill.decision}\n")
+    out.print(f"{right}/{count} correct. Your accuracy per kind: `hirebar drill list`.")
+
+
+def _weakest(drilling: Drilling, number: int) -> str:
+    """Untried kinds first, then the kind with the lowest accuracy so far."""
+    accuracy = drilling.accuracy()
+    ranked = sorted(
+        KINDS,
+        key=lambda k: (k in accuracy, accuracy.get(k, (0, 1))[0] / accuracy.get(k, (0, 1))[1]),
+    )
+    return ranked[number % len(ranked)]
+
+
+@drill_app.command("list")
+def list_kinds(as_json: JsonFlag = False) -> None:
+    """Drill kinds, what each practises, and your accuracy on it."""
+    accuracy = _drilling().accuracy()
+    rows = [
+        {
+            "kind": kind,
+            "title": title,
+            "correct": accuracy.get(kind, (0, 0))[0],
+            "attempted": accuracy.get(kind, (0, 0))[1],
+        }
+        for kind, (title, _) in KINDS.items()
+    ]
+    if as_json:
+        emit_json(rows)
+        return
+    out = console()
+    for row in rows:
+        done = f"{row['correct']}/{row['attempted']} right" if row["attempted"] else "not tried"
+        out.print(f"{row['kind']:<18} {row['title']}  [dim]({done})[/dim]")
+
+
+@drill_app.command()
+def new(
+    kind: Annotated[str, typer.Argument(help="Drill kind (`hirebar drill list`).")],
+    seed: Annotated[int | None, typer.Option(help="Same seed, same exercise.")] = None,
+    with_answer: Annotated[
+        bool, typer.Option("--with-answer", help="Include answer and solution.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Print one exercise (for scripts, coaches and printing)."""
+    drill = _drilling().new(_kind_or_fail(kind), seed)
+    data = drill.full() if with_answer else drill.public()
+    if as_json:
+        emit_json(data)
+        return
+    out = console()
+    out.print(Panel(drill.prompt, title=f"{drill.title} · seed {drill.seed}"))
+    if with_answer:
+        out.print(f"Answer: {fmt(drill.answer)}{drill.unit} (±{fmt(drill.tolerance)})")
+        out.print(f"Solution: {drill.solution}\nDecision: {drill.decision}")
+
+
+@drill_app.command()
+def answer(
+    kind: Annotated[str, typer.Argument(help="Drill kind.")],
+    reply: Annotated[str, typer.Argument(help="Your answer, e.g. 0.842.")],
+    seed: Annotated[int, typer.Option(help="The exercise's seed.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Check and store an answer to the exercise ``KIND --seed N``."""
+    drill, check, row = _drilling().answer(_kind_or_fail(kind), seed, reply)
+    if as_json:
+        emit_json({"id": row.id, **asdict(check), **drill.full()})
+        return
+    out = console()
+    out.print(check.message)
+    out.print(f"Solution: {drill.solution}\nDecision: {drill.decision}")
+
+
+@incident_app.callback()
+def play_default(ctx: typer.Context) -> None:
+    """With no command: pick a scenario and play it."""
+    if ctx.invoked_subcommand:
+        return
+    incidents = list(_drilling().svc.library.incidents.values())
+    out = console()
+    for number, incident in enumerate(incidents, start=1):
+        out.print(f"{number:>2}. {incident.title}")
+    choice = typer.prompt("Which scenario", default="1")
+    try:
+        picked = incidents[int(choice) - 1]
+    except (ValueError, IndexError):
+        fail(f"'{choice}' is not a scenario number")
+    play(picked.id)
+
+
+@incident_app.command("list")
+def list_incidents(as_json: JsonFlag = False) -> None:
+    """The incident scenarios."""
+    incidents = _drilling().svc.library.incidents.values()
+    rows = [{"id": i.id, "title": i.title, "topics": i.topics} for i in incidents]
+    if as_json:
+        emit_json(rows)
+        return
+    out = console()
+    for row in rows:
+        out.print(f"{row['id']:<40} {row['title']}")
+
+
+@incident_app.command()
+def play(incident_id: Annotated[str, typer.Argument(help="Scenario id.")]) -> None:
+    """Play a scenario: type what you would do (or an action number), `done` to close."""
+    drilling, out = _drilling(), console()
+    try:
+        incident = drilling.incident(incident_id)
+    except UnknownIncident as exc:
+        fail(str(exc))
+    run = drilling.start(incident.id)
+    menu = sorted(incident.actions, key=lambda a: a.label)
+    out.print(Panel(incident.alert, title=incident.title))
+    out.print("Actions you can take (type a number, or say it in your own words):")
+    for number, action in enumerate(menu, start=1):
+        out.print(f"  {number:>2}. {action.label}")
+    out.print("Type `done` when you are ready to state cause, containment, comms and rollback.")
+    while True:
+        typed = typer.prompt(">", default="done", show_default=False).strip()
+        if typed.lower() in {"done", "q", "quit"}:
+            break
+        if typed.isdigit() and 1 <= int(typed) <= len(menu):
+            typed = menu[int(typed) - 1].id
+        step = drilling.step(run.id, typed)
+        if step.action is None:
+            out.print("[yellow]Not sure which action that is; try another wording or a number.")
+        else:
+            out.print(f"[bold]{step.action.label}[/bold]: {step.action.evidence}")
+    statement = Statement(
+        cause=typer.prompt("Cause", default="", show_default=False),
+        containment=typer.prompt("Containment", default="", show_default=False),
+        comms=typer.prompt("Who you tell, and what", default="", show_default=False),
+        rollback=typer.prompt("Rollback criteria", default="", show_default=False),
+    )
+    print_debrief(out, incident, drilling.finish(run.id, statement))
+
+
+def print_debrief(out: Console, incident, result: Debrief) -> None:  # type: ignore[no-untyped-def]
+    out.print(Panel(f"Score {result.score}/100", title="Debrief"))
+    for part, value in result.parts.items():
+        out.print(f"  {part:<12} {value:.0%}")
+    label = {a.id: a.label for a in incident.actions}
+    out.print("[bold]Your path[/bold]  " + " → ".join(label[i] for i in result.player_path))
+    out.print("[bold]Ideal path[/bold] " + " → ".join(label[i] for i in result.ideal_path))
+    for note in result.notes:
+        out.print(f"[yellow]• {note}[/yellow]")
+    out.print(f"[bold]Cause[/bold] {incident.cause}")
+    out.print(f"[bold]Lesson[/bold] {incident.lesson}")

@@ -1,0 +1,97 @@
+"""A drill: one exercise with an exact answer, generated from a seed.
+
+The same (kind, seed) always gives the same exercise, so a result can be stored as
+two small values and the exercise rebuilt later for review.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Drill:
+    kind: str
+    seed: int
+    title: str
+    prompt: str
+    answer: float
+    tolerance: float  # the largest absolute error still marked correct
+    unit: str
+    solution: str
+    decision: str
+    data: dict[str, Any]
+
+    def public(self) -> dict[str, Any]:
+        """What the candidate sees before answering."""
+        return {
+            "kind": self.kind,
+            "seed": self.seed,
+            "title": self.title,
+            "prompt": self.prompt,
+            "unit": self.unit,
+        }
+
+    def full(self) -> dict[str, Any]:
+        return {
+            **self.public(),
+            "answer": self.answer,
+            "tolerance": self.tolerance,
+            "solution": self.solution,
+            "decision": self.decision,
+            "data": self.data,
+        }
+
+
+@dataclass(frozen=True)
+class Check:
+    correct: bool
+    given: float | None
+    expected: float
+    message: str
+
+
+_NUMBER = re.compile(r"[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:e[-+]?\d+)?\s*(%|k\b)?", re.IGNORECASE)
+
+
+def parse_number(text: str) -> float | None:
+    """The first number in a reply: "0.82", "1,250", "$3.4", "12.5%" (as 12.5), "40k"."""
+    match = _NUMBER.search(text.replace("−", "-"))
+    if match is None:
+        return None
+    digits = match.group(0).rstrip("%kK ").replace(",", "")
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
+    if (match.group(1) or "").lower() == "k":
+        value *= 1000
+    return value if math.isfinite(value) else None
+
+
+def check_answer(drill: Drill, reply: str) -> Check:
+    given = parse_number(reply)
+    if given is None:
+        return Check(False, None, drill.answer, "No number found in the answer.")
+    error = abs(given - drill.answer)
+    if error <= drill.tolerance:
+        return Check(True, given, drill.answer, "Correct.")
+    return Check(
+        False,
+        given,
+        drill.answer,
+        f"Not quite: the answer is {fmt(drill.answer)}{drill.unit} "
+        f"(accepted within ±{fmt(drill.tolerance)}).",
+    )
+
+
+def fmt(value: float) -> str:
+    """A number as a person writes it: 12,500 · 0.842 · 3.5."""
+    if value == int(value) and abs(value) >= 1:
+        return f"{int(value):,}"
+    if abs(value) >= 100:
+        return f"{value:,.1f}"
+    return f"{value:.4g}" if abs(value) < 1 else f"{value:.3g}"

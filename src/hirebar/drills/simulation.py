@@ -1,0 +1,112 @@
+"""Playing an incident: actions in, evidence out, then a debrief on triage order.
+
+The score rewards what a committee rewards in a debugging drill: scope and what changed
+before theories, containment before the root cause is proven, people told, rollback
+criteria stated as numbers, and prevention last. It is computed from the player's
+sequence of actions and their closing statement, both kept verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from hirebar.content.incident import Action, Incident, Stage
+from hirebar.grading.text import content_stems
+
+MATCH_FLOOR = 0.6  # share of a phrase's content words a typed command must contain
+# How the 100 points split; order and coverage carry most, as in a real drill.
+WEIGHTS = {"order": 30, "coverage": 25, "cause": 20, "containment": 10, "comms": 5, "rollback": 10}
+
+
+def interpret(incident: Incident, text: str) -> Action | None:
+    """The action a typed command means: the best phrase match, if clear enough."""
+    exact = incident.action(text.strip())
+    if exact is not None:
+        return exact
+    said = set(content_stems(text))
+    if not said:
+        return None
+    best, best_score = None, 0.0
+    for action in incident.actions:
+        for phrase in [action.label, *action.phrases]:
+            stems = set(content_stems(phrase))
+            if stems:
+                score = len(stems & said) / len(stems)
+                if score > best_score:
+                    best, best_score = action, score
+    return best if best_score >= MATCH_FLOOR else None
+
+
+def mentions(text: str, phrases: list[str]) -> bool:
+    """Whether any phrase's content words all appear in the text (stemmed)."""
+    said = set(content_stems(text))
+    return any(set(content_stems(p)) <= said for p in phrases if content_stems(p))
+
+
+@dataclass(frozen=True)
+class Statement:
+    cause: str
+    containment: str
+    comms: str
+    rollback: str
+
+
+@dataclass
+class Debrief:
+    score: int
+    parts: dict[str, float]
+    player_path: list[str]
+    ideal_path: list[str]
+    out_of_order: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def order_score(stages: list[Stage]) -> float:
+    """Share of ordered pairs of steps taken in triage order (1.0 for no disorder)."""
+    pairs = [(a, b) for i, a in enumerate(stages) for b in stages[i + 1 :] if a.rank != b.rank]
+    if not pairs:
+        return 1.0 if stages else 0.0
+    return sum(1 for a, b in pairs if a.rank < b.rank) / len(pairs)
+
+
+def debrief(incident: Incident, taken: list[str], statement: Statement) -> Debrief:
+    actions = [a for a in (incident.action(i) for i in taken) if a is not None]
+    stages = [a.stage for a in actions]
+    ideal = set(incident.ideal)
+    coverage = len(ideal & {a.id for a in actions}) / len(ideal)
+    has_number = bool(re.search(r"\d", statement.rollback))
+    parts = {
+        "order": order_score(stages),
+        "coverage": coverage,
+        "cause": float(mentions(statement.cause, incident.cause_phrases)),
+        "containment": float(mentions(statement.containment, incident.containment_phrases)),
+        "comms": float(mentions(statement.comms, incident.comms_phrases)),
+        "rollback": (
+            0.5 * mentions(statement.rollback, incident.rollback_phrases) + 0.5 * has_number
+        ),
+    }
+    notes = []
+    first_theory = next((i for i, s in enumerate(stages) if s == Stage.hypothesis), None)
+    if first_theory is not None and not {Stage.scope, Stage.change} & set(stages[:first_theory]):
+        notes.append("You tested a theory before scoping the problem or asking what changed.")
+    if not any(a.key for a in actions):
+        notes.append("You never took the action that shows the cause; the cause was a guess.")
+    if not has_number:
+        notes.append("Rollback criteria need a number: which metric, what level, for how long.")
+    score = round(sum(WEIGHTS[k] * v for k, v in parts.items()))
+    late = [
+        a.id
+        for i, a in enumerate(actions)
+        if any(b.stage.rank < a.stage.rank for b in actions[i + 1 :])
+    ]
+    return Debrief(
+        score=score,
+        parts=parts,
+        player_path=[a.id for a in actions],
+        ideal_path=list(incident.ideal),
+        out_of_order=late,
+        missed=[i for i in incident.ideal if i not in {a.id for a in actions}],
+        notes=notes,
+    )

@@ -1,0 +1,105 @@
+"""Drills and incident simulations, stored as they are played.
+
+A drill answer is stored with its check in one commit. An incident run is a row
+created when play starts; every step is committed as the player takes it (what
+they typed, even when it matched no action), so closing the window loses nothing
+and a run can be resumed from its id.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import asdict, dataclass
+
+from hirebar import store
+from hirebar.content.incident import Action, Incident
+from hirebar.drills import Check, Drill, check_answer, generate
+from hirebar.drills.simulation import Debrief, Statement, debrief, interpret
+from hirebar.practice.errors import UnknownIncident, UnknownRun
+from hirebar.practice.service import PracticeService
+
+
+@dataclass
+class Step:
+    typed: str
+    action: Action | None
+
+
+class Drilling:
+    def __init__(self, svc: PracticeService):
+        self.svc = svc
+
+    # Metric drills -------------------------------------------------------------------
+
+    def new(self, kind: str, seed: int | None = None) -> Drill:
+        return generate(kind, random.randrange(1_000_000) if seed is None else seed)
+
+    def answer(self, kind: str, seed: int, reply: str, seconds: int | None = None):  # type: ignore[no-untyped-def]
+        """Check and store the reply; returns the drill, the check and the stored row."""
+        drill = generate(kind, seed)
+        check: Check = check_answer(drill, reply)
+        with self.svc.session() as session:
+            row = store.add_drill_result(
+                session,
+                kind=kind,
+                seed=seed,
+                reply=reply,
+                given=check.given,
+                expected=drill.answer,
+                correct=check.correct,
+                seconds=seconds,
+            )
+        return drill, check, row
+
+    def accuracy(self) -> dict[str, tuple[int, int]]:
+        """kind -> (correct, attempted): what the planner reads."""
+        with self.svc.session() as session:
+            return store.drill_accuracy(session)
+
+    def results(self, limit: int = 100) -> list[store.DrillResultRow]:
+        with self.svc.session() as session:
+            return store.list_drill_results(session, limit)
+
+    # Incident simulations ------------------------------------------------------------
+
+    def incident(self, incident_id: str) -> Incident:
+        found = self.svc.library.incidents.get(incident_id)
+        if found is None:
+            raise UnknownIncident(incident_id)
+        return found
+
+    def start(self, incident_id: str) -> store.IncidentRunRow:
+        self.incident(incident_id)
+        with self.svc.session() as session:
+            return store.start_incident(session, incident_id)
+
+    def run(self, run_id: int) -> store.IncidentRunRow:
+        with self.svc.session() as session:
+            found = store.get_incident_run(session, run_id)
+        if found is None:
+            raise UnknownRun(run_id)
+        return found
+
+    def step(self, run_id: int, typed: str) -> Step:
+        """Store what the player typed, then say which action it meant (if any)."""
+        with self.svc.session() as session:
+            run = store.get_incident_run(session, run_id)
+            if run is None:
+                raise UnknownRun(run_id)
+            action = interpret(self.incident(run.incident_id), typed)
+            store.add_incident_step(session, run, typed, action.id if action else None)
+        return Step(typed, action)
+
+    def finish(self, run_id: int, statement: Statement) -> Debrief:
+        with self.svc.session() as session:
+            run = store.get_incident_run(session, run_id)
+            if run is None:
+                raise UnknownRun(run_id)
+            taken = [s["action"] for s in run.steps if s["action"]]
+            result = debrief(self.incident(run.incident_id), taken, statement)
+            store.finish_incident(session, run, asdict(statement), result.score, asdict(result))
+        return result
+
+    def runs(self, limit: int = 100) -> list[store.IncidentRunRow]:
+        with self.svc.session() as session:
+            return store.list_incident_runs(session, limit)

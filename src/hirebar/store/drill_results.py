@@ -1,0 +1,62 @@
+"""Drill answers and incident runs: stored as given, each step committed as it happens."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from hirebar.store.models import DrillResultRow, IncidentRunRow
+
+
+def add_drill_result(session: Session, **values) -> DrillResultRow:  # type: ignore[no-untyped-def]
+    row = DrillResultRow(**values)
+    session.add(row)
+    session.commit()
+    return row
+
+
+def list_drill_results(session: Session, limit: int = 100) -> list[DrillResultRow]:
+    query = select(DrillResultRow).order_by(DrillResultRow.id.desc()).limit(limit)
+    return list(session.scalars(query))
+
+
+def drill_accuracy(session: Session) -> dict[str, tuple[int, int]]:
+    """kind -> (correct, attempted), for the planner and the history page."""
+    query = select(
+        DrillResultRow.kind,
+        func.count(),
+        func.sum(case((DrillResultRow.correct, 1), else_=0)),
+    ).group_by(DrillResultRow.kind)
+    return {kind: (int(right or 0), int(total)) for kind, total, right in session.execute(query)}
+
+
+def start_incident(session: Session, incident_id: str) -> IncidentRunRow:
+    run = IncidentRunRow(incident_id=incident_id, steps=[])
+    session.add(run)
+    session.commit()
+    return run
+
+
+def get_incident_run(session: Session, run_id: int) -> IncidentRunRow | None:
+    return session.get(IncidentRunRow, run_id)
+
+
+def add_incident_step(session: Session, run: IncidentRunRow, typed: str, action: str | None):  # type: ignore[no-untyped-def]
+    run.steps = [*run.steps, {"typed": typed, "action": action}]
+    session.commit()
+
+
+def finish_incident(
+    session: Session, run: IncidentRunRow, statement: dict, score: int, debrief: dict
+) -> None:
+    """The statement is saved in the same commit as the score: both or neither."""
+    run.statement, run.score, run.debrief = statement, score, debrief
+    run.finished_at = datetime.now(UTC)
+    session.commit()
+
+
+def list_incident_runs(session: Session, limit: int = 100) -> list[IncidentRunRow]:
+    query = select(IncidentRunRow).order_by(IncidentRunRow.id.desc()).limit(limit)
+    return list(session.scalars(query))
