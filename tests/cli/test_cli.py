@@ -216,3 +216,50 @@ def test_content_stats_json_counts(run):
     assert stats["lessons"] == len(library.lessons)
     assert stats["companies"] == len(library.companies)
     assert sum(stats["round_by_company"]["safety"].values()) >= stats["per_round"]["safety"]
+
+
+def test_drill_list_new_and_answer(run):
+    kinds = json.loads(run("drill", "list", "--json").stdout)
+    assert len(kinds) >= 12 and {k["kind"] for k in kinds} >= {"drift", "sample-size"}
+    public = json.loads(run("drill", "new", "drift", "--seed", "5", "--json").stdout)
+    assert set(public) == {"kind", "seed", "title", "prompt", "unit"}
+    full = json.loads(run("drill", "new", "drift", "--seed", "5", "--with-answer", "--json").stdout)
+    assert full["prompt"] == public["prompt"] and "solution" in full and "decision" in full
+    checked = run("drill", "answer", "drift", f"{full['answer']:.4f}", "--seed", "5", "--json")
+    assert json.loads(checked.stdout)["correct"] is True
+    stored = json.loads(run("drill", "list", "--json").stdout)
+    assert {k["kind"]: k["attempted"] for k in stored}["drift"] == 1
+    unknown = run("drill", "new", "nope")
+    assert unknown.exit_code == 2 and "no drill kind 'nope'" in unknown.stderr
+
+
+def test_interactive_drills_store_every_answer(run):
+    result = run("drill", "--kind", "latency", "--count", "2", input="100\nnot sure\n")
+    assert result.exit_code == 0 and "Solution" in result.stdout
+    history = json.loads(run("drill", "history", "--json").stdout)
+    assert [d["reply"] for d in history["drills"]] == ["not sure", "100"]
+
+
+def test_incident_list_and_play(run, tmp_path, monkeypatch):
+    import yaml
+
+    from samples import INCIDENT_DATA
+
+    pack = tmp_path / "pack"
+    (pack / "incidents").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("id: mine\nname: Mine\n")
+    (pack / "incidents" / "t.yaml").write_text(yaml.safe_dump({"incidents": [INCIDENT_DATA]}))
+    monkeypatch.setenv("HIREBAR_PACKS", str(pack))
+    listed = json.loads(run("incident", "list", "--json").stdout)
+    assert "inc-test" in {i["id"] for i in listed}
+    moves = "which segment is it, by language\nwhat changed, config push?\ndone\n"
+    statement = (
+        "config push changed the tokenizer\nrevert the config\ntell support leads\n"
+        "roll back if accuracy below 85% for 20 minutes\n"
+    )
+    result = run("incident", "play", "inc-test", input=moves + statement)
+    assert result.exit_code == 0, result.stdout
+    assert "Debrief" in result.stdout and "Ideal path" in result.stdout
+    runs = json.loads(run("drill", "history", "--json").stdout)["incident_runs"]
+    assert runs[0]["incident_id"] == "inc-test" and runs[0]["steps"] == 2
+    assert runs[0]["score"] >= 70

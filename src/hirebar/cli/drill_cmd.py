@@ -132,6 +132,36 @@ def answer(
     out.print(f"Solution: {drill.solution}\nDecision: {drill.decision}")
 
 
+@drill_app.command()
+def history(as_json: JsonFlag = False) -> None:
+    """Your drill answers and incident runs, newest first."""
+    drilling = _drilling()
+    results = [
+        {
+            "kind": r.kind,
+            "seed": r.seed,
+            "reply": r.reply,
+            "correct": r.correct,
+            "created_at": r.created_at.isoformat(),
+        }
+        for r in drilling.results()
+    ]
+    runs = [
+        {"id": r.id, "incident_id": r.incident_id, "score": r.score, "steps": len(r.steps)}
+        for r in drilling.runs()
+    ]
+    if as_json:
+        emit_json({"drills": results, "incident_runs": runs})
+        return
+    out = console()
+    for r in results:
+        mark = "[green]right[/green]" if r["correct"] else "[red]wrong[/red]"
+        out.print(f"{r['created_at'][:16]}  {r['kind']:<18} seed {r['seed']:<8} {mark}")
+    for r in runs:
+        score = f"{r['score']}/100" if r["score"] is not None else "in progress"
+        out.print(f"incident run {r['id']}: {r['incident_id']}  {score}")
+
+
 @incident_app.callback()
 def play_default(ctx: typer.Context) -> None:
     """With no command: pick a scenario and play it."""

@@ -95,9 +95,10 @@ class Drilling:
             run = store.get_incident_run(session, run_id)
             if run is None:
                 raise UnknownRun(run_id)
+            store.save_statement(session, run, asdict(statement))
             taken = [s["action"] for s in run.steps if s["action"]]
             result = debrief(self.incident(run.incident_id), taken, statement)
-            store.finish_incident(session, run, asdict(statement), result.score, asdict(result))
+            store.finish_incident(session, run, result.score, asdict(result))
         return result
 
     def runs(self, limit: int = 100) -> list[store.IncidentRunRow]:

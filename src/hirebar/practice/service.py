@@ -171,6 +171,10 @@ class PracticeService:
     def export(self) -> dict:
         """Everything the person wrote and every grade, as plain JSON-ready data."""
         attempts = self.history(limit=1_000_000)
+        with self.session() as session:
+            return self._export(attempts, session)
+
+    def _export(self, attempts: list[store.AttemptRow], session: Session) -> dict:
         return {
             "profile": self.profile(),
             "attempts": [
@@ -187,6 +191,27 @@ class PracticeService:
                     "assessments": [row.payload for row in a.assessments],
                 }
                 for a in attempts
+            ],
+            "drill_results": [
+                {
+                    "kind": r.kind,
+                    "seed": r.seed,
+                    "reply": r.reply,
+                    "correct": r.correct,
+                    "seconds": r.seconds,
+                    "created_at": r.created_at.isoformat(),
+                }
+                for r in store.list_drill_results(session, limit=1_000_000)
+            ],
+            "incident_runs": [
+                {
+                    "incident_id": r.incident_id,
+                    "steps": r.steps,
+                    "statement": r.statement,
+                    "score": r.score,
+                    "created_at": r.created_at.isoformat(),
+                }
+                for r in store.list_incident_runs(session, limit=1_000_000)
             ],
         }
 

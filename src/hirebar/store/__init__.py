@@ -32,6 +32,7 @@ from hirebar.store.drill_results import (
     get_incident_run,
     list_drill_results,
     list_incident_runs,
+    save_statement,
     start_incident,
 )
 from hirebar.store.models import (
@@ -71,6 +72,7 @@ __all__ = [
     "mark_failed",
     "migrate",
     "save_draft",
+    "save_statement",
     "session_factory",
     "set_profile",
     "start_incident",

@@ -48,11 +48,14 @@ def add_incident_step(session: Session, run: IncidentRunRow, typed: str, action:
     session.commit()
 
 
-def finish_incident(
-    session: Session, run: IncidentRunRow, statement: dict, score: int, debrief: dict
-) -> None:
-    """The statement is saved in the same commit as the score: both or neither."""
-    run.statement, run.score, run.debrief = statement, score, debrief
+def save_statement(session: Session, run: IncidentRunRow, statement: dict) -> None:
+    """The closing statement, committed before anything scores it."""
+    run.statement = statement
+    session.commit()
+
+
+def finish_incident(session: Session, run: IncidentRunRow, score: int, debrief: dict) -> None:
+    run.score, run.debrief = score, debrief
     run.finished_at = datetime.now(UTC)
     session.commit()
 

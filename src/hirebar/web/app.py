@@ -15,12 +15,13 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from hirebar import __version__
+from hirebar.practice.drilling import Drilling
 from hirebar.practice.errors import UnknownQuestion
 from hirebar.practice.grading_worker import GradingWorker
 from hirebar.practice.service import PracticeService
 from hirebar.settings import Settings
 from hirebar.store import AttemptStatus
-from hirebar.web import views
+from hirebar.web import drill_routes, views
 from hirebar.web.security import (
     CSRF_COOKIE,
     CSRF_FIELD,
@@ -260,6 +261,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             status=exc.status_code,
         )
 
+    drill_routes.add_routes(html, api, page, Drilling(svc), guarded)
     app.include_router(html)
     app.include_router(api)
     return app

@@ -10,11 +10,45 @@ from collections import defaultdict
 from datetime import date
 
 from hirebar.content import ANSWER_MINUTES, COMPETENCY_NAMES, Competency, Difficulty, RoundKind
+from hirebar.drills import KINDS
+from hirebar.practice.drilling import Drilling
 from hirebar.practice.readiness import next_question, readiness
 from hirebar.practice.service import PracticeService
 from hirebar.web.charts import Series, trend
 
 HISTORY_ROWS = 100  # the newest; the export has them all
+
+
+def drill_history(drilling: Drilling) -> dict:
+    """Accuracy per drill kind, the newest drill answers and incident runs."""
+    accuracy = drilling.accuracy()
+    return {
+        "accuracy": [
+            {"kind": kind, "title": KINDS[kind][0], "correct": right, "attempted": tried}
+            for kind, (right, tried) in sorted(accuracy.items())
+            if kind in KINDS
+        ],
+        "results": [
+            {
+                "kind": r.kind,
+                "seed": r.seed,
+                "reply": r.reply,
+                "correct": r.correct,
+                "created_at": r.created_at.isoformat(),
+            }
+            for r in drilling.results(limit=20)
+        ],
+        "runs": [
+            {
+                "id": r.id,
+                "incident_id": r.incident_id,
+                "score": r.score,
+                "steps": len(r.steps),
+                "created_at": r.created_at.isoformat(),
+            }
+            for r in drilling.runs(limit=20)
+        ],
+    }
 
 
 def question_summary(question) -> dict:  # type: ignore[no-untyped-def]
@@ -194,7 +228,9 @@ def history(svc: PracticeService, round_filter: str | None, verdict: str | None)
         }
         for key, values in sorted(per_competency.items())
     ]
+    drilling = Drilling(svc)
     return {
+        "drills": drill_history(drilling),
         "filters": {"round": round_filter or "", "verdict": verdict or ""},
         "choices": {
             "round": [k.value for k in RoundKind],

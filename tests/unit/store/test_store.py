@@ -128,6 +128,20 @@ def test_migrations_on_postgresql():
             store.set_profile(session, {"company": "stripe"})
             store.set_profile(session, {"company": "meta"})
             assert store.get_profile(session) == {"company": "meta"}
+            store.add_drill_result(
+                session, kind="drift", seed=3, reply="0.2", given=0.2, expected=0.2, correct=True
+            )
+            store.add_drill_result(
+                session, kind="drift", seed=4, reply="?", given=None, expected=0.1, correct=False
+            )
+            assert store.drill_accuracy(session) == {"drift": (1, 2)}
+            run = store.start_incident(session, "inc-x")
+            store.add_incident_step(session, run, "check deploys", "recent-deploys")
+            store.save_statement(session, run, {"cause": "a config push"})
+        with sessions() as session:
+            (run,) = store.list_incident_runs(session)
+            assert run.steps == [{"typed": "check deploys", "action": "recent-deploys"}]
+            assert run.statement == {"cause": "a config push"} and run.score is None
         engine.dispose()
     finally:
         with admin.begin() as conn:

@@ -1,0 +1,221 @@
+"""Drill and incident pages, and their JSON twins; the same context feeds both."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import asdict
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from hirebar.drills import KINDS, UnknownDrill, fmt, generate
+from hirebar.drills.simulation import Statement
+from hirebar.practice.drilling import Drilling
+from hirebar.practice.errors import UnknownIncident, UnknownRun
+
+MAX_REPLY_CHARS = 2_000
+MAX_STATEMENT_CHARS = 5_000
+
+
+def drills_context(drilling: Drilling) -> dict:
+    accuracy = drilling.accuracy()
+    return {
+        "kinds": [
+            {
+                "kind": kind,
+                "title": title,
+                "correct": accuracy.get(kind, (0, 0))[0],
+                "attempted": accuracy.get(kind, (0, 0))[1],
+            }
+            for kind, (title, _) in KINDS.items()
+        ],
+        "incidents": [
+            {"id": i.id, "title": i.title, "topics": i.topics}
+            for i in drilling.svc.library.incidents.values()
+        ],
+        "runs": [run_summary(r, drilling) for r in drilling.runs(limit=20)],
+    }
+
+
+def run_summary(run, drilling: Drilling) -> dict:  # type: ignore[no-untyped-def]
+    incident = drilling.svc.library.incidents.get(run.incident_id)
+    return {
+        "id": run.id,
+        "incident_id": run.incident_id,
+        "title": incident.title if incident else run.incident_id,
+        "steps": len(run.steps),
+        "score": run.score,
+        "created_at": run.created_at.isoformat(),
+    }
+
+
+def drill_context(kind: str, seed: int, result: dict | None = None) -> dict:
+    try:
+        drill = generate(kind, seed)
+    except UnknownDrill as exc:
+        raise HTTPException(status_code=404, detail=str(exc)) from None
+    context = {"drill": drill.public(), "result": result}
+    if result is not None:
+        context["drill"] = {**drill.full(), "answer_text": f"{fmt(drill.answer)}{drill.unit}"}
+    return context
+
+
+def run_context(drilling: Drilling, run_id: int) -> dict:
+    try:
+        run = drilling.run(run_id)
+        incident = drilling.incident(run.incident_id)
+    except (UnknownRun, UnknownIncident) as exc:
+        raise HTTPException(status_code=404, detail=str(exc)) from None
+    steps = []
+    for step in run.steps:
+        action = incident.action(step["action"]) if step["action"] else None
+        steps.append(
+            {
+                "typed": step["typed"],
+                "action": step["action"],
+                "label": action.label if action else None,
+                "evidence": action.evidence if action else None,
+            }
+        )
+    context = {
+        "run": {"id": run.id, "finished": run.score is not None, "score": run.score},
+        "incident": {"id": incident.id, "title": incident.title, "alert": incident.alert},
+        "actions": [
+            {"id": a.id, "label": a.label} for a in sorted(incident.actions, key=lambda a: a.label)
+        ],
+        "steps": steps,
+        "statement": run.statement,
+        "debrief": None,
+    }
+    if run.debrief is not None:
+        label = {a.id: a.label for a in incident.actions}
+        context["debrief"] = {
+            **run.debrief,
+            "player_labels": [label.get(i, i) for i in run.debrief["player_path"]],
+            "ideal_labels": [label.get(i, i) for i in run.debrief["ideal_path"]],
+            "cause": incident.cause,
+            "lesson": incident.lesson,
+        }
+    return context
+
+
+def add_routes(
+    html: APIRouter,
+    api: APIRouter,
+    page: Callable[[Request, str, dict], HTMLResponse],
+    drilling: Drilling,
+    guarded: list,
+) -> None:
+    @html.get("/drills", response_class=HTMLResponse)
+    def drills_page(request: Request) -> HTMLResponse:
+        return page(request, "drills.html", drills_context(drilling))
+
+    @api.get("/drills")
+    def drills_json() -> dict:
+        return drills_context(drilling)
+
+    @html.get("/drills/{kind}")
+    def fresh_drill(kind: str) -> Response:
+        if kind not in KINDS:
+            raise HTTPException(status_code=404, detail=str(UnknownDrill(kind)))
+        return RedirectResponse(f"/drills/{kind}/{random.randrange(1_000_000)}", status_code=303)
+
+    @html.get("/drills/{kind}/{seed}", response_class=HTMLResponse)
+    def drill_page(request: Request, kind: str, seed: int) -> HTMLResponse:
+        return page(request, "drill.html", drill_context(kind, seed))
+
+    @api.get("/drills/{kind}/{seed}")
+    def drill_json(kind: str, seed: int) -> dict:
+        return drill_context(kind, seed)
+
+    def answer(kind: str, seed: int, reply: str, seconds: int | None) -> dict:
+        drill_context(kind, seed)  # 404 for an unknown kind before anything is stored
+        _, check, row = drilling.answer(kind, seed, reply[:MAX_REPLY_CHARS], seconds)
+        return drill_context(kind, seed, {"id": row.id, **asdict(check), "reply": row.reply})
+
+    @html.post("/drills/{kind}/{seed}", response_class=HTMLResponse, dependencies=guarded)
+    def answer_page(
+        request: Request,
+        kind: str,
+        seed: int,
+        reply: str = Form(""),
+        seconds: int | None = Form(None),
+    ) -> HTMLResponse:
+        return page(request, "drill.html", answer(kind, seed, reply, seconds))
+
+    @api.post("/drills/{kind}/{seed}", dependencies=guarded)
+    def answer_json(kind: str, seed: int, payload: dict) -> dict:
+        return answer(kind, seed, str(payload.get("reply", "")), payload.get("seconds"))
+
+    def start(incident_id: str) -> int:
+        try:
+            return drilling.start(incident_id).id
+        except UnknownIncident as exc:
+            raise HTTPException(status_code=404, detail=str(exc)) from None
+
+    @html.post("/incidents/{incident_id}/runs", dependencies=guarded)
+    def start_page(incident_id: str) -> Response:
+        return RedirectResponse(f"/runs/{start(incident_id)}", status_code=303)
+
+    @api.post("/incidents/{incident_id}/runs", dependencies=guarded)
+    def start_json(incident_id: str) -> dict:
+        return run_context(drilling, start(incident_id))
+
+    @html.get("/runs/{run_id}", response_class=HTMLResponse)
+    def run_page(request: Request, run_id: int) -> HTMLResponse:
+        return page(request, "run.html", run_context(drilling, run_id))
+
+    @api.get("/runs/{run_id}")
+    def run_json(run_id: int) -> dict:
+        return run_context(drilling, run_id)
+
+    def step(run_id: int, typed: str) -> None:
+        context = run_context(drilling, run_id)
+        if context["run"]["finished"]:
+            raise HTTPException(status_code=409, detail="this run is finished; start a new one")
+        if typed.strip():
+            drilling.step(run_id, typed.strip()[:MAX_REPLY_CHARS])
+
+    @html.post("/runs/{run_id}/steps", dependencies=guarded)
+    def step_page(run_id: int, typed: str = Form("")) -> Response:
+        step(run_id, typed)
+        return RedirectResponse(f"/runs/{run_id}#log", status_code=303)
+
+    @api.post("/runs/{run_id}/steps", dependencies=guarded)
+    def step_json(run_id: int, payload: dict) -> dict:
+        step(run_id, str(payload.get("typed", "")))
+        return run_context(drilling, run_id)
+
+    def finish(run_id: int, fields: dict) -> None:
+        context = run_context(drilling, run_id)
+        if context["run"]["finished"]:
+            raise HTTPException(status_code=409, detail="this run is already finished")
+        drilling.finish(
+            run_id,
+            Statement(
+                **{
+                    k: str(fields.get(k, ""))[:MAX_STATEMENT_CHARS]
+                    for k in Statement.__annotations__
+                }
+            ),
+        )
+
+    @html.post("/runs/{run_id}/finish", dependencies=guarded)
+    def finish_page(
+        run_id: int,
+        cause: str = Form(""),
+        containment: str = Form(""),
+        comms: str = Form(""),
+        rollback: str = Form(""),
+    ) -> Response:
+        finish(
+            run_id,
+            {"cause": cause, "containment": containment, "comms": comms, "rollback": rollback},
+        )
+        return RedirectResponse(f"/runs/{run_id}#debrief", status_code=303)
+
+    @api.post("/runs/{run_id}/finish", dependencies=guarded)
+    def finish_json(run_id: int, payload: dict) -> dict:
+        finish(run_id, payload)
+        return run_context(drilling, run_id)

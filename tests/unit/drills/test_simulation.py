@@ -1,0 +1,76 @@
+"""Incident play: free text finds its action, and the debrief rewards triage order."""
+
+from __future__ import annotations
+
+import pytest
+
+from hirebar.content.incident import Incident, Stage
+from hirebar.drills.simulation import Statement, debrief, interpret, order_score
+from samples import INCIDENT_DATA
+
+INCIDENT = Incident.model_validate(INCIDENT_DATA)
+
+GOOD = Statement(
+    cause="A config push changed the tokenizer for Spanish tickets.",
+    containment="Revert the config and route Spanish tickets to humans meanwhile.",
+    comms="Tell support leads now and the VP at the hour.",
+    rollback="Roll back if accuracy stays below 88% for 30 minutes.",
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Which segment is hit? Break it down by language", "segment"),
+        ("what changed last night, any config push?", "deploys"),
+        ("deploys", "deploys"),
+        ("I'd route to humans for now", "route"),
+        ("order pizza for the team", None),
+    ],
+)
+def test_free_text_maps_to_the_action_it_means(typed, expected):
+    found = interpret(INCIDENT, typed)
+    assert (found.id if found else None) == expected
+
+
+def test_the_ideal_path_with_a_good_statement_scores_full_marks():
+    result = debrief(INCIDENT, INCIDENT.ideal, GOOD)
+    assert result.score == 100 and result.notes == [] and result.missed == []
+
+
+def test_theorising_first_costs_order_and_is_called_out():
+    taken = ["retrain", "pipeline", "route", "segment", "deploys", "tell", "criteria"]
+    result = debrief(INCIDENT, taken, GOOD)
+    assert result.parts["order"] < 0.8
+    assert result.score < debrief(INCIDENT, INCIDENT.ideal, GOOD).score
+    assert any("theory before scoping" in n for n in result.notes)
+    assert "retrain" in result.out_of_order and "segment" not in result.out_of_order
+
+
+def test_a_statement_without_cause_or_numbers_loses_those_points():
+    vague = Statement("something broke", "we will look", "nobody yet", "roll back soon")
+    result = debrief(INCIDENT, INCIDENT.ideal, vague)
+    assert result.parts["cause"] == 0 and result.parts["containment"] == 0
+    assert result.parts["rollback"] == 0
+    assert any("need a number" in n for n in result.notes)
+    assert result.score <= 55
+
+
+def test_skipping_the_key_actions_is_flagged():
+    result = debrief(INCIDENT, ["route", "tell", "criteria"], GOOD)
+    assert any("never took the action that shows the cause" in n for n in result.notes)
+    assert set(result.missed) == {"segment", "deploys", "monitor"}
+
+
+def test_order_score_counts_pairs_in_triage_order():
+    assert order_score([Stage.scope, Stage.change, Stage.containment]) == 1
+    assert order_score([Stage.containment, Stage.scope]) == 0
+    assert order_score([]) == 0
+
+
+def test_a_scenario_must_cover_every_stage():
+    broken = INCIDENT.model_dump()
+    tell = next(a for a in broken["actions"] if a["id"] == "tell")
+    tell["stage"] = "containment"
+    with pytest.raises(ValueError, match="no action for stage"):
+        Incident.model_validate(broken)

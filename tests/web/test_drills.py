@@ -1,0 +1,109 @@
+"""Drills and incident runs in the web app, through real forms and their JSON twins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from fastapi.testclient import TestClient
+
+from hirebar.drills import KINDS, generate
+from hirebar.web.app import create_app
+from samples import INCIDENT_DATA
+
+
+def soup(response) -> BeautifulSoup:
+    assert response.status_code == 200, response.text[:500]
+    return BeautifulSoup(response.text, "html.parser")
+
+
+@pytest.fixture
+def client(settings, tmp_path: Path, monkeypatch) -> TestClient:
+    """The app with the test incident in a user pack."""
+    pack = tmp_path / "pack"
+    (pack / "incidents").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("id: mine\nname: Mine\n")
+    (pack / "incidents" / "test.yaml").write_text(yaml.safe_dump({"incidents": [INCIDENT_DATA]}))
+    monkeypatch.setenv("HIREBAR_PACKS", str(pack))
+    from hirebar.settings import Settings
+
+    with TestClient(create_app(Settings())) as test_client:
+        test_client.get("/")
+        yield test_client
+
+
+@pytest.fixture
+def token(client) -> str:
+    return client.cookies["hirebar_csrf"]
+
+
+def test_drills_page_lists_every_kind(client):
+    page = soup(client.get("/drills"))
+    assert {a["id"].removeprefix("drill-") for a in page.select("a[id^=drill-]")} == set(KINDS)
+    assert page.select_one("#start-inc-test")
+
+
+def test_a_drill_is_answered_checked_stored_and_shown_in_history(client, token):
+    fresh = client.get("/drills/drift", follow_redirects=False)
+    assert fresh.status_code == 303 and fresh.headers["location"].startswith("/drills/drift/")
+    drill = generate("confusion-metrics", 42)
+    page = soup(client.get("/drills/confusion-metrics/42"))
+    assert page.select_one("#exercise").text == drill.prompt
+    page = soup(
+        client.post(
+            "/drills/confusion-metrics/42",
+            data={"reply": f"{drill.answer:.3f}", "csrf_token": token},
+        )
+    )
+    assert page.select_one("#result h2").text == "Correct"
+    assert page.select_one("#solution").text == drill.solution
+    wrong = client.post(
+        "/api/v1/drills/confusion-metrics/42",
+        json={"reply": "7"},
+        headers={"X-CSRF-Token": token},
+    ).json()
+    assert wrong["result"]["correct"] is False and wrong["drill"]["answer"] == drill.answer
+    history = soup(client.get("/history"))
+    assert "1/2" in history.select_one("#drill-history table").text
+    assert client.get("/api/v1/drills").json()["kinds"][0]["attempted"] == 2
+    assert client.get("/drills/no-such-kind/1").status_code == 404
+
+
+def test_an_incident_is_played_step_by_step_and_debriefed(client, token):
+    started = client.post(
+        "/incidents/inc-test/runs", data={"csrf_token": token}, follow_redirects=False
+    )
+    assert started.status_code == 303
+    run = started.headers["location"]
+    for typed in ["which segment? break it down by language", "deploys", "blah blah"]:
+        client.post(f"{run}/steps", data={"typed": typed, "csrf_token": token})
+    page = soup(client.get(run))
+    steps = page.select("ol.steps li")
+    assert len(steps) == 3
+    assert "Break accuracy down by language" in steps[0].text
+    assert "did not match an action" in steps[2].text
+    client.post(
+        f"{run}/finish",
+        data={
+            "cause": "a config push changed the spanish tokenizer",
+            "containment": "revert the config",
+            "comms": "tell support leads",
+            "rollback": "roll back if accuracy below 88% for 30 minutes",
+            "csrf_token": token,
+        },
+    )
+    page = soup(client.get(run))
+    assert int(page.select_one("#score").text) >= 60
+    assert page.select_one("#ideal-path li").text == "Break accuracy down by language"
+    again = client.post(f"{run}/steps", data={"typed": "deploys", "csrf_token": token})
+    assert again.status_code == 409
+    twin = client.get(f"/api/v1{run}").json()
+    assert twin["statement"]["cause"].startswith("a config push")
+    assert twin["debrief"]["player_path"] == ["segment", "deploys"]
+
+
+def test_forms_without_the_csrf_token_are_refused(client):
+    response = client.post("/drills/drift/1", data={"reply": "0.1"})
+    assert response.status_code == 403
