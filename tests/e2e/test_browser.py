@@ -208,3 +208,39 @@ def test_a_reload_mid_answer_keeps_every_word(server: str, page: Page):
     expect(page.locator("#answer")).to_have_value(
         "Calibration matters here because the auction uses the probability"
     )
+
+
+def test_a_drill_a_lesson_and_an_incident_in_the_browser(server: str, page: Page, shots: Path):
+    from hirebar.drills import generate
+
+    page.goto(server + "/drills")
+    page.locator("#drill-latency").click()
+    page.wait_for_url("**/drills/latency/*")
+    seed = int(page.url.rsplit("/", 1)[1])
+    page.fill("#reply", f"{generate('latency', seed).answer:.0f}")
+    page.screenshot(path=shots / "drill.png", full_page=True)
+    page.get_by_role("button", name="Check").click()
+    expect(page.locator("#result h2")).to_have_text("Correct")
+
+    page.goto(server + "/course")
+    page.locator("ol.lessons a").first.click()
+    expect(page.locator("article.lesson h2").first).to_have_text("Core ideas")
+    page.screenshot(path=shots / "lesson.png", full_page=True)
+
+    page.goto(server + "/drills")
+    page.locator("#start-inc-overnight-accuracy-drop").click()
+    page.wait_for_url("**/runs/*")
+    page.fill("#typed", "break accuracy down by language")
+    page.get_by_role("button", name="Do it").click()
+    expect(page.locator("ol.steps li")).to_have_count(1)
+    page.locator("button[data-action=change-log]").click()
+    expect(page.locator("ol.steps li")).to_have_count(2)
+    page.fill("#cause", "a config change to the text normalizer")
+    page.fill("#containment", "revert the normalizer and send tickets to manual triage")
+    page.fill("#comms", "tell support leads")
+    page.fill("#rollback", "roll back if accuracy stays below 88% for 30 minutes")
+    page.get_by_role("button", name="Close and see the debrief").click()
+    expect(page.locator("#score")).to_be_visible()
+    expect(page.locator("#ideal-path li").first).to_be_visible()
+    page.screenshot(path=shots / "incident.png", full_page=True)
+    assert page.csp_errors == []
