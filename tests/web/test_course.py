@@ -40,6 +40,10 @@ def test_a_lesson_renders_its_body_and_links_to_practice_that_exists(client):
     for href in practice:
         assert client.get(href).status_code == 200
     assert len(page.select("details.flash")) == len(first.cards)
+    drills = page.select("ul.drill-links li")
+    assert len(drills) == len(first.drills)
+    for link in page.select("ul.drill-links a"):
+        assert client.get(link["href"], follow_redirects=False).status_code == 303
     assert page.select_one("a[rel=next]")["href"].startswith("/course/")
     assert client.get("/course/no-such-lesson").status_code == 404
 

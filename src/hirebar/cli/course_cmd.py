@@ -9,6 +9,7 @@ from rich.markdown import Markdown
 from rich.table import Table
 
 from hirebar.cli.common import JsonFlag, console, emit_json, fail, library, service
+from hirebar.drills import KINDS
 
 
 def course(as_json: JsonFlag = False) -> None:
@@ -65,5 +66,9 @@ def lesson(
     ]
     heading = "**Practise next** (`hirebar practice --question ID`)\n"
     out.print(Markdown(heading + "\n".join(practice)))
+    if found.drills:
+        drills = [f"- `hirebar drill --kind {d}`" for d in found.drills if d in KINDS]
+        drills += [f"- `hirebar incident play {d}`" for d in found.drills if d in content.incidents]
+        out.print(Markdown("**Drills**\n" + "\n".join(drills)))
     if found.cards:
         out.print(f"{len(found.cards)} review cards come with this lesson.")

@@ -1,7 +1,7 @@
 """The course: modules of lessons, and the review cards each lesson brings.
 
 A lesson is a Markdown file: YAML front matter (its place in the course, objectives,
-takeaways, links to practice questions, review cards) and a body that
+takeaways, links to practice questions, drills and incidents, review cards) and a body that
 teaches. Links are ids, checked against the library, so a renamed question shows up
 as a broken link instead of a dead end for the reader.
 """
@@ -39,5 +39,8 @@ class Lesson(Strict):
     objectives: list[str] = Field(min_length=2)
     takeaways: list[str] = Field(min_length=2)
     practice: list[Slug] = Field(min_length=1, description="Question ids to practise next.")
+    drills: list[Slug] = Field(
+        default_factory=list, description="Drill kinds and incident ids to try next."
+    )
     cards: list[Card] = Field(default_factory=list)
     body: str = Field(min_length=200, description="The lesson itself, in Markdown.")

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from hirebar.content import Library, Question
+from hirebar.drills import KINDS
 from hirebar.grading import Embedder, assess
 from hirebar.grading.text import content_stems
 
@@ -51,8 +52,23 @@ def lint(
     for question in questions:
         findings += repeated_key_points(question, embedder)
         findings += cues_missing_exemplar(question, embedder)
+    findings += broken_drill_links(library)
     findings += copied_text(library, list(sources))
     return findings
+
+
+def broken_drill_links(library: Library) -> list[Finding]:
+    """Lesson links to drill kinds or incident scenarios that do not exist.
+
+    Question links are checked when the library loads; drills live a layer above
+    content, so their links are checked here.
+    """
+    return [
+        Finding("broken-link", lesson.id, f"no drill kind or incident '{target}'")
+        for lesson in library.lessons.values()
+        for target in lesson.drills
+        if target not in KINDS and target not in library.incidents
+    ]
 
 
 def near_duplicates(questions: list[Question], embedder: Embedder | None) -> list[Finding]:

@@ -303,6 +303,12 @@ def lesson_page(svc: PracticeService, lesson_id: str) -> dict | None:
             for q in lesson.practice
             if q in content.questions
         ],
+        "drill_links": [{"kind": d, "title": KINDS[d][0]} for d in lesson.drills if d in KINDS],
+        "incident_links": [
+            {"id": d, "title": content.incidents[d].title}
+            for d in lesson.drills
+            if d in content.incidents
+        ],
         **neighbours,
     }
 

@@ -65,7 +65,7 @@ def test_a_course_of_29_lessons_in_6_modules_each_complete(builtin):
         assert "## Core ideas" in lesson.body, lesson.id
         example = lesson.body.split("## Worked example", 1)
         assert len(example) == 2 and re.search(r"\d", example[1]), lesson.id
-        assert lesson.practice and lesson.cards, lesson.id
+        assert lesson.practice and lesson.cards and lesson.drills, lesson.id
 
 
 def test_each_named_framework_has_a_lesson_with_when_to_use(builtin):

@@ -8,6 +8,7 @@ import pytest
 
 from hirebar.content import Library
 from hirebar.practice.content_quality import (
+    broken_drill_links,
     copied_text,
     cues_missing_exemplar,
     near_duplicates,
@@ -71,3 +72,12 @@ def test_text_copied_from_a_source_is_found_and_original_text_is_not(library, tm
     assert "support ticket classifier that routes tickets" in found[0].message
     source.write_text("Nothing in this file appears in the library at all, not one run of words.")
     assert copied_text(library, [tmp_path]) == []
+
+
+def test_lesson_links_to_missing_drills_are_found(library):
+    assert broken_drill_links(library) == []
+    lesson = next(iter(library.lessons.values()))
+    broken = lesson.model_copy(update={"drills": ["drift", "no-such-drill"]})
+    copy = Library(lessons={lesson.id: broken}, incidents=library.incidents)
+    (finding,) = broken_drill_links(copy)
+    assert finding.entry == lesson.id and "no-such-drill" in finding.message
