@@ -263,3 +263,37 @@ def test_incident_list_and_play(run, tmp_path, monkeypatch):
     runs = json.loads(run("drill", "history", "--json").stdout)["incident_runs"]
     assert runs[0]["incident_id"] == "inc-test" and runs[0]["steps"] == 2
     assert runs[0]["score"] >= 70
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".pdf"])
+def test_a_scripted_loop_writes_its_report(run, tmp_path, suffix):
+    import yaml
+
+    rounds = len(Library.load([]).companies["meta"].rounds)
+    answers = [{"answer": GOOD, "probe": "I would roll back and tell support."}] + [
+        "I would look into it." for _ in range(rounds - 1)
+    ]
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(answers))
+    report = tmp_path / f"debrief{suffix}"
+    result = run("loop", "--company", "meta", "--answers", str(path), "--report", str(report))
+    assert result.exit_code == 0, result.stdout
+    assert "Fix these first" in result.stdout
+    if suffix == ".pdf":
+        import pypdfium2
+
+        page = pypdfium2.PdfDocument(str(report))[0]
+        image = page.render(scale=1).to_pil().convert("L")
+        dark = sum(1 for value in image.tobytes() if value < 128)
+        assert dark > 0.005 * image.width * image.height  # text and bars, not a blank page
+    else:
+        text = report.read_text()
+        assert "no hire" in text and "The committee's rules" in text
+
+
+def test_loop_refuses_a_wrong_number_of_answers(run, tmp_path):
+    path = tmp_path / "answers.yaml"
+    path.write_text("- just one answer\n")
+    result = run("loop", "--company", "meta", "--answers", str(path))
+    assert result.exit_code == 2 and "1 answers for" in result.stderr
+    assert json.loads(run("history", "--json").stdout) == []

@@ -84,10 +84,11 @@ class PracticeService:
         *,
         seconds: int | None = None,
         probe: FollowUp | None = None,
+        mode: str | None = None,
     ) -> store.AttemptRow:
         """Store an answer, ungraded: ``submit`` grades it now, the web app's worker later."""
         question = self.question(question_id)
-        mode = "follow_up" if probe else "practice"
+        mode = mode or ("follow_up" if probe else "practice")
         prompt = probe.prompt if probe else None
         with self.session() as session:
             return store.add_attempt(session, question.id, answer, seconds, mode, prompt)
@@ -99,12 +100,13 @@ class PracticeService:
         *,
         seconds: int | None = None,
         probe: FollowUp | None = None,
+        mode: str | None = None,
     ) -> Outcome:
         """Store the answer, then grade it; a grader failure never loses the answer.
 
         With ``probe`` the answer is a reply to that follow-up and is graded on its targets.
         """
-        attempt = self.store_attempt(question_id, answer, seconds=seconds, probe=probe)
+        attempt = self.store_attempt(question_id, answer, seconds=seconds, probe=probe, mode=mode)
         return self.regrade(attempt.id)
 
     def regrade(self, attempt_id: int) -> Outcome:

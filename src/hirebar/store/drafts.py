@@ -13,6 +13,7 @@ from hirebar.store.models import (
     DraftRow,
     DrillResultRow,
     IncidentRunRow,
+    LoopRow,
     ProfileRow,
     utcnow,
 )
@@ -61,6 +62,7 @@ def delete_everything(session: Session) -> None:
         ProfileRow,
         DrillResultRow,
         IncidentRunRow,
+        LoopRow,
     ):
         session.execute(delete(table))
     session.commit()

@@ -1,4 +1,4 @@
-"""Tables: attempts and their assessments, drafts, the profile, drill results and incident runs."""
+"""Tables: attempts and assessments, drafts, the profile, drills, incident runs and loops."""
 
 from __future__ import annotations
 
@@ -114,5 +114,22 @@ class IncidentRunRow(Base):
     statement: Mapped[dict | None] = mapped_column(JSON)
     score: Mapped[int | None] = mapped_column(Integer)
     debrief: Mapped[dict | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class LoopRow(Base):
+    """A mock loop: its rounds, the question drawn for each, and the attempts made so far.
+
+    ``plan`` holds one entry per round: kind, title, minutes, weight, question_id, and the
+    ids of the answer and follow-up attempts once they exist, so a loop resumes exactly
+    where it stopped.
+    """
+
+    __tablename__ = "loops"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[str] = mapped_column(String(200), index=True)
+    plan: Mapped[list] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,116 @@
+"""``hirebar loop``: a whole company loop in the terminal, then the committee's debrief."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import yaml
+from rich.markdown import Markdown
+from rich.panel import Panel
+
+from hirebar.cli.common import console, fail, service
+from hirebar.practice import loop_report
+from hirebar.practice.mock_loop import MockLoops, UnknownCompany, UnknownLoop
+
+
+def loop(
+    company: Annotated[str | None, typer.Option(help="Company id, e.g. google.")] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(help="YAML list of answers in round order (each: answer, probe)."),
+    ] = None,
+    report: Annotated[
+        Path | None, typer.Option(help="Write the debrief here: .md, .html or .pdf.")
+    ] = None,
+    resume: Annotated[int | None, typer.Option(help="Continue a paused loop by its id.")] = None,
+    seed: Annotated[int | None, typer.Option(help="Seed for drawing questions.")] = None,
+) -> None:
+    """Run a full mock loop: every round in order, a follow-up per answer, then a debrief.
+
+    Type each answer and finish it with a line holding only `.`; type `pause` to stop and
+    resume later with --resume.
+    """
+    if report is not None and report.suffix.lower() not in loop_report.FORMATS:
+        fail(f"--report must end in .md, .html or .pdf, not '{report.suffix}'")
+    loops, out = MockLoops(service()), console()
+    scripted = _read_answers(answers) if answers else None
+    try:
+        if resume is not None:
+            rounds = len(loops.plan(resume))
+        elif company is not None:
+            rounds = len(loops.company(company).rounds)
+        else:
+            fail("name a --company (or --resume a paused loop)")
+        if scripted is not None and len(scripted) != rounds:
+            fail(
+                f"{answers}: {len(scripted)} answers for {rounds} rounds; "
+                "give one per round, in round order"
+            )
+        loop_id = resume if resume is not None else loops.start(company, seed)
+    except (UnknownCompany, UnknownLoop) as exc:
+        fail(str(exc))
+    out.print(f"Mock loop {loop_id}. Pause any time with `pause`; resume with --resume {loop_id}.")
+    while (step := loops.next_step(loop_id)).kind != "done":
+        entry = scripted[step.round_index] if scripted else None
+        if step.kind == "answer":
+            assert step.question is not None
+            out.print(
+                Panel(
+                    step.question.prompt,
+                    title=f"Round {step.round_index + 1}/{step.total_rounds}: {step.round_title}"
+                    f" · about {step.minutes} min",
+                )
+            )
+            text = entry["answer"] if entry else _typed()
+        else:
+            out.print(f"[bold]Follow-up:[/bold] {step.probe}")
+            text = (entry.get("probe") or "") if entry else _typed()
+            if not text.strip():
+                loops.skip_probe(loop_id)
+                continue
+        if text.strip().lower() == "pause":
+            out.print(f"Paused. Resume with `hirebar loop --resume {loop_id}`.")
+            return
+        started = time.monotonic()
+        assessment = loops.answer(loop_id, text, round(time.monotonic() - started))
+        if assessment is not None and not scripted:
+            out.print(f"[dim]Noted ({assessment.word_count} words).[/dim]")
+    decision = loops.decision(loop_id)
+    out.print(Markdown(str(loop_report.render(decision, loops.svc.library, "markdown"))))
+    if report is not None:
+        loop_report.write(decision, loops.svc.library, report)
+        out.print(f"Report written to {report}")
+
+
+def _typed() -> str:
+    lines = []
+    while True:
+        try:
+            line = input()
+        except EOFError:
+            break
+        if line.strip() == ".":
+            break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _read_answers(path: Path) -> list[dict]:
+    if not path.is_file():
+        fail(f"answers file not found: {path}")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        fail(f"{path}: not valid YAML ({exc})")
+    if not isinstance(data, list):
+        fail(f"{path}: expected a YAML list of answers, one per round")
+    entries = []
+    for number, item in enumerate(data, start=1):
+        entry = {"answer": item} if isinstance(item, str) else item
+        if not isinstance(entry, dict) or not isinstance(entry.get("answer"), str):
+            fail(f"{path}: answer {number} must be text or a mapping with an 'answer' field")
+        entries.append(entry)
+    return entries

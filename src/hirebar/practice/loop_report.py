@@ -1,0 +1,129 @@
+"""The debrief packet: the committee's decision as Markdown, HTML or PDF.
+
+One context feeds all three formats. The HTML is a single self-contained page (inline
+CSS, an SVG chart, no scripts or remote assets), which is also what WeasyPrint turns
+into the PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from hirebar.content import Competency, Library
+from hirebar.grading.committee import CommitteeDecision, Fix
+
+# Where to practise each competency: a lesson and a drill kind or incident.
+PRACTICE: dict[Competency, tuple[str, str]] = {
+    Competency.user_impact: ("product-sense-designing-for-errors", "threshold-choice"),
+    Competency.metrics: ("product-sense-success-metrics-first", "confusion-metrics"),
+    Competency.experiment_design: ("product-sense-success-metrics-first", "sample-size"),
+    Competency.risk_containment: ("debugging-containment", "inc-overnight-accuracy-drop"),
+    Competency.tradeoffs: ("fluency-metrics-thresholds", "threshold-choice"),
+    Competency.monitoring: ("fluency-deployment-drift", "drift"),
+    Competency.ownership: ("stories-repeatable-story", "inc-training-label-leak"),
+    Competency.structure: ("frameworks-silent-rubric", "inc-search-relevance-config"),
+    Competency.safety_ethics: ("safety-subgroup-audits", "inc-dermatology-skin-tone-gap"),
+    Competency.business_impact: ("strategy-inference-unit-economics", "inference-cost"),
+    Competency.technical_fluency: ("fluency-ranking-calibration", "roc-vs-pr"),
+    Competency.collaboration: ("stories-story-bank", "inc-inconsistent-chatbot-answers"),
+}
+FORMATS = {".md": "markdown", ".html": "html", ".pdf": "pdf"}
+
+
+def links_for(fix: Fix, library: Library, exclude: set[str]) -> list[dict]:
+    """A lesson, a drill and a question that practise what the fix asks for."""
+    lesson_id, drill = PRACTICE[fix.competency]
+    found = []
+    if lesson_id in library.lessons:
+        found.append({"kind": "lesson", "id": lesson_id, "title": library.lessons[lesson_id].title})
+    if drill.startswith("inc-") and drill in library.incidents:
+        found.append({"kind": "incident", "id": drill, "title": library.incidents[drill].title})
+    elif not drill.startswith("inc-"):
+        found.append({"kind": "drill", "id": drill, "title": drill.replace("-", " ")})
+    pool = library.find(round=fix.round_kind, competency=fix.competency) or library.find(
+        competency=fix.competency
+    )
+    question = next((q for q in pool if q.id not in exclude), None)
+    if question is not None:
+        found.append({"kind": "question", "id": question.id, "title": question.prompt[:100]})
+    return found
+
+
+def context(decision: CommitteeDecision, library: Library) -> dict:
+    asked = {r.question_id for r in decision.rounds}
+    data = asdict(decision)
+    data["decision"] = decision.decision.value
+    for item, fix in zip(data["fixes"], decision.fixes, strict=True):
+        item["links"] = links_for(fix, library, asked)
+        item["competency"] = fix.competency.value
+        item["round_kind"] = fix.round_kind.value
+    for item in data["rounds"]:
+        item["verdict"] = item["verdict"].value
+        item["prompt"] = library.questions[item["question_id"]].prompt
+    data["chart"] = chart(decision.competencies)
+    return data
+
+
+def chart(scores: dict[str, float]) -> str:
+    """Horizontal bars, 1-4, as inline SVG (renders in browsers and in WeasyPrint)."""
+    row, label_width, bar_width = 22, 230, 300
+    height = row * len(scores) + 24
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_width + bar_width + 40}" '
+        f'height="{height}" role="img" aria-label="Competency scores, 1 to 4">'
+    ]
+    for i, (name, value) in enumerate(scores.items()):
+        y = i * row + 4
+        width = bar_width * (value - 1) / 3 if value > 1 else 2
+        color = "#1e7a46" if value >= 3 else "#c77700" if value >= 2 else "#b3261e"
+        parts.append(
+            f'<text x="0" y="{y + 14}" font-size="12" font-family="sans-serif">{name}</text>'
+            f'<rect x="{label_width}" y="{y}" width="{width:.1f}" height="16" fill="{color}"/>'
+            f'<text x="{label_width + width + 6:.1f}" y="{y + 13}" font-size="11" '
+            f'font-family="sans-serif">{value:.1f}</text>'
+        )
+    axis = height - 6
+    parts.append(
+        f'<text x="{label_width}" y="{axis}" font-size="10" font-family="sans-serif">1</text>'
+        f'<text x="{label_width + bar_width - 6}" y="{axis}" font-size="10" '
+        'font-family="sans-serif">4</text></svg>'
+    )
+    return "".join(parts)
+
+
+_ENV = Environment(
+    loader=PackageLoader("hirebar.practice", "templates"),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def render(decision: CommitteeDecision, library: Library, fmt: str) -> str | bytes:
+    data = context(decision, library)
+    if fmt == "markdown":
+        return _ENV.get_template("debrief.md").render(d=data)
+    html = _ENV.get_template("debrief.html").render(d=data)
+    if fmt == "html":
+        return html
+    if fmt == "pdf":
+        from weasyprint import HTML  # imported on use: it loads system libraries
+
+        return HTML(string=html).write_pdf()
+    raise ValueError(f"unknown report format '{fmt}'")
+
+
+def write(decision: CommitteeDecision, library: Library, path: Path) -> Path:
+    """Write the report in the format the file extension names (.md, .html or .pdf)."""
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ValueError(f"report file must end in .md, .html or .pdf, not '{path.suffix}'")
+    body = render(decision, library, fmt)
+    if isinstance(body, bytes):
+        path.write_bytes(body)
+    else:
+        path.write_text(body, encoding="utf-8")
+    return path

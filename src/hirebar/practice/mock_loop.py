@@ -1,0 +1,191 @@
+"""A full mock loop for one company: every round in order, then the committee.
+
+Each round draws a question that fits the round and the company, preferring ones the
+candidate has not answered recently. After the answer is graded, the interviewer's
+follow-up is the probe the grader chose from the answer's gaps. Every answer is an
+attempt stored before grading, and the loop's plan is saved after every step, so a
+loop paused (or a laptop closed) resumes at the same question.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from hirebar import store
+from hirebar.content import ANSWER_MINUTES, Company, Question, RoundKind
+from hirebar.grading import Assessment
+from hirebar.grading.committee import CommitteeDecision, RoundOutcome, decide
+from hirebar.practice.service import PracticeService
+
+
+class UnknownLoop(LookupError):
+    def __str__(self) -> str:
+        return f"no mock loop {self.args[0]}"
+
+
+class UnknownCompany(LookupError):
+    def __str__(self) -> str:
+        return f"no company '{self.args[0]}'; `hirebar companies` lists them"
+
+
+@dataclass
+class Step:
+    """What the loop needs next: an answer, a follow-up reply, or nothing (done)."""
+
+    loop_id: int
+    kind: str  # "answer", "probe" or "done"
+    round_index: int
+    round_title: str = ""
+    minutes: int = 0
+    question: Question | None = None
+    probe: str | None = None
+    total_rounds: int = 0
+
+
+class MockLoops:
+    def __init__(self, svc: PracticeService):
+        self.svc = svc
+
+    def company(self, company_id: str) -> Company:
+        found = self.svc.library.companies.get(company_id)
+        if found is None:
+            raise UnknownCompany(company_id)
+        return found
+
+    def start(self, company_id: str, seed: int | None = None) -> int:
+        company = self.company(company_id)
+        rng = random.Random(seed)
+        with self.svc.session() as session:
+            recent = store.recent_question_ids(session)
+        plan, chosen = [], set()
+        for r in company.rounds:
+            question = self._pick(company, r.kind, recent | chosen, rng)
+            chosen.add(question.id)
+            plan.append(
+                {
+                    "kind": r.kind.value,
+                    "title": r.title,
+                    "round_minutes": r.minutes,
+                    "minutes": ANSWER_MINUTES[r.kind],  # the clock for this answer
+                    "weight": r.weight,
+                    "question_id": question.id,
+                    "attempt_id": None,
+                    "probe": None,
+                    "probe_attempt_id": None,
+                }
+            )
+        with self.svc.session() as session:
+            return store.create_loop(session, company.id, plan).id
+
+    def _pick(self, company: Company, kind: RoundKind, avoid: set[str], rng: random.Random):  # type: ignore[no-untyped-def]
+        pool = self.svc.library.find(round=kind, company=company.id) or self.svc.library.find(
+            round=kind
+        )
+        fresh = [q for q in pool if q.id not in avoid]
+        return rng.choice(fresh or pool)
+
+    def _loop(self, loop_id: int) -> store.LoopRow:
+        with self.svc.session() as session:
+            loop = store.get_loop(session, loop_id)
+        if loop is None:
+            raise UnknownLoop(loop_id)
+        return loop
+
+    def next_step(self, loop_id: int) -> Step:
+        loop = self._loop(loop_id)
+        for index, entry in enumerate(loop.plan):
+            common = {
+                "loop_id": loop_id,
+                "round_index": index,
+                "round_title": entry["title"],
+                "minutes": entry["minutes"],
+                "question": self.svc.library.questions.get(entry["question_id"]),
+                "total_rounds": len(loop.plan),
+            }
+            if entry["attempt_id"] is None:
+                return Step(kind="answer", **common)
+            if entry["probe"] and entry["probe_attempt_id"] is None:
+                return Step(kind="probe", probe=entry["probe"], **common)
+        return Step(loop_id=loop_id, kind="done", round_index=len(loop.plan))
+
+    def answer(self, loop_id: int, text: str, seconds: int | None = None) -> Assessment | None:
+        """Store and grade the answer to the current step (question or follow-up)."""
+        step = self.next_step(loop_id)
+        if step.kind == "done" or step.question is None:
+            raise ValueError("this loop is finished; read its debrief")
+        probe = step.question.follow_up(step.probe) if step.kind == "probe" else None
+        outcome = self.svc.submit(
+            step.question.id,
+            text,
+            seconds=seconds,
+            probe=probe,
+            mode="loop_follow_up" if probe else "loop",
+        )
+        loop = self._loop(loop_id)
+        plan = [dict(e) for e in loop.plan]
+        entry = plan[step.round_index]
+        if probe is None:
+            entry["attempt_id"] = outcome.attempt.id
+            chosen = outcome.assessment.follow_up if outcome.assessment else None
+            entry["probe"] = chosen.prompt if chosen else None
+        else:
+            entry["probe_attempt_id"] = outcome.attempt.id
+        with self.svc.session() as session:
+            row = store.get_loop(session, loop_id)
+            finished = all(
+                e["attempt_id"] and (not e["probe"] or e["probe_attempt_id"]) for e in plan
+            )
+            store.save_plan(session, row, plan, finished=finished)
+        return outcome.assessment
+
+    def skip_probe(self, loop_id: int) -> None:
+        """Move on without replying to the follow-up (it then counts for nothing)."""
+        step = self.next_step(loop_id)
+        if step.kind != "probe":
+            return
+        with self.svc.session() as session:
+            row = store.get_loop(session, loop_id)
+            plan = [dict(e) for e in row.plan]
+            plan[step.round_index]["probe"] = None
+            finished = all(
+                e["attempt_id"] and (not e["probe"] or e["probe_attempt_id"]) for e in plan
+            )
+            store.save_plan(session, row, plan, finished=finished)
+
+    def decision(self, loop_id: int) -> CommitteeDecision:
+        """The committee's reading of a finished loop."""
+        if self.next_step(loop_id).kind != "done":
+            raise ValueError("the loop is not finished yet")
+        loop = self._loop(loop_id)
+        outcomes = []
+        for entry in loop.plan:
+            main = self._assessment(entry["attempt_id"])
+            probe = self._assessment(entry["probe_attempt_id"])
+            outcomes.append(
+                RoundOutcome(
+                    kind=RoundKind(entry["kind"]),
+                    title=entry["title"],
+                    weight=entry["weight"],
+                    question_id=entry["question_id"],
+                    assessment=main,
+                    probe=probe,
+                )
+            )
+        return decide(self.company(loop.company_id), outcomes)
+
+    def _assessment(self, attempt_id: int | None) -> Assessment | None:
+        if attempt_id is None:
+            return None
+        attempt = self.svc.attempt(attempt_id)
+        if attempt is None or attempt.latest is None:
+            outcome = self.svc.regrade(attempt_id)  # a failed grade gets another try
+            return outcome.assessment
+        return Assessment.model_validate(attempt.latest.payload)
+
+    def loops(self, limit: int = 50) -> list[store.LoopRow]:
+        with self.svc.session() as session:
+            return store.list_loops(session, limit)
+
+    def plan(self, loop_id: int) -> list[dict]:
+        return self._loop(loop_id).plan

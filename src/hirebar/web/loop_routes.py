@@ -1,0 +1,147 @@
+"""The mock-loop flow in the browser: start, answer round by round, read the debrief."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from hirebar.practice import loop_report
+from hirebar.practice.mock_loop import MockLoops, UnknownCompany, UnknownLoop
+
+MAX_ANSWER_CHARS = 200_000
+MEDIA = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+}
+
+
+def loops_context(loops: MockLoops) -> dict:
+    library = loops.svc.library
+    return {
+        "companies": [{"id": c.id, "name": c.name} for c in library.companies.values()],
+        "loops": [
+            {
+                "id": row.id,
+                "company": library.companies[row.company_id].name
+                if row.company_id in library.companies
+                else row.company_id,
+                "rounds": len(row.plan),
+                "answered": sum(1 for e in row.plan if e["attempt_id"]),
+                "finished": row.finished_at is not None,
+                "created_at": row.created_at.isoformat(),
+            }
+            for row in loops.loops()
+        ],
+    }
+
+
+def loop_context(loops: MockLoops, loop_id: int) -> dict:
+    try:
+        step = loops.next_step(loop_id)
+        plan = loops.plan(loop_id)
+    except UnknownLoop as exc:
+        raise HTTPException(status_code=404, detail=str(exc)) from None
+    context: dict = {
+        "id": loop_id,
+        "rounds": [
+            {"title": e["title"], "weight": e["weight"], "done": bool(e["attempt_id"])}
+            for e in plan
+        ],
+        "step": {
+            "kind": step.kind,
+            "round": step.round_index,
+            "title": step.round_title,
+            "minutes": step.minutes,
+            "probe": step.probe,
+            "question_id": step.question.id if step.question else None,
+            "prompt": step.question.prompt if step.question else None,
+        },
+        "debrief": None,
+    }
+    if step.kind == "done":
+        context["debrief"] = loop_report.context(loops.decision(loop_id), loops.svc.library)
+    return context
+
+
+def add_routes(
+    html: APIRouter,
+    api: APIRouter,
+    page: Callable[[Request, str, dict], HTMLResponse],
+    loops: MockLoops,
+    guarded: list,
+) -> None:
+    @html.get("/loops", response_class=HTMLResponse)
+    def loops_page(request: Request) -> HTMLResponse:
+        return page(request, "loops.html", loops_context(loops))
+
+    @api.get("/loops")
+    def loops_json() -> dict:
+        return loops_context(loops)
+
+    def start(company: str) -> int:
+        try:
+            return loops.start(company)
+        except UnknownCompany as exc:
+            raise HTTPException(status_code=422, detail=str(exc)) from None
+
+    @html.post("/loops", dependencies=guarded)
+    def start_page(company: str = Form(...)) -> Response:
+        return RedirectResponse(f"/loops/{start(company)}", status_code=303)
+
+    @api.post("/loops", dependencies=guarded)
+    def start_json(payload: dict) -> dict:
+        return loop_context(loops, start(str(payload.get("company", ""))))
+
+    @html.get("/loops/{loop_id}", response_class=HTMLResponse)
+    def loop_page(request: Request, loop_id: int) -> HTMLResponse:
+        return page(request, "loop.html", loop_context(loops, loop_id))
+
+    @api.get("/loops/{loop_id}")
+    def loop_json(loop_id: int) -> dict:
+        return loop_context(loops, loop_id)
+
+    def answer(loop_id: int, text: str, seconds: int | None) -> None:
+        if len(text) > MAX_ANSWER_CHARS:
+            raise HTTPException(status_code=413, detail="answer longer than 200,000 characters")
+        step = loop_context(loops, loop_id)["step"]
+        if step["kind"] == "done":
+            raise HTTPException(status_code=409, detail="this loop is finished")
+        loops.answer(loop_id, text, seconds)
+        if step["question_id"]:
+            loops.svc.discard_draft(step["question_id"])
+
+    @html.post("/loops/{loop_id}/answer", dependencies=guarded)
+    def answer_page(
+        loop_id: int, answer_text: str = Form("", alias="answer"), seconds: int | None = Form(None)
+    ) -> Response:
+        answer(loop_id, answer_text, seconds)
+        return RedirectResponse(f"/loops/{loop_id}", status_code=303)
+
+    @api.post("/loops/{loop_id}/answer", dependencies=guarded)
+    def answer_json(loop_id: int, payload: dict) -> dict:
+        answer(loop_id, str(payload.get("answer", "")), payload.get("seconds"))
+        return loop_context(loops, loop_id)
+
+    @html.post("/loops/{loop_id}/skip", dependencies=guarded)
+    def skip_page(loop_id: int) -> Response:
+        loop_context(loops, loop_id)
+        loops.skip_probe(loop_id)
+        return RedirectResponse(f"/loops/{loop_id}", status_code=303)
+
+    @html.get("/loops/{loop_id}/report.{ext}")
+    def report(loop_id: int, ext: str) -> Response:
+        if ext not in MEDIA:
+            raise HTTPException(status_code=404, detail="reports come as .md, .html or .pdf")
+        if loop_context(loops, loop_id)["step"]["kind"] != "done":
+            raise HTTPException(status_code=409, detail="the loop is not finished yet")
+        fmt = loop_report.FORMATS["." + ext]
+        body = loop_report.render(loops.decision(loop_id), loops.svc.library, fmt)
+        name = f"hirebar-loop-{loop_id}.{ext}"
+        return Response(
+            body,
+            media_type=MEDIA[ext],
+            headers={"content-disposition": f'attachment; filename="{name}"'},
+        )

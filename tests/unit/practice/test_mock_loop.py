@@ -1,0 +1,60 @@
+"""A whole mock loop through the service, graded for real, paused and resumed."""
+
+from __future__ import annotations
+
+from hirebar.content import Verdict
+from hirebar.practice.mock_loop import MockLoops
+from hirebar.practice.service import PracticeService
+
+
+def play(loops: MockLoops, loop_id: int, answer_for) -> None:  # type: ignore[no-untyped-def]
+    while (step := loops.next_step(loop_id)).kind != "done":
+        text = answer_for(step)
+        if text is None:
+            loops.skip_probe(loop_id)
+        else:
+            loops.answer(loop_id, text)
+
+
+def test_strong_answers_pass_the_loop(service: PracticeService):
+    loops = MockLoops(service)
+    loop_id = loops.start("google", seed=1)
+    play(loops, loop_id, lambda step: step.question.exemplar)
+    decision = loops.decision(loop_id)
+    assert decision.decision.rank >= Verdict.lean_hire.rank
+    assert [r.title for r in decision.rounds] == [
+        r.title for r in service.library.companies["google"].rounds
+    ]
+    assert all(r.strongest for r in decision.rounds)
+
+
+def test_one_disastrous_heavy_round_sinks_the_loop(service: PracticeService):
+    loops = MockLoops(service)
+    loop_id = loops.start("google", seed=1)
+    plan = loops.plan(loop_id)
+    heaviest = max(range(len(plan)), key=lambda i: plan[i]["weight"])
+
+    def answer_for(step):  # type: ignore[no-untyped-def]
+        if step.round_index == heaviest:
+            return "I don't know." if step.kind == "answer" else None
+        return step.question.exemplar
+
+    play(loops, loop_id, answer_for)
+    decision = loops.decision(loop_id)
+    assert decision.rounds[heaviest].verdict == Verdict.strong_no_hire
+    assert decision.decision.rank <= Verdict.lean_no_hire.rank
+    assert decision.fixes and decision.fixes[0].round_title == plan[heaviest]["title"]
+
+
+def test_a_paused_loop_resumes_at_the_same_step_and_avoids_recent_questions(settings):
+    first = MockLoops(PracticeService(settings))
+    loop_id = first.start("stripe", seed=2)
+    asked = first.next_step(loop_id).question.id
+    first.answer(loop_id, "A first answer about our fraud model and its thresholds.")
+    step = first.next_step(loop_id)
+    assert step.kind == "probe" and step.probe
+    again = MockLoops(PracticeService(settings))  # a new process, same database
+    resumed = again.next_step(loop_id)
+    assert (resumed.kind, resumed.round_index, resumed.probe) == ("probe", 0, step.probe)
+    other = again.start("stripe", seed=2)
+    assert again.plan(other)[0]["question_id"] != asked

@@ -1,0 +1,53 @@
+"""The mock-loop flow in the web app: start, answer, skip a probe, read and download."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from hirebar.content import Library
+
+
+def soup(response) -> BeautifulSoup:
+    assert response.status_code == 200, response.text[:500]
+    return BeautifulSoup(response.text, "html.parser")
+
+
+def test_a_loop_from_start_to_debrief(client, token):
+    library = Library.load([])
+    started = client.post(
+        "/loops", data={"company": "openai", "csrf_token": token}, follow_redirects=False
+    )
+    assert started.status_code == 303
+    loop = started.headers["location"]
+    rounds = library.companies["openai"].rounds
+    page = soup(client.get(loop))
+    assert len(page.select(".loop-rounds li")) == len(rounds)
+    assert page.select_one("h1").text == f"Round 1: {rounds[0].title}"
+    for _ in range(2 * len(rounds)):
+        page = soup(client.get(loop))
+        if page.select_one("#prompt"):
+            qid = client.get(f"/api/v1{loop}").json()["step"]["question_id"]
+            client.post(
+                f"{loop}/answer",
+                data={"answer": library.questions[qid].exemplar, "csrf_token": token},
+            )
+        elif page.select_one("#probe"):
+            client.post(f"{loop}/skip", data={"csrf_token": token})
+        else:
+            break
+    page = soup(client.get(loop))
+    assert page.select_one("#decision").text in {"lean hire", "strong hire"}
+    assert len(page.select("#round-table tbody tr")) == len(rounds)
+    assert page.select("#fixes li") or "No committee rule" in page.text
+    pdf = client.get(f"{loop}/report.pdf")
+    assert pdf.headers["content-type"] == "application/pdf" and pdf.content[:4] == b"%PDF"
+    assert "Mock loop debrief" in client.get(f"{loop}/report.md").text
+    again = client.post(f"{loop}/answer", data={"answer": "more", "csrf_token": token})
+    assert again.status_code == 409
+
+
+def test_an_unknown_company_or_loop_is_a_clear_error(client, token):
+    bad = client.post("/loops", data={"company": "nope", "csrf_token": token})
+    assert bad.status_code == 422
+    assert "no company 'nope'" in BeautifulSoup(bad.text, "html.parser").text
+    assert client.get("/loops/999").status_code == 404
