@@ -297,3 +297,28 @@ def test_loop_refuses_a_wrong_number_of_answers(run, tmp_path):
     result = run("loop", "--company", "meta", "--answers", str(path))
     assert result.exit_code == 2 and "1 answers for" in result.stderr
     assert json.loads(run("history", "--json").stdout) == []
+
+
+def test_plan_json_and_status(run):
+    days = json.loads(
+        run(
+            "plan",
+            "--company",
+            "anthropic",
+            "--date",
+            "2026-12-10",
+            "--today",
+            "2026-11-23",
+            "--hours-per-day",
+            "2",
+            "--json",
+        ).stdout
+    )
+    assert [d["date"] for d in days][:2] == ["2026-11-23", "2026-11-24"] and len(days) == 17
+    assert all(d["tasks"] and sum(t["minutes"] for t in d["tasks"]) <= d["minutes"] for d in days)
+    bad = run("plan", "--company", "anthropic", "--date", "2026-11-01", "--today", "2026-11-23")
+    assert bad.exit_code == 2 and "must be after today" in bad.stderr
+    rows = {r["company"]: r for r in json.loads(run("status", "--json").stdout)}
+    assert set(rows) == set(Library.load([]).companies)
+    assert all(r["low"] <= r["readiness"] <= r["high"] for r in rows.values())
+    assert rows["google"]["high"] - rows["google"]["low"] > 0.3  # no evidence: a wide interval

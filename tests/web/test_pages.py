@@ -223,3 +223,22 @@ def test_background_grading_stores_first_and_the_page_catches_up(settings, token
             "lean hire",
             "strong hire",
         }
+
+
+def test_home_shows_a_readiness_interval_and_the_plan_follows_results(client, token):
+    client.post(
+        "/target",
+        data={"company": "google", "interview_date": "", "csrf_token": token},
+        follow_redirects=False,
+    )
+    page = soup(client.get("/"))
+    assert "95% interval 0%" in page.select_one("#interval").text
+    before = client.get("/api/v1/plan").json()
+    assert len(before["days"]) == 30 and before["company"]["id"] == "google"
+    first = next(t for d in before["days"] for t in d["tasks"] if t["kind"] == "question")
+    submit(client, token, answer=GOOD, question=first["ref"])
+    after = client.get("/api/v1/plan").json()
+    asked = [t["ref"] for d in after["days"] for t in d["tasks"] if t["kind"] == "question"]
+    assert first["ref"] not in asked  # re-planned from the new attempt
+    assert soup(client.get("/plan?hours=2")).select("ol.plan > li")
+    assert client.get("/plan?hours=99").status_code == 422

@@ -23,6 +23,7 @@ from hirebar.cli.course_cmd import course, lesson
 from hirebar.cli.drill_cmd import drill_app, incident_app
 from hirebar.cli.grader_cmd import grader_app
 from hirebar.cli.loop_cmd import loop
+from hirebar.cli.plan_cmd import plan, status
 from hirebar.cli.practice_cmd import practice
 from hirebar.content import Competency, Difficulty, RoundKind
 from hirebar.practice.errors import UnknownQuestion
@@ -42,6 +43,8 @@ app.add_typer(drill_app, name="drill")
 app.add_typer(incident_app, name="incident")
 app.command(help="Answer questions against a timer and get graded feedback.")(practice)
 app.command()(loop)
+app.command()(plan)
+app.command()(status)
 app.command()(course)
 app.command()(lesson)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from hirebar.content.artifact import Artifact
 from hirebar.content.company import Company
 from hirebar.content.incident import Incident
 from hirebar.content.lesson import Card, Lesson, Module
@@ -26,6 +27,7 @@ class Library:
     companies: dict[str, Company] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
     incidents: dict[str, Incident] = field(default_factory=dict)
+    artifacts: dict[str, Artifact] = field(default_factory=dict)
     modules: dict[str, Module] = field(default_factory=dict)
     lessons: dict[str, Lesson] = field(default_factory=dict)
     packs: list[LoadedPack] = field(default_factory=list)

@@ -1,13 +1,12 @@
 """Read a pack folder into validated models, collecting problems instead of raising.
 
 A pack is a folder with ``pack.yaml`` and YAML files under ``companies/``,
-``questions/`` and ``incidents/``; a question may also be a Markdown file whose front matter holds
-the fields and whose body is the exemplar outline. ``lessons/modules.yaml`` lists
-the course modules and every ``lessons/**/*.md`` is a lesson (front matter, then
-the body). Each entry is validated
-on its own, so one broken question costs that question, not the pack, and
-every problem names the file, the entry id, the field and the line.
-Reading files is the only I/O here.
+``questions/``, ``incidents/`` and ``artifacts/``; a question may also be a Markdown
+file whose front matter holds the fields and whose body is the exemplar outline.
+``lessons/modules.yaml`` lists the course modules and every ``lessons/**/*.md`` is a
+lesson (front matter, then the body). Each entry is validated on its own, so one
+broken question costs that question, not the pack, and every problem names the file,
+the entry id, the field and the line. Reading files is the only I/O here.
 """
 
 from __future__ import annotations
@@ -19,6 +18,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
+from hirebar.content.artifact import Artifact
 from hirebar.content.company import Company
 from hirebar.content.incident import Incident
 from hirebar.content.lesson import Lesson, Module
@@ -34,9 +34,10 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "companies": Company,
     "questions": Question,
     "incidents": Incident,
+    "artifacts": Artifact,
 }
 # Every kind of entry a pack holds; ids are unique within each.
-KINDS = ("companies", "questions", "incidents", "modules", "lessons")
+KINDS = ("companies", "questions", "incidents", "artifacts", "modules", "lessons")
 
 
 class PackInfo(Strict):
@@ -55,6 +56,7 @@ class LoadedPack:
     companies: list[Company] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
     incidents: list[Incident] = field(default_factory=list)
+    artifacts: list[Artifact] = field(default_factory=list)
     modules: list[Module] = field(default_factory=list)
     lessons: list[Lesson] = field(default_factory=list)
     problems: list[PackProblem] = field(default_factory=list)

@@ -1,17 +1,24 @@
-"""How ready the candidate is for a company's loop, round by round, from their attempts.
+"""How ready the candidate is for a company's loop, round by round, from their results.
 
-A round's readiness is the mean of the latest score on each question of that
-round's kind (at most the five most recent questions), as a share of 5; the
-loop's readiness weighs rounds as the company does. No attempt means 0.
+A round's evidence is the latest score on each question of that round's kind (the
+five most recent questions, practice or mock loop, as a share of 5) plus the drills
+that train it (right = 1, wrong = 0, the ten most recent). Readiness is the mean of
+the evidence, weighed across rounds as the company does; no evidence means 0. The
+interval comes from a Beta(1, 1) posterior per round, so it is wide when there is
+little evidence and narrows as results come in.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from hirebar.content import Company, Library, Question, RoundKind
+from hirebar.planning.plan import ROUND_DRILLS
 
 RECENT_QUESTIONS = 5
+RECENT_DRILLS = 10
+Z95 = 1.96
 
 
 @dataclass(frozen=True)
@@ -22,6 +29,9 @@ class RoundReadiness:
     minutes: int
     readiness: float  # 0-1
     answered: int
+    evidence: int = 0  # answers plus drills
+    posterior_mean: float = 0.5
+    posterior_var: float = 1 / 12
 
 
 @dataclass(frozen=True)
@@ -29,6 +39,8 @@ class CompanyReadiness:
     company: Company
     overall: float
     rounds: list[RoundReadiness]
+    low: float = 0.0
+    high: float = 1.0
 
     @property
     def weakest(self) -> RoundReadiness:
@@ -37,24 +49,48 @@ class CompanyReadiness:
 
 
 def readiness(
-    company: Company, library: Library, scores: list[tuple[str, str, float | None]]
+    company: Company,
+    library: Library,
+    scores: list[tuple[str, str, float | None]],
+    drills: list[tuple[str, bool]] = (),  # type: ignore[assignment]
 ) -> CompanyReadiness:
-    """``scores``: (question id, mode, score) newest first, as ``store.latest_scores`` gives."""
+    """``scores``: (question id, mode, score) newest first, as ``store.latest_scores`` gives;
+    ``drills``: (kind, correct) newest first."""
     latest: dict[str, float] = {}
     for question_id, mode, score in scores:
-        if mode == "practice" and score is not None and question_id not in latest:
+        if mode in {"practice", "loop"} and score is not None and question_id not in latest:
             latest[question_id] = score
     rounds = []
     for r in company.rounds:
-        scores = [
-            score
+        answers = [
+            score / 5
             for question_id, score in latest.items()
             if question_id in library.questions and library.questions[question_id].round == r.kind
         ][:RECENT_QUESTIONS]
-        value = sum(scores) / (5 * len(scores)) if scores else 0.0
-        rounds.append(RoundReadiness(r.kind, r.title, r.weight, r.minutes, value, len(scores)))
+        trained = set(ROUND_DRILLS.get(r.kind, []))
+        drilled = [1.0 if right else 0.0 for kind, right in drills if kind in trained]
+        evidence = answers + drilled[:RECENT_DRILLS]
+        value = sum(evidence) / len(evidence) if evidence else 0.0
+        alpha, beta = 1 + sum(evidence), 1 + len(evidence) - sum(evidence)
+        total = alpha + beta
+        rounds.append(
+            RoundReadiness(
+                r.kind,
+                r.title,
+                r.weight,
+                r.minutes,
+                value,
+                len(answers),
+                len(evidence),
+                alpha / total,
+                alpha * beta / (total**2 * (total + 1)),
+            )
+        )
     overall = sum(r.weight * r.readiness for r in rounds)
-    return CompanyReadiness(company, overall, rounds)
+    centre = sum(r.weight * r.posterior_mean for r in rounds)
+    spread = Z95 * math.sqrt(sum(r.weight**2 * r.posterior_var for r in rounds))
+    low, high = max(0.0, centre - spread), min(1.0, centre + spread)
+    return CompanyReadiness(company, overall, rounds, min(low, overall), max(high, overall))
 
 
 def next_question(

@@ -208,6 +208,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def company_json(company_id: str) -> dict:
         return company_or_404(company_id)
 
+    def plan_context(request: Request) -> dict:
+        try:
+            hours = float(request.query_params.get("hours", "1.5"))
+        except ValueError:
+            raise HTTPException(status_code=422, detail="hours must be a number") from None
+        if not 0.25 <= hours <= 12:
+            raise HTTPException(status_code=422, detail="hours must be between 0.25 and 12")
+        return views.plan_page(svc, request.query_params.get("company"), hours)
+
+    @html.get("/plan", response_class=HTMLResponse)
+    def plan_html(request: Request) -> HTMLResponse:
+        return page(request, "plan.html", plan_context(request))
+
+    @api.get("/plan")
+    def plan_json(request: Request) -> dict:
+        return plan_context(request)
+
     @html.get("/course", response_class=HTMLResponse)
     def course_page(request: Request) -> HTMLResponse:
         return page(request, "course.html", views.course_page(svc))

@@ -11,8 +11,9 @@ from datetime import date
 
 from hirebar.content import ANSWER_MINUTES, COMPETENCY_NAMES, Competency, Difficulty, RoundKind
 from hirebar.drills import KINDS
+from hirebar.practice.coach import Coach
 from hirebar.practice.drilling import Drilling
-from hirebar.practice.readiness import next_question, readiness
+from hirebar.practice.readiness import next_question
 from hirebar.practice.service import PracticeService
 from hirebar.web.charts import Series, trend
 
@@ -83,7 +84,7 @@ def home(svc: PracticeService) -> dict:
     if company_id in library.companies:
         company = library.companies[company_id]
         scores = svc.latest_scores()
-        state = readiness(company, library, scores)
+        state = Coach(svc).readiness(company_id)
         question = next_question(company, library, state, {q for q, _, _ in scores})
         context["target"] = company_readiness(state)
         context["today"] = {
@@ -102,6 +103,8 @@ def company_readiness(state) -> dict:  # type: ignore[no-untyped-def]
         "name": company.name,
         "summary": company.summary,
         "overall": round(state.overall, 3),
+        "low": round(state.low, 3),
+        "high": round(state.high, 3),
         "rounds": [
             {
                 "kind": r.kind.value,
@@ -245,7 +248,7 @@ def company(svc: PracticeService, company_id: str) -> dict | None:
     found = svc.library.companies.get(company_id)
     if found is None:
         return None
-    state = readiness(found, svc.library, svc.latest_scores())
+    state = Coach(svc).readiness(company_id)
     return {
         **company_readiness(state),
         "stresses": [f.model_dump() for f in found.stresses],
@@ -318,3 +321,24 @@ def render_markdown(text: str) -> str:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+
+
+def plan_page(svc: PracticeService, company_id: str | None, hours: float) -> dict:
+    """The plan for the target company, rebuilt from the latest results on every visit."""
+    profile = svc.profile()
+    company_id = company_id or profile.get("company")
+    if company_id not in svc.library.companies:
+        return {"company": None, "days": [], "hours": hours}
+    try:
+        interview = date.fromisoformat(profile.get("interview_date") or "")
+    except ValueError:
+        interview = None
+    if interview is not None and interview <= date.today():
+        interview = None
+    days = Coach(svc).plan(company_id, today=date.today(), interview=interview, hours_per_day=hours)
+    return {
+        "company": {"id": company_id, "name": svc.library.companies[company_id].name},
+        "hours": hours,
+        "interview_date": interview.isoformat() if interview else None,
+        "days": [d.to_dict() for d in days],
+    }

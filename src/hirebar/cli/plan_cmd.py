@@ -1,0 +1,99 @@
+"""``hirebar plan`` and ``hirebar status``: the study plan and readiness per company."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from hirebar.cli.common import JsonFlag, console, emit_json, fail, service
+from hirebar.planning.plan import PlanError
+from hirebar.practice.coach import Coach
+from hirebar.practice.mock_loop import UnknownCompany
+
+
+def _date(value: str | None, what: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"{what} must be a date like 2026-12-20, not '{value}'")
+
+
+def plan(
+    company: Annotated[str | None, typer.Option(help="Company id; default: your target.")] = None,
+    interview: Annotated[
+        str | None, typer.Option("--date", help="Interview date, YYYY-MM-DD; default: in 30 days.")
+    ] = None,
+    hours_per_day: Annotated[float, typer.Option(help="Hours a day you can give.")] = 1.5,
+    today: Annotated[str | None, typer.Option(help="Plan as if today were this date.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """A day-by-day plan to the interview, rebuilt from your latest results."""
+    svc = service()
+    profile = svc.profile()
+    company = company or profile.get("company")
+    if not company:
+        fail("name a --company (or set your target on the home page)")
+    when = _date(interview, "--date") or _date(profile.get("interview_date") or None, "date")
+    try:
+        days = Coach(svc).plan(
+            company,
+            today=_date(today, "--today") or date.today(),
+            interview=when,
+            hours_per_day=hours_per_day,
+        )
+    except (UnknownCompany, PlanError) as exc:
+        fail(str(exc))
+    if as_json:
+        emit_json([d.to_dict() for d in days])
+        return
+    table = Table(title=f"Plan for {company}: {len(days)} days", title_justify="left")
+    table.add_column("date", no_wrap=True)
+    table.add_column("min", justify="right")
+    table.add_column("tasks")
+    for d in days:
+        table.add_row(
+            d.date.isoformat(),
+            str(d.minutes),
+            "\n".join(f"{t.kind}: {t.title} ({t.minutes} min)" for t in d.tasks),
+        )
+    console().print(table)
+
+
+def status(as_json: JsonFlag = False) -> None:
+    """Readiness for every company's loop, with how sure the estimate is."""
+    svc = service()
+    coach = Coach(svc)
+    rows = []
+    for company in svc.library.companies.values():
+        state = coach.readiness(company.id)
+        rows.append(
+            {
+                "company": company.id,
+                "name": company.name,
+                "readiness": round(state.overall, 3),
+                "low": round(state.low, 3),
+                "high": round(state.high, 3),
+                "evidence": sum(r.evidence for r in state.rounds),
+                "weakest_round": state.weakest.title,
+            }
+        )
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table(title="Readiness per company (95% interval)", title_justify="left")
+    for column in ("company", "readiness", "interval", "evidence", "work on"):
+        table.add_column(column)
+    for r in rows:
+        table.add_row(
+            r["name"],
+            f"{r['readiness']:.0%}",
+            f"{r['low']:.0%}–{r['high']:.0%}",
+            str(r["evidence"]),
+            r["weakest_round"],
+        )
+    console().print(table)

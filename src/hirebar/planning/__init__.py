@@ -1,0 +1,1 @@
+"""Planning: the study plan, spaced review scheduling, the story bank and prep artifacts (pure)."""

@@ -1,0 +1,242 @@
+"""The study plan: day by day from today to the interview, from the candidate's results.
+
+Time goes where the loop weighs most and the candidate is weakest: each round's share
+is its weight times how far it is from ready, with a floor so no round is ignored.
+Every day starts with spaced review; a full mock loop comes once a week, the last
+one a few days out; the final days are lighter. The plan is a pure function of its
+inputs (``today`` included), so it is rebuilt whenever results change and tested
+against golden files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+
+from hirebar.content import Company, Library, Question, RoundKind
+
+DEFAULT_DAYS = 30
+REVIEW_MINUTES = 15
+MOCK_LOOP_EVERY = 7
+MOCK_LOOP_MINUTES = 120
+ROUND_FLOOR = 0.05  # every round gets at least this share of practice time
+QUESTION_MINUTES = 20  # answer, read the feedback, answer the follow-up
+DRILL_MINUTES = 10
+INCIDENT_MINUTES = 15
+LIGHT_DAYS = {1: 0.5, 0: 0.25}  # days before the interview -> share of the usual time
+
+# Drill kinds that train each round, first the most direct.
+ROUND_DRILLS: dict[RoundKind, list[str]] = {
+    RoundKind.technical: ["confusion-metrics", "roc-vs-pr", "calibration", "imbalance-trap"],
+    RoundKind.execution: ["sample-size", "significance"],
+    RoundKind.system_design: ["latency", "inference-cost"],
+    RoundKind.strategy: ["inference-cost", "retraining"],
+    RoundKind.product_sense: ["threshold-choice"],
+    RoundKind.debugging_drill: ["drift", "ranking-at-k"],
+    RoundKind.safety: ["threshold-choice"],
+}
+
+
+@dataclass(frozen=True)
+class Task:
+    kind: str  # review, lesson, question, drill, incident, mock_loop, rest
+    ref: str  # the id to open: lesson, question, drill kind, incident, company
+    title: str
+    minutes: int
+    why: str
+
+
+@dataclass
+class Day:
+    date: date
+    minutes: int
+    tasks: list[Task] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "date": self.date.isoformat(),
+            "minutes": self.minutes,
+            "tasks": [asdict(t) for t in self.tasks],
+        }
+
+
+@dataclass(frozen=True)
+class Results:
+    """What the tracker knows: readiness per round (0-1), drill accuracy, what was tried."""
+
+    round_readiness: dict[RoundKind, float] = field(default_factory=dict)
+    drill_accuracy: dict[str, tuple[int, int]] = field(default_factory=dict)
+    attempted: frozenset[str] = frozenset()
+    lessons_read: frozenset[str] = frozenset()
+
+
+class PlanError(ValueError):
+    """The dates or hours cannot make a plan."""
+
+
+def round_shares(company: Company, results: Results) -> dict[RoundKind, float]:
+    """Each round's share of practice: weight × gap to ready, floored, summing to 1."""
+    raw = {
+        r.kind: r.weight * (1.2 - results.round_readiness.get(r.kind, 0.0)) for r in company.rounds
+    }
+    floored: set[RoundKind] = set()
+    while True:  # pin rounds below the floor to it, share the rest in proportion
+        free = {k: v for k, v in raw.items() if k not in floored}
+        rest = 1 - ROUND_FLOOR * len(floored)
+        total = sum(free.values()) or 1.0
+        shares = {k: rest * v / total for k, v in free.items()}
+        low = {k for k, v in shares.items() if v < ROUND_FLOOR}
+        if not low:
+            return {k: shares.get(k, ROUND_FLOOR) for k in raw}
+        floored |= low
+
+
+def build_plan(
+    company: Company,
+    library: Library,
+    results: Results,
+    *,
+    today: date,
+    interview: date | None = None,
+    hours_per_day: float = 1.5,
+) -> list[Day]:
+    interview = interview or today + timedelta(days=DEFAULT_DAYS)
+    if interview <= today:
+        raise PlanError(f"the interview date {interview} must be after today ({today})")
+    if not 0.25 <= hours_per_day <= 12:
+        raise PlanError(f"hours per day must be between 0.25 and 12, not {hours_per_day}")
+    shares = round_shares(company, results)
+    credit = dict.fromkeys(shares, 0.0)  # stride scheduling: who is owed practice time
+    drill_turns: dict[RoundKind, int] = {}
+    used_questions = set(results.attempted)
+    lessons = [x for _, ls in library.course for x in ls if x.id not in results.lessons_read]
+    incidents = sorted(library.incidents)
+    days = []
+    total_days = (interview - today).days
+    for offset in range(total_days):
+        day = today + timedelta(days=offset)
+        left = (interview - day).days - 1  # full days left after this one
+        minutes = round(hours_per_day * 60 * LIGHT_DAYS.get(left, 1.0))
+        plan = Day(day, minutes)
+        budget = minutes
+        review = min(REVIEW_MINUTES, budget)
+        plan.tasks.append(
+            Task("review", "due", "Spaced review of due cards", review, "Keeps facts fresh.")
+        )
+        budget -= review
+        if left in LIGHT_DAYS:
+            plan.tasks.append(
+                Task(
+                    "rest",
+                    "",
+                    "Light day: reread your story bank and sleep",
+                    budget,
+                    "The last days are for consolidation, not new material.",
+                )
+            )
+            days.append(plan)
+            continue
+        if left >= 2 and (left - 2) % MOCK_LOOP_EVERY == 0 and left < total_days - 1:
+            plan.tasks.append(
+                Task(
+                    "mock_loop",
+                    company.id,
+                    f"Full mock loop: {company.name}",
+                    min(budget, MOCK_LOOP_MINUTES),
+                    "A weekly dress rehearsal shows how the rounds add up.",
+                )
+            )
+            days.append(plan)
+            continue
+        if lessons and budget >= 30:
+            lesson = lessons.pop(0)
+            plan.tasks.append(
+                Task(
+                    "lesson",
+                    lesson.id,
+                    lesson.title,
+                    min(lesson.minutes, 20),
+                    "The course in order, one lesson a day.",
+                )
+            )
+            budget -= min(lesson.minutes, 20)
+        if offset % 3 == 2 and incidents and budget >= INCIDENT_MINUTES + QUESTION_MINUTES:
+            incident = incidents[(offset // 3) % len(incidents)]
+            plan.tasks.append(
+                Task(
+                    "incident",
+                    incident,
+                    library.incidents[incident].title,
+                    INCIDENT_MINUTES,
+                    "Triage order is practised, not read.",
+                )
+            )
+            budget -= INCIDENT_MINUTES
+        while budget >= QUESTION_MINUTES:
+            for kind in credit:
+                credit[kind] += shares[kind]
+            kind = max(credit, key=lambda k: (credit[k], -list(credit).index(k)))
+            credit[kind] -= 1
+            question = _next_question(library, company, kind, used_questions, offset, total_days)
+            if question is None:
+                continue
+            used_questions.add(question.id)
+            round_title = next(r.title for r in company.rounds if r.kind == kind)
+            plan.tasks.append(
+                Task(
+                    "question",
+                    question.id,
+                    question.prompt.split(". ")[0][:120],
+                    QUESTION_MINUTES,
+                    f"{round_title}: {shares[kind]:.0%} of your practice time",
+                )
+            )
+            budget -= QUESTION_MINUTES
+            drill = _drill_for(kind, results, drill_turns)
+            if drill and budget >= DRILL_MINUTES:
+                plan.tasks.append(
+                    Task(
+                        "drill",
+                        drill,
+                        f"Drill: {drill.replace('-', ' ')}",
+                        DRILL_MINUTES,
+                        f"Exact-answer practice for {round_title}",
+                    )
+                )
+                budget -= DRILL_MINUTES
+        days.append(plan)
+    return days
+
+
+def _next_question(
+    library: Library,
+    company: Company,
+    kind: RoundKind,
+    used: set[str],
+    offset: int,
+    total_days: int,
+) -> Question | None:
+    """An unseen question for the round, easier early on and harder near the interview."""
+    pool = library.find(round=kind, company=company.id) or library.find(round=kind)
+    fresh = [q for q in pool if q.id not in used] or pool
+    if not fresh:
+        return None
+    progress = offset / max(1, total_days - 1)
+    wanted = "easy" if progress < 0.25 else "medium" if progress < 0.7 else "hard"
+    return next((q for q in fresh if q.difficulty.value == wanted), fresh[0])
+
+
+def _drill_for(kind: RoundKind, results: Results, turns: dict[RoundKind, int]) -> str | None:
+    """The round's drills in turn, weakest first (untried, then lowest accuracy)."""
+    options = ROUND_DRILLS.get(kind)
+    if not options:
+        return None
+
+    def accuracy(drill: str) -> tuple[bool, float]:
+        right, tried = results.drill_accuracy.get(drill, (0, 0))
+        return (tried > 0, right / tried if tried else 0.0)
+
+    ranked = sorted(options, key=accuracy)
+    turn = turns.get(kind, 0)
+    turns[kind] = turn + 1
+    return ranked[turn % len(ranked)]

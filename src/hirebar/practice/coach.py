@@ -1,0 +1,61 @@
+"""The coach: reads the tracker (attempts, drills) and turns it into readiness and a plan.
+
+Nothing is cached: the plan is rebuilt from the latest results every time it is asked
+for, which is what "re-plans whenever results change" means here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hirebar import store
+from hirebar.content import Company
+from hirebar.planning.plan import Day, Results, build_plan
+from hirebar.practice.mock_loop import UnknownCompany
+from hirebar.practice.readiness import CompanyReadiness, readiness
+from hirebar.practice.service import PracticeService
+
+
+class Coach:
+    def __init__(self, svc: PracticeService):
+        self.svc = svc
+
+    def company(self, company_id: str) -> Company:
+        found = self.svc.library.companies.get(company_id)
+        if found is None:
+            raise UnknownCompany(company_id)
+        return found
+
+    def drills(self) -> list[tuple[str, bool]]:
+        with self.svc.session() as session:
+            return [(r.kind, r.correct) for r in store.list_drill_results(session, limit=500)]
+
+    def readiness(self, company_id: str) -> CompanyReadiness:
+        return readiness(
+            self.company(company_id), self.svc.library, self.svc.latest_scores(), self.drills()
+        )
+
+    def results(self, company_id: str) -> Results:
+        state = self.readiness(company_id)
+        accuracy: dict[str, tuple[int, int]] = {}
+        for kind, right in self.drills():
+            done, tried = accuracy.get(kind, (0, 0))
+            accuracy[kind] = (done + right, tried + 1)
+        attempted = frozenset(q for q, _, _ in self.svc.latest_scores())
+        return Results(
+            round_readiness={r.kind: r.readiness for r in state.rounds},
+            drill_accuracy=accuracy,
+            attempted=attempted,
+        )
+
+    def plan(
+        self, company_id: str, *, today: date, interview: date | None, hours_per_day: float
+    ) -> list[Day]:
+        return build_plan(
+            self.company(company_id),
+            self.svc.library,
+            self.results(company_id),
+            today=today,
+            interview=interview,
+            hours_per_day=hours_per_day,
+        )

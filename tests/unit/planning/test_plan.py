@@ -1,0 +1,103 @@
+"""The study plan: golden files for fixed inputs, and the rules every plan keeps."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from hirebar.content import Library, RoundKind
+from hirebar.planning.plan import (
+    MOCK_LOOP_EVERY,
+    PlanError,
+    Results,
+    build_plan,
+    round_shares,
+)
+
+GOLDEN = Path(__file__).resolve().parents[2] / "data" / "golden"
+TODAY = date(2026, 11, 23)
+LIBRARY = Library.load([])
+WEAK_TECHNICAL = Results(
+    round_readiness={
+        RoundKind.recruiter_screen: 0.8,
+        RoundKind.product_sense: 0.7,
+        RoundKind.technical: 0.2,
+        RoundKind.strategy: 0.6,
+        RoundKind.behavioral: 0.75,
+    },
+    drill_accuracy={"confusion-metrics": (1, 4), "roc-vs-pr": (3, 3)},
+    attempted=frozenset({"ps-meeting-action-items"}),
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "company", "results", "days", "hours"),
+    [
+        ("google-30-days-weak-technical", "google", WEAK_TECHNICAL, 30, 1.5),
+        ("stripe-10-days-fresh", "stripe", Results(), 10, 3.0),
+    ],
+)
+def test_plan_matches_its_golden_file(name, company, results, days, hours):
+    """Set HIREBAR_UPDATE_GOLDEN=1 to rewrite the files after a deliberate change."""
+    plan = build_plan(
+        LIBRARY.companies[company],
+        LIBRARY,
+        results,
+        today=TODAY,
+        interview=TODAY + timedelta(days=days),
+        hours_per_day=hours,
+    )
+    got = [d.to_dict() for d in plan]
+    path = GOLDEN / f"plan-{name}.json"
+    if os.environ.get("HIREBAR_UPDATE_GOLDEN"):
+        path.write_text(json.dumps(got, indent=1) + "\n")
+    assert got == json.loads(path.read_text())
+
+
+def test_every_plan_keeps_its_rules():
+    google = LIBRARY.companies["google"]
+    plan = build_plan(
+        google,
+        LIBRARY,
+        WEAK_TECHNICAL,
+        today=TODAY,
+        interview=TODAY + timedelta(days=30),
+        hours_per_day=1.5,
+    )
+    assert len(plan) == 30 and plan[0].date == TODAY
+    assert all(sum(t.minutes for t in d.tasks) <= d.minutes for d in plan)
+    assert all(d.tasks[0].kind == "review" for d in plan)
+    loops = [i for i, d in enumerate(plan) if any(t.kind == "mock_loop" for t in d.tasks)]
+    assert len(loops) >= 3
+    assert all(b - a == MOCK_LOOP_EVERY for a, b in itertools.pairwise(loops))
+    assert plan[-1].minutes < plan[-2].minutes < plan[-3].minutes  # the last days are light
+    questions = [t.ref for d in plan for t in d.tasks if t.kind == "question"]
+    assert len(questions) == len(set(questions)) and "ps-meeting-action-items" not in questions
+    per_round = {r.kind: 0 for r in google.rounds}
+    for ref in questions:
+        per_round[LIBRARY.questions[ref].round] += 1
+    assert min(per_round.values()) >= 1  # the floor: no round is ignored
+    assert per_round[RoundKind.technical] == max(per_round.values())  # the weakest gets most
+
+
+def test_weakness_moves_time_between_rounds():
+    google = LIBRARY.companies["google"]
+    fresh = round_shares(google, Results())
+    weak = round_shares(google, WEAK_TECHNICAL)
+    assert weak[RoundKind.technical] > fresh[RoundKind.technical]
+    assert weak[RoundKind.behavioral] < fresh[RoundKind.behavioral]
+    assert weak[RoundKind.recruiter_screen] == 0.05  # the floor holds
+    assert abs(sum(weak.values()) - 1) < 1e-9 and min(weak.values()) >= 0.05 - 1e-9
+
+
+def test_bad_dates_and_hours_are_refused():
+    google = LIBRARY.companies["google"]
+    with pytest.raises(PlanError, match="must be after today"):
+        build_plan(google, LIBRARY, Results(), today=TODAY, interview=TODAY)
+    with pytest.raises(PlanError, match="hours per day"):
+        build_plan(google, LIBRARY, Results(), today=TODAY, hours_per_day=0)
