@@ -322,3 +322,54 @@ def test_plan_json_and_status(run):
     assert set(rows) == set(Library.load([]).companies)
     assert all(r["low"] <= r["readiness"] <= r["high"] for r in rows.values())
     assert rows["google"]["high"] - rows["google"]["low"] > 0.3  # no evidence: a wide interval
+
+
+def test_cards_export_to_an_anki_deck(run, tmp_path):
+    import sqlite3
+    import zipfile
+
+    cards = json.loads(run("cards", "list", "--json").stdout)
+    assert len(cards) >= 150 and len({c["id"] for c in cards}) == len(cards)
+    deck = tmp_path / "hirebar.apkg"
+    assert run("cards", "export-anki", str(deck)).exit_code == 0
+    with zipfile.ZipFile(deck) as package:
+        package.extract("collection.anki2", tmp_path)
+    with sqlite3.connect(tmp_path / "collection.anki2") as db:
+        (notes,) = db.execute("select count(*) from notes").fetchone()
+    assert notes == len(cards)
+    assert run("cards", "export-anki", str(tmp_path / "deck.txt")).exit_code == 2
+
+
+def test_story_add_checks_and_coverage(run, tmp_path):
+    good = tmp_path / "good.yaml"
+    good.write_text(
+        "title: Kept the model live\n"
+        "decision: I chose to route low-confidence claims to nurses.\n"
+        "tradeoff: Nurse time instead of a rollback.\n"
+        "outcome: Misroutes fell from 6% to 0.4%.\n"
+        "tags: [automation-vs-human-review]\n"
+        "competencies: [risk_containment, ownership]\n"
+    )
+    assert json.loads(run("story", "add", str(good), "--json").stdout)["flags"] == []
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: Oops\ncompetencies: [charisma]\n")
+    result = run("story", "add", str(bad))
+    assert result.exit_code == 2 and "unknown charisma" in result.stderr
+    found = json.loads(run("story", "coverage", "--json").stdout)
+    assert found["competencies"]["ownership"] and "collaboration" in found["missing_competencies"]
+    review = run("review", "--limit", "1", input="\n3\n")
+    assert review.exit_code == 0 and "Tell the story: Kept the model live" in review.stdout
+
+
+def test_artifact_template_and_check(run, tmp_path):
+    listed = {a["id"] for a in json.loads(run("artifact", "list", "--json").stdout)}
+    assert {"launch-postmortem", "concept-explainer", "ab-test-plan"} <= listed
+    template = run("artifact", "template", "ab-test-plan").stdout
+    assert "## " in template
+    draft = tmp_path / "plan.md"
+    draft.write_text(template)
+    result = run("artifact", "check", "ab-test-plan", str(draft), "--json")
+    assert result.exit_code == 1
+    missing = {m["element"] for m in json.loads(result.stdout)["missing"]}
+    plan = Library.load([]).artifacts["ab-test-plan"]
+    assert missing == {e.id for e in plan.elements}  # an unfilled template lacks everything

@@ -25,6 +25,7 @@ from hirebar.cli.grader_cmd import grader_app
 from hirebar.cli.loop_cmd import loop
 from hirebar.cli.plan_cmd import plan, status
 from hirebar.cli.practice_cmd import practice
+from hirebar.cli.prep_cmd import artifact_app, cards_app, review, story_app
 from hirebar.content import Competency, Difficulty, RoundKind
 from hirebar.practice.errors import UnknownQuestion
 from hirebar.practice.model_setup import SetupError, install_tokenizer, is_installed
@@ -44,6 +45,10 @@ app.add_typer(incident_app, name="incident")
 app.command(help="Answer questions against a timer and get graded feedback.")(practice)
 app.command()(loop)
 app.command()(plan)
+app.command()(review)
+app.add_typer(cards_app, name="cards")
+app.add_typer(story_app, name="story")
+app.add_typer(artifact_app, name="artifact")
 app.command()(status)
 app.command()(course)
 app.command()(lesson)

@@ -32,7 +32,7 @@ class Artifact(Strict):
 
     def template(self) -> str:
         """A Markdown skeleton to fill in: one heading per element, with its guidance."""
-        parts = [f"# {self.title}\n", f"_{self.purpose}_\n"]
+        parts = [f"# {self.title}\n", f"<!-- {self.purpose} -->\n"]
         for element in self.elements:
             parts.append(f"## {element.title}\n\n<!-- {element.guidance} -->\n")
         return "\n".join(parts)

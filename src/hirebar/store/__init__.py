@@ -43,7 +43,10 @@ from hirebar.store.models import (
     DrillResultRow,
     IncidentRunRow,
     LoopRow,
+    ReviewRow,
+    StoryRow,
 )
+from hirebar.store.reviews import add_story, list_stories, review_states, save_review, update_story
 
 __all__ = [
     "AssessmentRow",
@@ -53,10 +56,13 @@ __all__ = [
     "DrillResultRow",
     "IncidentRunRow",
     "LoopRow",
+    "ReviewRow",
+    "StoryRow",
     "add_assessment",
     "add_attempt",
     "add_drill_result",
     "add_incident_step",
+    "add_story",
     "attempt_summaries",
     "count_attempts",
     "create_loop",
@@ -74,14 +80,18 @@ __all__ = [
     "list_drill_results",
     "list_incident_runs",
     "list_loops",
+    "list_stories",
     "make_engine",
     "mark_failed",
     "migrate",
     "recent_question_ids",
+    "review_states",
     "save_draft",
     "save_plan",
+    "save_review",
     "save_statement",
     "session_factory",
     "set_profile",
     "start_incident",
+    "update_story",
 ]

@@ -15,6 +15,8 @@ from hirebar.store.models import (
     IncidentRunRow,
     LoopRow,
     ProfileRow,
+    ReviewRow,
+    StoryRow,
     utcnow,
 )
 
@@ -63,6 +65,8 @@ def delete_everything(session: Session) -> None:
         DrillResultRow,
         IncidentRunRow,
         LoopRow,
+        ReviewRow,
+        StoryRow,
     ):
         session.execute(delete(table))
     session.commit()

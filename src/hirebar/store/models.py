@@ -133,3 +133,33 @@ class LoopRow(Base):
     plan: Mapped[list] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ReviewRow(Base):
+    """Spaced-review state of one item (a card, a weak question or a story), FSRS-scheduled."""
+
+    __tablename__ = "reviews"
+
+    key: Mapped[str] = mapped_column(String(250), primary_key=True)  # "card:..." etc.
+    state: Mapped[dict] = mapped_column(JSON)  # fsrs.Card.to_dict()
+    due: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    reps: Mapped[int] = mapped_column(Integer, default=0)
+    last_rating: Mapped[int | None] = mapped_column(Integer)
+
+
+class StoryRow(Base):
+    """A story for behavioural rounds, in the parts a committee listens for."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    situation: Mapped[str] = mapped_column(Text, default="")
+    decision: Mapped[str] = mapped_column(Text, default="")
+    tradeoff: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    lesson: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[list] = mapped_column(JSON, default=list)
+    competencies: Mapped[list] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -19,10 +19,11 @@ from hirebar.practice.drilling import Drilling
 from hirebar.practice.errors import UnknownQuestion
 from hirebar.practice.grading_worker import GradingWorker
 from hirebar.practice.mock_loop import MockLoops
+from hirebar.practice.prep import Prep
 from hirebar.practice.service import PracticeService
 from hirebar.settings import Settings
 from hirebar.store import AttemptStatus
-from hirebar.web import drill_routes, loop_routes, views
+from hirebar.web import drill_routes, loop_routes, prep_routes, views
 from hirebar.web.security import (
     CSRF_COOKIE,
     CSRF_FIELD,
@@ -281,6 +282,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     drill_routes.add_routes(html, api, page, Drilling(svc), guarded)
     loop_routes.add_routes(html, api, page, MockLoops(svc), guarded)
+    prep_routes.add_routes(html, api, page, Prep(svc), guarded)
     app.include_router(html)
     app.include_router(api)
     return app

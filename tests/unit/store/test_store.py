@@ -20,7 +20,7 @@ def test_fresh_database_is_migrated_and_in_wal_mode(service: PracticeService, se
         mode = session.execute(text("PRAGMA journal_mode")).scalar()
         version = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
     assert mode == "wal"
-    assert version == "0003"
+    assert version == "0006"
     assert (settings.data_dir / "hirebar.db").is_file()
 
 

@@ -1,0 +1,229 @@
+"""``hirebar review``, ``cards``, ``story`` and ``artifact``: the preparation toolkit."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import yaml
+
+from hirebar.cli.common import JsonFlag, console, emit_json, fail, service
+from hirebar.content import Competency
+from hirebar.planning.stories import TRADEOFF_TAGS
+from hirebar.practice.prep import Prep
+
+cards_app = typer.Typer(help="The concept cards: list them or export them to Anki.")
+story_app = typer.Typer(help="Your story bank for behavioural rounds.")
+artifact_app = typer.Typer(help="Worksheets for the artifacts to bring to the loop.")
+
+
+def review(limit: Annotated[int, typer.Option(help="At most this many items.")] = 30) -> None:
+    """Review what is due: cards, weak answers and stories. Rate 1 again, 2 hard, 3 good, 4 easy."""
+    prep, out = Prep(service()), console()
+    due = prep.due()[:limit]
+    if not due:
+        out.print("Nothing is due. Come back tomorrow.")
+        return
+    for number, item in enumerate(due, start=1):
+        out.print(f"\n[bold]{number}/{len(due)} · {item.kind}[/bold]  {item.front}")
+        typer.prompt("Press Enter to see the answer", default="", show_default=False)
+        out.print(item.back)
+        rating = typer.prompt("How well did you know it? 1-4 (q to stop)", default="3")
+        if rating.strip().lower() == "q":
+            break
+        if rating.strip() not in {"1", "2", "3", "4"}:
+            out.print("[yellow]Skipped: ratings are 1, 2, 3 or 4.[/yellow]")
+            continue
+        next_due = prep.rate(item.key, int(rating))
+        out.print(f"[dim]Next review {next_due:%Y-%m-%d %H:%M} UTC[/dim]")
+
+
+@cards_app.command("list")
+def list_cards(as_json: JsonFlag = False) -> None:
+    """Every concept card, with the lesson it comes from."""
+    cards = service().library.cards
+    rows = [
+        {"id": c.id, "front": c.front, "back": c.back, "lesson": lesson.id}
+        for c, lesson in cards.values()
+    ]
+    if as_json:
+        emit_json(rows)
+        return
+    for row in rows:
+        console().print(f"[bold]{row['id']}[/bold] {row['front']}")
+
+
+@cards_app.command("export-anki")
+def export_anki(path: Annotated[Path, typer.Argument(help="The .apkg file to write.")]) -> None:
+    """Write every concept card to an Anki deck (.apkg), tagged by lesson."""
+    import genanki
+
+    if path.suffix != ".apkg":
+        fail(f"the Anki file must end in .apkg, not '{path.suffix or path.name}'")
+    model = genanki.Model(
+        _stable_id("hirebar concept card model"),
+        "hirebar concept card",
+        fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Lesson"}],
+        templates=[
+            {
+                "name": "Card 1",
+                "qfmt": "{{Front}}",
+                "afmt": '{{FrontSide}}<hr id="answer">{{Back}}<br><small>{{Lesson}}</small>',
+            }
+        ],
+    )
+    deck = genanki.Deck(_stable_id("hirebar concept cards"), "hirebar::AI PM concepts")
+    for card, lesson in service().library.cards.values():
+        deck.add_note(
+            genanki.Note(
+                model=model,
+                fields=[card.front, card.back, lesson.title],
+                tags=[lesson.module],
+                guid=genanki.guid_for(card.id),
+            )
+        )
+    genanki.Package(deck).write_to_file(str(path))
+    console().print(f"{len(deck.notes)} cards written to {path}")
+
+
+def _stable_id(name: str) -> int:
+    """Anki wants a fixed numeric id per model and deck, so re-imports update in place."""
+    return int(hashlib.sha1(name.encode()).hexdigest()[:8], 16)
+
+
+@story_app.command("add")
+def add_story(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="YAML with title, situation, decision, "
+            "tradeoff, outcome, lesson, tags, competencies."
+        ),
+    ],
+    as_json: JsonFlag = False,
+) -> None:
+    """Add a story from a YAML file; it is saved first, then checked."""
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        fail(f"{file}: {exc}")
+    if not isinstance(data, dict) or not str(data.get("title", "")).strip():
+        fail(f"{file}: expected a mapping with at least a 'title'")
+    allowed = {
+        "title",
+        "situation",
+        "decision",
+        "tradeoff",
+        "outcome",
+        "lesson",
+        "tags",
+        "competencies",
+    }
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        fail(
+            f"{file}: unknown field(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}"
+        )
+    bad = [c for c in data.get("competencies", []) if c not in Competency.__members__]
+    if bad:
+        fail(f"{file}: field 'competencies': unknown {', '.join(bad)}")
+    bad_tags = [t for t in data.get("tags", []) if t not in TRADEOFF_TAGS]
+    if bad_tags:
+        fail(
+            f"{file}: field 'tags': unknown {', '.join(bad_tags)}; "
+            f"known: {', '.join(TRADEOFF_TAGS)}"
+        )
+    story_id, flags = Prep(service()).add_story(**data)
+    if as_json:
+        emit_json({"id": story_id, "flags": flags})
+        return
+    out = console()
+    out.print(f"Story {story_id} saved.")
+    for flag in flags:
+        out.print(f"[yellow]• {flag}[/yellow]")
+
+
+@story_app.command("list")
+def list_stories(as_json: JsonFlag = False) -> None:
+    """Your stories with what each still lacks."""
+    from hirebar.planning.stories import check
+
+    stories = Prep(service()).stories()
+    rows = [{**asdict(s), "flags": check(s)} for s in stories]
+    if as_json:
+        emit_json(rows)
+        return
+    out = console()
+    for row in rows:
+        out.print(
+            f"[bold]{row['id']}. {row['title']}[/bold]  " + ("ok" if not row["flags"] else "")
+        )
+        for flag in row["flags"]:
+            out.print(f"   [yellow]• {flag}[/yellow]")
+
+
+@story_app.command()
+def coverage(as_json: JsonFlag = False) -> None:
+    """Which competencies and behavioural questions your stories can answer, and the gaps."""
+    found = Prep(service()).coverage()
+    if as_json:
+        emit_json(asdict(found))
+        return
+    out = console()
+    for competency, ids in found.competencies.items():
+        out.print(
+            f"{competency:<20} "
+            + ("stories " + ", ".join(map(str, ids)) if ids else "[red]none[/red]")
+        )
+    answerable = len(found.questions) - len(found.unanswerable)
+    out.print(
+        f"{answerable} of {len(found.questions)} behavioural questions have a story that fits."
+    )
+
+
+@artifact_app.command("list")
+def list_artifacts(as_json: JsonFlag = False) -> None:
+    """The artifact worksheets."""
+    artifacts = service().library.artifacts.values()
+    rows = [{"id": a.id, "title": a.title, "purpose": a.purpose} for a in artifacts]
+    if as_json:
+        emit_json(rows)
+        return
+    for row in rows:
+        console().print(f"[bold]{row['id']}[/bold]  {row['title']}: {row['purpose']}")
+
+
+@artifact_app.command()
+def template(artifact_id: Annotated[str, typer.Argument(help="Artifact id.")]) -> None:
+    """Print the worksheet as a Markdown template to fill in."""
+    try:
+        typer.echo(Prep(service()).artifact(artifact_id).template())
+    except LookupError as exc:
+        fail(str(exc.args[0]))
+
+
+@artifact_app.command("check")
+def check_artifact(
+    artifact_id: Annotated[str, typer.Argument(help="Artifact id.")],
+    file: Annotated[Path, typer.Argument(help="Your draft (Markdown or plain text).")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Say what the draft still lacks; exits 1 if anything is missing."""
+    if not file.is_file():
+        fail(f"draft not found: {file}")
+    try:
+        findings = Prep(service()).check_artifact(artifact_id, file.read_text(encoding="utf-8"))
+    except LookupError as exc:
+        fail(str(exc.args[0]))
+    if as_json:
+        emit_json({"ok": not findings, "missing": [asdict(f) for f in findings]})
+    else:
+        out = console()
+        for f in findings:
+            out.print(f"[yellow]• {f.title}:[/yellow] {f.message}")
+        out.print("[green]complete[/green]" if not findings else f"{len(findings)} missing")
+    if findings:
+        raise typer.Exit(1)

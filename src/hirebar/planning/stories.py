@@ -1,0 +1,95 @@
+"""The story bank: checks a committee would make of a story, and what the bank covers.
+
+A behavioural answer is only as good as the story behind it: a decision the
+candidate made, a trade-off with its cost, numbers, and an outcome. The checks name
+what a story lacks; the coverage map shows which competencies and behavioural
+questions the bank can answer, and where it has nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from hirebar.content import Competency, Library, RoundKind
+
+TRADEOFF_TAGS = (
+    "accuracy-vs-latency",
+    "coverage-vs-confidence",
+    "automation-vs-human-review",
+    "speed-vs-safety",
+    "precision-vs-recall",
+    "cost-vs-quality",
+    "build-vs-buy",
+    "short-term-vs-long-term",
+    "personalisation-vs-privacy",
+    "growth-vs-trust",
+)
+_FIRST_PERSON = re.compile(r"\b(I|I'd|I've|I'm|my|me)\b")
+_TRADEOFF = re.compile(
+    r"\b(vs\.?|versus|instead of|rather than|at the cost of|traded|trade-off|tradeoff|"
+    r"gave up|in exchange|but)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d")
+# A story fits a behavioural question when they share this many competencies.
+FIT = 2
+
+
+@dataclass
+class Story:
+    id: int
+    title: str
+    situation: str = ""
+    decision: str = ""
+    tradeoff: str = ""
+    outcome: str = ""
+    lesson: str = ""
+    tags: list[str] = field(default_factory=list)
+    competencies: list[Competency] = field(default_factory=list)
+
+    def text(self) -> str:
+        return " ".join([self.situation, self.decision, self.tradeoff, self.outcome, self.lesson])
+
+
+def check(story: Story) -> list[str]:
+    """What a committee would find missing, in its words; empty when the story holds."""
+    flags = []
+    if not _NUMBER.search(story.text()):
+        flags.append("No number: add the metric that moved, from what to what, or the scale.")
+    if not _FIRST_PERSON.search(story.decision):
+        flags.append("No first-person decision: say what you decided ('I chose ...').")
+    if not story.tradeoff.strip() or not _TRADEOFF.search(story.tradeoff):
+        flags.append("No trade-off: say what you gave up for what ('X instead of Y').")
+    if not story.outcome.strip():
+        flags.append("No outcome: say what happened, with a number if you have one.")
+    return flags
+
+
+@dataclass
+class Coverage:
+    competencies: dict[str, list[int]]  # competency -> story ids
+    questions: dict[str, list[int]]  # behavioural question id -> stories that fit
+    missing_competencies: list[str]
+    unanswerable: list[str]
+    tradeoffs: dict[str, list[int]]
+
+
+def coverage(stories: list[Story], library: Library) -> Coverage:
+    by_competency = {c.value: [s.id for s in stories if c in s.competencies] for c in Competency}
+    behavioural = [
+        q
+        for q in library.questions.values()
+        if q.round in {RoundKind.behavioral, RoundKind.hiring_manager}
+    ]
+    fits = {
+        q.id: [s.id for s in stories if len(set(s.competencies) & set(q.competencies)) >= FIT]
+        for q in behavioural
+    }
+    return Coverage(
+        competencies=by_competency,
+        questions=fits,
+        missing_competencies=[c for c, ids in by_competency.items() if not ids],
+        unanswerable=[q for q, ids in fits.items() if not ids],
+        tradeoffs={t: [s.id for s in stories if t in s.tags] for t in TRADEOFF_TAGS},
+    )

@@ -1,0 +1,114 @@
+"""Spaced review, the story bank and artifact worksheets in the browser."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from hirebar.content import Competency
+from hirebar.planning.stories import TRADEOFF_TAGS, check
+from hirebar.practice.prep import Prep
+
+MAX_TEXT = 50_000
+
+
+def review_context(prep: Prep) -> dict:
+    due = prep.due()
+    return {"due": len(due), "item": asdict(due[0]) if due else None}
+
+
+def stories_context(prep: Prep) -> dict:
+    found = prep.coverage()
+    return {
+        "stories": [{**asdict(s), "flags": check(s)} for s in prep.stories()],
+        "competencies": [c.value for c in Competency],
+        "tradeoff_tags": list(TRADEOFF_TAGS),
+        "coverage": asdict(found),
+        "answerable": len(found.questions) - len(found.unanswerable),
+    }
+
+
+def artifact_context(prep: Prep, artifact_id: str, findings: list | None = None) -> dict:
+    try:
+        artifact = prep.artifact(artifact_id)
+    except LookupError as exc:
+        raise HTTPException(status_code=404, detail=str(exc.args[0])) from None
+    return {
+        "artifact": artifact.model_dump(mode="json"),
+        "template": artifact.template(),
+        "draft": prep.artifact_draft(artifact_id),
+        "findings": None if findings is None else [asdict(f) for f in findings],
+    }
+
+
+def add_routes(
+    html: APIRouter,
+    api: APIRouter,
+    page: Callable[[Request, str, dict], HTMLResponse],
+    prep: Prep,
+    guarded: list,
+) -> None:
+    @html.get("/review", response_class=HTMLResponse)
+    def review_page(request: Request) -> HTMLResponse:
+        return page(request, "review.html", review_context(prep))
+
+    @api.get("/review")
+    def review_json() -> dict:
+        return review_context(prep)
+
+    @html.post("/review", dependencies=guarded)
+    def rate(key: str = Form(...), rating: int = Form(...)) -> Response:
+        try:
+            prep.rate(key, rating)
+        except (LookupError, ValueError) as exc:
+            raise HTTPException(status_code=422, detail=str(exc.args[0])) from None
+        return RedirectResponse("/review", status_code=303)
+
+    @html.get("/stories", response_class=HTMLResponse)
+    def stories_page(request: Request) -> HTMLResponse:
+        return page(request, "stories.html", stories_context(prep))
+
+    @api.get("/stories")
+    def stories_json() -> dict:
+        return stories_context(prep)
+
+    @html.post("/stories", dependencies=guarded)
+    async def add_story(request: Request) -> Response:
+        form = await request.form()
+        fields = {
+            name: str(form.get(name, ""))[:MAX_TEXT]
+            for name in ("title", "situation", "decision", "tradeoff", "outcome", "lesson")
+        }
+        if not fields["title"].strip():
+            raise HTTPException(status_code=422, detail="a story needs a title")
+        fields["tags"] = [t for t in form.getlist("tags") if t in TRADEOFF_TAGS]
+        fields["competencies"] = [
+            c for c in form.getlist("competencies") if c in Competency.__members__
+        ]
+        prep.add_story(**fields)
+        return RedirectResponse("/stories", status_code=303)
+
+    @html.get("/artifacts", response_class=HTMLResponse)
+    def artifacts_page(request: Request) -> HTMLResponse:
+        artifacts = prep.svc.library.artifacts.values()
+        items = [{"id": a.id, "title": a.title, "purpose": a.purpose} for a in artifacts]
+        return page(request, "artifacts.html", {"artifacts": items})
+
+    @html.get("/artifacts/{artifact_id}", response_class=HTMLResponse)
+    def artifact_page(request: Request, artifact_id: str) -> HTMLResponse:
+        return page(request, "artifact.html", artifact_context(prep, artifact_id))
+
+    @html.post("/artifacts/{artifact_id}", response_class=HTMLResponse, dependencies=guarded)
+    def check_artifact(request: Request, artifact_id: str, draft: str = Form("")) -> HTMLResponse:
+        artifact_context(prep, artifact_id)  # 404 before saving anything for a wrong id
+        findings = prep.check_artifact(artifact_id, draft[:MAX_TEXT])
+        return page(request, "artifact.html", artifact_context(prep, artifact_id, findings))
+
+    @api.post("/artifacts/{artifact_id}", dependencies=guarded)
+    def check_artifact_json(artifact_id: str, payload: dict) -> dict:
+        artifact_context(prep, artifact_id)
+        findings = prep.check_artifact(artifact_id, str(payload.get("draft", ""))[:MAX_TEXT])
+        return {"ok": not findings, "missing": [asdict(f) for f in findings]}

@@ -1,0 +1,62 @@
+"""Review, the story bank and the artifact worksheets in the web app."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from hirebar.content import Library
+
+
+def soup(response) -> BeautifulSoup:
+    assert response.status_code == 200, response.text[:500]
+    return BeautifulSoup(response.text, "html.parser")
+
+
+def test_review_shows_a_due_item_and_a_rating_schedules_it(client, token):
+    page = soup(client.get("/review"))
+    key = page.select_one("#review-item input[name=key]")["value"]
+    due = int(page.select_one("#due-count").text.split()[0])
+    assert due > 0 and key.startswith("card:")
+    client.post("/review", data={"key": key, "rating": "3", "csrf_token": token})
+    page = soup(client.get("/review"))
+    assert page.select_one("#review-item input[name=key]")["value"] != key
+    bad = client.post("/review", data={"key": "card:nope", "rating": "3", "csrf_token": token})
+    assert bad.status_code == 422
+
+
+def test_a_story_is_saved_checked_and_counted(client, token):
+    client.post(
+        "/stories",
+        data={
+            "title": "Shipped with a human queue",
+            "decision": "We shipped it.",
+            "competencies": ["risk_containment", "ownership"],
+            "csrf_token": token,
+        },
+    )
+    page = soup(client.get("/stories"))
+    (story,) = page.select("#stories > li")
+    assert "Shipped with a human queue" in story.text
+    assert "No first-person decision" in story.text and "No number" in story.text
+    data = client.get("/api/v1/stories").json()
+    assert data["coverage"]["competencies"]["ownership"] == [data["stories"][0]["id"]]
+    assert client.get("/review").status_code == 200
+
+
+def test_an_artifact_draft_is_saved_and_linted(client, token):
+    plan = Library.load([]).artifacts["ab-test-plan"]
+    page = soup(
+        client.post(
+            "/artifacts/ab-test-plan",
+            data={"draft": "We will test the new model.", "csrf_token": token},
+        )
+    )
+    missing = page.select("#findings li")
+    assert len(missing) >= 5
+    page = soup(client.get("/artifacts/ab-test-plan"))
+    assert page.select_one("#draft").text == "We will test the new model."  # kept
+    page = soup(
+        client.post("/artifacts/ab-test-plan", data={"draft": plan.example, "csrf_token": token})
+    )
+    assert page.select_one("#findings h2").text == "Every element is there"
+    assert client.get("/artifacts/nope").status_code == 404
