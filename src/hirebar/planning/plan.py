@@ -1,7 +1,8 @@
 """The study plan: day by day from today to the interview, from the candidate's results.
 
 Time goes where the loop weighs most and the candidate is weakest: each round's share
-is its weight times how far it is from ready, with a floor so no round is ignored.
+is its weight times how far it is from ready, with a floor so no round is ignored, and
+within a round the questions that train the weakest competencies come first.
 Every day starts with spaced review; a full mock loop comes once a week, the last
 one a few days out; the final days are lighter. The plan is a pure function of its
 inputs (``today`` included), so it is rebuilt whenever results change and tested
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
-from hirebar.content import Company, Library, Question, RoundKind
+from hirebar.content import Company, Competency, Library, Question, RoundKind
 
 DEFAULT_DAYS = 30
 REVIEW_MINUTES = 15
@@ -68,6 +69,8 @@ class Results:
     drill_accuracy: dict[str, tuple[int, int]] = field(default_factory=dict)
     attempted: frozenset[str] = frozenset()
     lessons_read: frozenset[str] = frozenset()
+    # Weakest first, from competency scores in assessments; questions that train them win.
+    weak_competencies: tuple[Competency, ...] = ()
 
 
 class PlanError(ValueError):
@@ -177,7 +180,14 @@ def build_plan(
                 credit[kind] += shares[kind]
             kind = max(credit, key=lambda k: (credit[k], -list(credit).index(k)))
             credit[kind] -= 1
-            question = _next_question(library, company, kind, used_questions, offset, total_days)
+            question = _next_question(
+                library,
+                company,
+                kind,
+                used_questions,
+                offset / max(1, total_days - 1),
+                results.weak_competencies[:2],
+            )
             if question is None:
                 continue
             used_questions.add(question.id)
@@ -213,17 +223,18 @@ def _next_question(
     company: Company,
     kind: RoundKind,
     used: set[str],
-    offset: int,
-    total_days: int,
+    progress: float,
+    weakest: tuple[Competency, ...],
 ) -> Question | None:
-    """An unseen question for the round, easier early on and harder near the interview."""
+    """An unseen question for the round: easier early, harder near the interview, and
+    training the weakest competencies when one does."""
     pool = library.find(round=kind, company=company.id) or library.find(round=kind)
     fresh = [q for q in pool if q.id not in used] or pool
     if not fresh:
         return None
-    progress = offset / max(1, total_days - 1)
     wanted = "easy" if progress < 0.25 else "medium" if progress < 0.7 else "hard"
-    return next((q for q in fresh if q.difficulty.value == wanted), fresh[0])
+    level = [q for q in fresh if q.difficulty.value == wanted] or fresh
+    return max(level, key=lambda q: len(set(q.competencies) & set(weakest)))
 
 
 def _drill_for(kind: RoundKind, results: Results, turns: dict[RoundKind, int]) -> str | None:

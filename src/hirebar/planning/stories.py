@@ -43,13 +43,15 @@ class Story:
     situation: str = ""
     decision: str = ""
     tradeoff: str = ""
+    numbers: str = ""  # the figures to remember: baseline, change, scale, cost
     outcome: str = ""
     lesson: str = ""
     tags: list[str] = field(default_factory=list)
     competencies: list[Competency] = field(default_factory=list)
 
     def text(self) -> str:
-        return " ".join([self.situation, self.decision, self.tradeoff, self.outcome, self.lesson])
+        parts = [self.situation, self.decision, self.tradeoff, self.numbers, self.outcome]
+        return " ".join([*parts, self.lesson])
 
 
 def check(story: Story) -> list[str]:

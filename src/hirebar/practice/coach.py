@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from hirebar import store
-from hirebar.content import Company
+from hirebar.content import Company, Competency
 from hirebar.planning.plan import Day, Results, build_plan
 from hirebar.practice.mock_loop import UnknownCompany
 from hirebar.practice.readiness import CompanyReadiness, readiness
@@ -46,7 +46,20 @@ class Coach:
             round_readiness={r.kind: r.readiness for r in state.rounds},
             drill_accuracy=accuracy,
             attempted=attempted,
+            weak_competencies=self.weak_competencies(),
         )
+
+    def weak_competencies(self) -> tuple[Competency, ...]:
+        """Competencies by mean assessed score (1-4), weakest first; untested ones count 1."""
+        scores: dict[str, list[int]] = {}
+        for summary in self.svc.summaries(limit=200):
+            if summary.mode in {"practice", "loop"} and summary.competencies:
+                for name, value in summary.competencies.items():
+                    scores.setdefault(name, []).append(value)
+        mean = {
+            c: sum(scores.get(c.value, [1])) / len(scores.get(c.value, [1])) for c in Competency
+        }
+        return tuple(sorted(Competency, key=lambda c: (mean[c], list(Competency).index(c))))
 
     def plan(
         self, company_id: str, *, today: date, interview: date | None, hours_per_day: float

@@ -84,6 +84,7 @@ class Prep:
                 situation=r.situation,
                 decision=r.decision,
                 tradeoff=r.tradeoff,
+                numbers=r.numbers,
                 outcome=r.outcome,
                 lesson=r.lesson,
                 tags=list(r.tags),

@@ -157,6 +157,7 @@ class StoryRow(Base):
     situation: Mapped[str] = mapped_column(Text, default="")
     decision: Mapped[str] = mapped_column(Text, default="")
     tradeoff: Mapped[str] = mapped_column(Text, default="")
+    numbers: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(Text, default="")
     lesson: Mapped[str] = mapped_column(Text, default="")
     tags: Mapped[list] = mapped_column(JSON, default=list)

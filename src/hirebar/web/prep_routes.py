@@ -80,7 +80,15 @@ def add_routes(
         form = await request.form()
         fields = {
             name: str(form.get(name, ""))[:MAX_TEXT]
-            for name in ("title", "situation", "decision", "tradeoff", "outcome", "lesson")
+            for name in (
+                "title",
+                "situation",
+                "decision",
+                "tradeoff",
+                "numbers",
+                "outcome",
+                "lesson",
+            )
         }
         if not fields["title"].strip():
             raise HTTPException(status_code=422, detail="a story needs a title")

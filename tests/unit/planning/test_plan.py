@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hirebar.content import Library, RoundKind
+from hirebar.content import Competency, Library, RoundKind
 from hirebar.planning.plan import (
     MOCK_LOOP_EVERY,
     PlanError,
@@ -32,6 +32,7 @@ WEAK_TECHNICAL = Results(
     },
     drill_accuracy={"confusion-metrics": (1, 4), "roc-vs-pr": (3, 3)},
     attempted=frozenset({"ps-meeting-action-items"}),
+    weak_competencies=(Competency.experiment_design, Competency.monitoring),
 )
 
 
@@ -101,3 +102,31 @@ def test_bad_dates_and_hours_are_refused():
         build_plan(google, LIBRARY, Results(), today=TODAY, interview=TODAY)
     with pytest.raises(PlanError, match="hours per day"):
         build_plan(google, LIBRARY, Results(), today=TODAY, hours_per_day=0)
+
+
+def test_questions_that_train_the_weakest_competencies_come_first():
+    google = LIBRARY.companies["google"]
+    for weak in (Competency.experiment_design, Competency.safety_ethics):
+        results = Results(weak_competencies=(weak,))
+        plan = build_plan(
+            google,
+            LIBRARY,
+            results,
+            today=TODAY,
+            interview=TODAY + timedelta(days=14),
+            hours_per_day=1.5,
+        )
+        asked = [LIBRARY.questions[t.ref] for d in plan for t in d.tasks if t.kind == "question"]
+        training = sum(1 for q in asked if weak in q.competencies)
+        baseline = build_plan(
+            google,
+            LIBRARY,
+            Results(),
+            today=TODAY,
+            interview=TODAY + timedelta(days=14),
+            hours_per_day=1.5,
+        )
+        plain = [
+            LIBRARY.questions[t.ref] for d in baseline for t in d.tasks if t.kind == "question"
+        ]
+        assert training > sum(1 for q in plain if weak in q.competencies)

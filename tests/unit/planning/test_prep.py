@@ -95,3 +95,15 @@ def test_every_artifact_example_passes_its_own_linter_and_the_template_has_every
         template = artifact.template()
         assert all(f"## {e.title}" in template for e in artifact.elements)
         assert lint(artifact, "") and len(lint(artifact, "")) == len(artifact.elements)
+
+
+def test_the_numbers_field_counts_as_numbers():
+    story = Story(
+        3,
+        "t",
+        decision="I chose the smaller model.",
+        tradeoff="speed instead of depth",
+        outcome="Latency fell.",
+        numbers="p95 from 1.8 s to 0.6 s",
+    )
+    assert check(story) == []

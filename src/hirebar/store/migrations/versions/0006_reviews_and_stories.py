@@ -30,6 +30,7 @@ def upgrade() -> None:
         sa.Column("situation", sa.Text(), nullable=False),
         sa.Column("decision", sa.Text(), nullable=False),
         sa.Column("tradeoff", sa.Text(), nullable=False),
+        sa.Column("numbers", sa.Text(), nullable=False),
         sa.Column("outcome", sa.Text(), nullable=False),
         sa.Column("lesson", sa.Text(), nullable=False),
         sa.Column("tags", sa.JSON(), nullable=False),
