@@ -57,7 +57,7 @@ def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def runtime_venv_size() -> int | None:
+def runtime_venv_size(extras: str = "") -> int | None:
     """Bytes on disk of a new venv holding the app as a user installs it (as `make run` does).
 
     It grades one answer first, so the bytecode Python writes on import is counted too.
@@ -67,7 +67,7 @@ def runtime_venv_size() -> int | None:
         venv = Path(folder) / "venv"
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-compile"]
-        if subprocess.run([*pip, str(root)], capture_output=True).returncode != 0:
+        if subprocess.run([*pip, f"{root}{extras}"], capture_output=True).returncode != 0:
             return None
         answer = Path(folder) / "answer.txt"
         answer.write_text("I would check the data pipeline first, then roll back the model.")
@@ -155,11 +155,12 @@ def main() -> None:
 
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {rss_mb:.0f} MB")
-    size = runtime_venv_size()
-    print(
-        "installed size of a fresh app venv (pip install --no-compile ., then one grade): "
-        + (f"{size / 2**20:.0f} MB" if size else "not measured (pip could not install)")
-    )
+    for extras, what in [("", "the app"), ("[pdf]", "the app with PDF reports (make run)")]:
+        size = runtime_venv_size(extras)
+        print(
+            f"installed size of a fresh venv with {what} (pip install --no-compile, one grade): "
+            + (f"{size / 2**20:.0f} MB" if size else "not measured (pip could not install)")
+        )
 
 
 if __name__ == "__main__":
