@@ -24,11 +24,12 @@ from pathlib import Path
 
 COLD = """
 import json, sys, time
+from pathlib import Path
 start = time.perf_counter()
-from hirebar.content import Library
 from hirebar.grading import MiniLM, assess
+from hirebar.practice.content_cache import load_library
 from hirebar.settings import Settings
-question = Library.load([]).questions["dbg-overnight-accuracy-drop"]
+question = load_library([], Path(sys.argv[2])).questions["dbg-overnight-accuracy-drop"]
 assess(question, sys.argv[1], MiniLM(Settings().resolved_model_dir))
 print(json.dumps(time.perf_counter() - start))
 """
@@ -94,15 +95,20 @@ def main() -> None:
     questions = list(library.questions.values())
     sample = answer_of(250, library.questions["dbg-overnight-accuracy-drop"], 0)
 
-    colds = []
-    for _ in range(3):
-        out = subprocess.run(
-            [sys.executable, "-c", COLD, sample], capture_output=True, text=True, check=True
-        )
-        colds.append(json.loads(out.stdout))
+    with tempfile.TemporaryDirectory() as cache:
+        colds = []
+        for _ in range(4):  # the first run parses the packs and fills the content cache
+            out = subprocess.run(
+                [sys.executable, "-c", COLD, sample, cache],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            colds.append(json.loads(out.stdout))
     print(
-        f"cold start to first assessment: {statistics.median(colds) * 1000:.0f} ms "
-        f"(median of 3 fresh processes)"
+        f"cold start to first assessment: {statistics.median(colds[1:]) * 1000:.0f} ms "
+        f"(median of 3 fresh processes; the very first start, which parses the content "
+        f"packs into the cache, took {colds[0] * 1000:.0f} ms)"
     )
 
     embedder = MiniLM(Settings().resolved_model_dir)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -34,11 +34,18 @@ class Library:
     problems: list[PackProblem] = field(default_factory=list)
 
     @classmethod
-    def load(cls, extra_packs: Iterable[Path] = ()) -> Library:
-        """The built-in pack plus ``extra_packs``; a later pack cannot shadow an earlier id."""
+    def load(
+        cls,
+        extra_packs: Iterable[Path] = (),
+        read: Callable[[Path], LoadedPack] = load_pack,
+    ) -> Library:
+        """The built-in pack plus ``extra_packs``; a later pack cannot shadow an earlier id.
+
+        ``read`` turns a folder into a LoadedPack; callers may pass a cached reader.
+        """
         library = cls()
         for root in [builtin_pack_path(), *extra_packs]:
-            library.add(load_pack(root))
+            library.add(read(root))
         library._check_references()
         return library
 

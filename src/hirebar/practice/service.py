@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from hirebar import store
 from hirebar.content import FollowUp, Library, Question
 from hirebar.grading import Assessment, Embedder, MiniLM, ModelUnavailable, assess
+from hirebar.practice.content_cache import load_library
 from hirebar.practice.errors import UnknownQuestion
 from hirebar.settings import Settings
 
@@ -52,7 +53,7 @@ class PracticeService:
 
     @cached_property
     def library(self) -> Library:
-        return Library.load(self.settings.pack_paths())
+        return load_library(self.settings.pack_paths(), self.settings.data_dir / "cache")
 
     @cached_property
     def _sessions(self):  # type: ignore[no-untyped-def]
