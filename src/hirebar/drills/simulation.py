@@ -15,6 +15,7 @@ from hirebar.content.incident import Action, Incident, Stage
 from hirebar.grading.text import content_stems
 
 MATCH_FLOOR = 0.6  # share of a phrase's content words a typed command must contain
+STATEMENT_SHARE = 0.75  # share of a phrase's content words a closing statement must contain
 # How the 100 points split; order and coverage carry most, as in a real drill.
 WEIGHTS = {"order": 30, "coverage": 25, "cause": 20, "containment": 10, "comms": 5, "rollback": 10}
 
@@ -39,9 +40,14 @@ def interpret(incident: Incident, text: str) -> Action | None:
 
 
 def mentions(text: str, phrases: list[str]) -> bool:
-    """Whether any phrase's content words all appear in the text (stemmed)."""
+    """Whether the text says what one of the phrases says: most of its content words
+    (stemmed; at least STATEMENT_SHARE of them, and at least two) appear in it."""
     said = set(content_stems(text))
-    return any(set(content_stems(p)) <= said for p in phrases if content_stems(p))
+    for phrase in phrases:
+        stems = set(content_stems(phrase))
+        if stems and len(stems & said) >= min(len(stems), max(2, STATEMENT_SHARE * len(stems))):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
