@@ -38,6 +38,40 @@ ROUND_DRILLS: dict[RoundKind, list[str]] = {
 }
 
 
+# The competency each drill kind exercises, so drill accuracy counts as evidence of it.
+DRILL_COMPETENCY: dict[str, Competency] = {
+    "confusion-metrics": Competency.metrics,
+    "imbalance-trap": Competency.metrics,
+    "ranking-at-k": Competency.metrics,
+    "threshold-choice": Competency.tradeoffs,
+    "latency": Competency.tradeoffs,
+    "roc-vs-pr": Competency.technical_fluency,
+    "calibration": Competency.technical_fluency,
+    "drift": Competency.monitoring,
+    "sample-size": Competency.experiment_design,
+    "significance": Competency.experiment_design,
+    "inference-cost": Competency.business_impact,
+    "retraining": Competency.business_impact,
+}
+
+
+def weakest_competencies(
+    assessed: dict[Competency, list[int]], drills: dict[str, tuple[int, int]]
+) -> tuple[Competency, ...]:
+    """Competencies weakest first: assessed 1-4 scores and drill accuracy, both as 0-1.
+
+    A competency with no evidence at all counts as weakest: it has never been shown.
+    """
+    evidence: dict[Competency, list[float]] = {c: [] for c in Competency}
+    for competency, scores in assessed.items():
+        evidence[competency] += [(s - 1) / 3 for s in scores]
+    for kind, (right, tried) in drills.items():
+        if kind in DRILL_COMPETENCY and tried:
+            evidence[DRILL_COMPETENCY[kind]] += [right / tried] * tried
+    level = {c: sum(v) / len(v) if v else 0.0 for c, v in evidence.items()}
+    return tuple(sorted(Competency, key=lambda c: (level[c], list(Competency).index(c))))
+
+
 @dataclass(frozen=True)
 class Task:
     kind: str  # review, lesson, question, drill, incident, mock_loop, rest

@@ -10,7 +10,7 @@ from datetime import date
 
 from hirebar import store
 from hirebar.content import Company, Competency
-from hirebar.planning.plan import Day, Results, build_plan
+from hirebar.planning.plan import Day, Results, build_plan, weakest_competencies
 from hirebar.practice.mock_loop import UnknownCompany
 from hirebar.practice.readiness import CompanyReadiness, readiness
 from hirebar.practice.service import PracticeService
@@ -46,20 +46,18 @@ class Coach:
             round_readiness={r.kind: r.readiness for r in state.rounds},
             drill_accuracy=accuracy,
             attempted=attempted,
-            weak_competencies=self.weak_competencies(),
+            weak_competencies=self.weak_competencies(accuracy),
         )
 
-    def weak_competencies(self) -> tuple[Competency, ...]:
-        """Competencies by mean assessed score (1-4), weakest first; untested ones count 1."""
-        scores: dict[str, list[int]] = {}
+    def weak_competencies(self, drills: dict[str, tuple[int, int]]) -> tuple[Competency, ...]:
+        """Weakest first, from assessed competency scores and drill accuracy."""
+        assessed: dict[Competency, list[int]] = {}
         for summary in self.svc.summaries(limit=200):
             if summary.mode in {"practice", "loop"} and summary.competencies:
                 for name, value in summary.competencies.items():
-                    scores.setdefault(name, []).append(value)
-        mean = {
-            c: sum(scores.get(c.value, [1])) / len(scores.get(c.value, [1])) for c in Competency
-        }
-        return tuple(sorted(Competency, key=lambda c: (mean[c], list(Competency).index(c))))
+                    if name in Competency.__members__:
+                        assessed.setdefault(Competency(name), []).append(value)
+        return weakest_competencies(assessed, drills)
 
     def plan(
         self, company_id: str, *, today: date, interview: date | None, hours_per_day: float

@@ -130,3 +130,14 @@ def test_questions_that_train_the_weakest_competencies_come_first():
             LIBRARY.questions[t.ref] for d in baseline for t in d.tasks if t.kind == "question"
         ]
         assert training > sum(1 for q in plain if weak in q.competencies)
+
+
+def test_weakness_per_competency_comes_from_assessments_and_drills():
+    from hirebar.planning.plan import weakest_competencies
+
+    strong_all = {c: [4, 4] for c in Competency}
+    order = weakest_competencies(strong_all, {"sample-size": (0, 5), "drift": (5, 5)})
+    assert order[0] == Competency.experiment_design  # failed every sample-size drill
+    assert order[-1] != Competency.experiment_design
+    unseen = weakest_competencies({Competency.metrics: [4]}, {})
+    assert unseen[-1] == Competency.metrics  # everything never shown counts as weaker
