@@ -13,7 +13,8 @@ from rich.panel import Panel
 
 from hirebar.cli.common import console, fail, service
 from hirebar.practice import loop_report
-from hirebar.practice.mock_loop import MockLoops, UnknownCompany, UnknownLoop
+from hirebar.practice.errors import UnknownCompany
+from hirebar.practice.mock_loop import MockLoops, UnknownLoop
 
 
 def loop(
@@ -41,7 +42,7 @@ def loop(
         if resume is not None:
             rounds = len(loops.plan(resume))
         elif company is not None:
-            rounds = len(loops.company(company).rounds)
+            rounds = len(loops.svc.company(company).rounds)
         else:
             fail("name a --company (or --resume a paused loop)")
         if scripted is not None and len(scripted) != rounds:
@@ -55,6 +56,7 @@ def loop(
     out.print(f"Mock loop {loop_id}. Pause any time with `pause`; resume with --resume {loop_id}.")
     while (step := loops.next_step(loop_id)).kind != "done":
         entry = scripted[step.round_index] if scripted else None
+        started = time.monotonic()  # the clock runs from when the prompt is shown
         if step.kind == "answer":
             assert step.question is not None
             out.print(
@@ -74,7 +76,6 @@ def loop(
         if text.strip().lower() == "pause":
             out.print(f"Paused. Resume with `hirebar loop --resume {loop_id}`.")
             return
-        started = time.monotonic()
         assessment = loops.answer(loop_id, text, round(time.monotonic() - started))
         if assessment is not None and not scripted:
             out.print(f"[dim]Noted ({assessment.word_count} words).[/dim]")

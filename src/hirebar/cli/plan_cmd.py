@@ -11,7 +11,7 @@ from rich.table import Table
 from hirebar.cli.common import JsonFlag, console, emit_json, fail, service
 from hirebar.planning.plan import PlanError
 from hirebar.practice.coach import Coach
-from hirebar.practice.mock_loop import UnknownCompany
+from hirebar.practice.errors import UnknownCompany
 
 
 def _date(value: str | None, what: str) -> date | None:

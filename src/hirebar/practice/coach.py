@@ -9,9 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from hirebar import store
-from hirebar.content import Company, Competency
+from hirebar.content import Competency
 from hirebar.planning.plan import Day, Results, build_plan, weakest_competencies
-from hirebar.practice.mock_loop import UnknownCompany
 from hirebar.practice.readiness import CompanyReadiness, readiness
 from hirebar.practice.service import PracticeService
 
@@ -20,19 +19,16 @@ class Coach:
     def __init__(self, svc: PracticeService):
         self.svc = svc
 
-    def company(self, company_id: str) -> Company:
-        found = self.svc.library.companies.get(company_id)
-        if found is None:
-            raise UnknownCompany(company_id)
-        return found
-
     def drills(self) -> list[tuple[str, bool]]:
         with self.svc.session() as session:
             return [(r.kind, r.correct) for r in store.list_drill_results(session, limit=500)]
 
     def readiness(self, company_id: str) -> CompanyReadiness:
         return readiness(
-            self.company(company_id), self.svc.library, self.svc.latest_scores(), self.drills()
+            self.svc.company(company_id),
+            self.svc.library,
+            self.svc.latest_scores(),
+            self.drills(),
         )
 
     def results(self, company_id: str) -> Results:
@@ -63,7 +59,7 @@ class Coach:
         self, company_id: str, *, today: date, interview: date | None, hours_per_day: float
     ) -> list[Day]:
         return build_plan(
-            self.company(company_id),
+            self.svc.company(company_id),
             self.svc.library,
             self.results(company_id),
             today=today,

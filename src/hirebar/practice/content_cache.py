@@ -17,6 +17,11 @@ from hirebar import __version__
 from hirebar.content import Library, LoadedPack, load_pack
 
 
+def root_key(root: Path) -> str:
+    """Names the pack folder, so an outdated entry for it can be found and removed."""
+    return hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+
+
 def pack_key(root: Path) -> str:
     digest = hashlib.sha256(f"{__version__}|{sys.version}|{root.resolve()}".encode())
     for path in sorted(root.rglob("*")):
@@ -32,7 +37,8 @@ def cached_reader(cache_dir: Path):  # type: ignore[no-untyped-def]
     def read(root: Path) -> LoadedPack:
         if not root.is_dir():
             return load_pack(root)
-        path = cache_dir / f"pack-{pack_key(root)}.pickle"
+        folder = root_key(root)
+        path = cache_dir / f"pack-{folder}-{pack_key(root)}.pickle"
         try:
             with path.open("rb") as cached:
                 pack = pickle.load(cached)
@@ -43,9 +49,8 @@ def cached_reader(cache_dir: Path):  # type: ignore[no-untyped-def]
         pack = load_pack(root)
         try:
             cache_dir.mkdir(parents=True, exist_ok=True)
-            for stale in cache_dir.glob("pack-*.pickle"):
-                if stale.name != path.name and _same_root(stale, root):
-                    stale.unlink(missing_ok=True)
+            for stale in cache_dir.glob(f"pack-{folder}-*.pickle"):
+                stale.unlink(missing_ok=True)
             temporary = path.with_suffix(".tmp")
             with temporary.open("wb") as out:
                 pickle.dump(pack, out, protocol=pickle.HIGHEST_PROTOCOL)
@@ -55,15 +60,6 @@ def cached_reader(cache_dir: Path):  # type: ignore[no-untyped-def]
         return pack
 
     return read
-
-
-def _same_root(cached: Path, root: Path) -> bool:
-    """Whether an older cache file belongs to the same pack folder (so it can go)."""
-    try:
-        with cached.open("rb") as handle:
-            return Path(pickle.load(handle).root).resolve() == root.resolve()
-    except Exception:  # any unreadable cache file is simply replaced
-        return True
 
 
 def load_library(packs: list[Path], cache_dir: Path) -> Library:

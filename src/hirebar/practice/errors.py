@@ -7,6 +7,11 @@ class UnknownQuestion(LookupError):
         self.question_id = question_id
 
 
+class UnknownCompany(LookupError):
+    def __str__(self) -> str:
+        return f"no company '{self.args[0]}'; `hirebar companies` lists them"
+
+
 class UnknownIncident(LookupError):
     def __init__(self, incident_id: str):
         super().__init__(incident_id)

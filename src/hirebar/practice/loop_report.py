@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from hirebar.content import Competency, Library
+from hirebar.drills import KINDS
 from hirebar.grading.committee import CommitteeDecision, Fix
 
 # Where to practise each competency: a lesson and a drill kind or incident.
@@ -42,7 +43,7 @@ def links_for(fix: Fix, library: Library, exclude: set[str]) -> list[dict]:
     if drill.startswith("inc-") and drill in library.incidents:
         found.append({"kind": "incident", "id": drill, "title": library.incidents[drill].title})
     elif not drill.startswith("inc-"):
-        found.append({"kind": "drill", "id": drill, "title": drill.replace("-", " ")})
+        found.append({"kind": "drill", "id": drill, "title": KINDS[drill][0]})
     pool = library.find(round=fix.round_kind, competency=fix.competency) or library.find(
         competency=fix.competency
     )

@@ -24,11 +24,6 @@ class UnknownLoop(LookupError):
         return f"no mock loop {self.args[0]}"
 
 
-class UnknownCompany(LookupError):
-    def __str__(self) -> str:
-        return f"no company '{self.args[0]}'; `hirebar companies` lists them"
-
-
 @dataclass
 class Step:
     """What the loop needs next: an answer, a follow-up reply, or nothing (done)."""
@@ -47,14 +42,8 @@ class MockLoops:
     def __init__(self, svc: PracticeService):
         self.svc = svc
 
-    def company(self, company_id: str) -> Company:
-        found = self.svc.library.companies.get(company_id)
-        if found is None:
-            raise UnknownCompany(company_id)
-        return found
-
     def start(self, company_id: str, seed: int | None = None) -> int:
-        company = self.company(company_id)
+        company = self.svc.company(company_id)
         rng = random.Random(seed)
         with self.svc.session() as session:
             recent = store.recent_question_ids(session)
@@ -122,32 +111,30 @@ class MockLoops:
             probe=probe,
             mode="loop_follow_up" if probe else "loop",
         )
-        loop = self._loop(loop_id)
-        plan = [dict(e) for e in loop.plan]
-        entry = plan[step.round_index]
         if probe is None:
-            entry["attempt_id"] = outcome.attempt.id
             chosen = outcome.assessment.follow_up if outcome.assessment else None
-            entry["probe"] = chosen.prompt if chosen else None
-        else:
-            entry["probe_attempt_id"] = outcome.attempt.id
-        with self.svc.session() as session:
-            row = store.get_loop(session, loop_id)
-            finished = all(
-                e["attempt_id"] and (not e["probe"] or e["probe_attempt_id"]) for e in plan
+            self._update(
+                loop_id,
+                step.round_index,
+                attempt_id=outcome.attempt.id,
+                probe=chosen.prompt if chosen else None,
             )
-            store.save_plan(session, row, plan, finished=finished)
+        else:
+            self._update(loop_id, step.round_index, probe_attempt_id=outcome.attempt.id)
         return outcome.assessment
 
     def skip_probe(self, loop_id: int) -> None:
         """Move on without replying to the follow-up (it then counts for nothing)."""
         step = self.next_step(loop_id)
-        if step.kind != "probe":
-            return
+        if step.kind == "probe":
+            self._update(loop_id, step.round_index, probe=None)
+
+    def _update(self, loop_id: int, round_index: int, **changes: object) -> None:
+        """Change one round of the saved plan; the loop is finished when no step is open."""
         with self.svc.session() as session:
             row = store.get_loop(session, loop_id)
             plan = [dict(e) for e in row.plan]
-            plan[step.round_index]["probe"] = None
+            plan[round_index].update(changes)
             finished = all(
                 e["attempt_id"] and (not e["probe"] or e["probe_attempt_id"]) for e in plan
             )
@@ -172,7 +159,7 @@ class MockLoops:
                     probe=probe,
                 )
             )
-        return decide(self.company(loop.company_id), outcomes)
+        return decide(self.svc.company(loop.company_id), outcomes)
 
     def _assessment(self, attempt_id: int | None) -> Assessment | None:
         if attempt_id is None:

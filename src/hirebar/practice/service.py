@@ -16,10 +16,10 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from hirebar import store
-from hirebar.content import FollowUp, Library, Question
+from hirebar.content import Company, FollowUp, Library, Question
 from hirebar.grading import Assessment, Embedder, MiniLM, ModelUnavailable, assess
 from hirebar.practice.content_cache import load_library
-from hirebar.practice.errors import UnknownQuestion
+from hirebar.practice.errors import UnknownCompany, UnknownQuestion
 from hirebar.settings import Settings
 
 Grader = Callable[..., Assessment]
@@ -66,6 +66,12 @@ class PracticeService:
 
     def embedder(self) -> tuple[Embedder | None, str | None]:
         return load_embedder(self.settings.resolved_model_dir, self.settings.model_threads)
+
+    def company(self, company_id: str) -> Company:
+        found = self.library.companies.get(company_id)
+        if found is None:
+            raise UnknownCompany(company_id)
+        return found
 
     def question(self, question_id: str) -> Question:
         try:

@@ -50,15 +50,30 @@ def run_summary(run, drilling: Drilling) -> dict:  # type: ignore[no-untyped-def
     }
 
 
+def known_kind(kind: str) -> str:
+    """The drill kind, or a 404 that lists the known ones."""
+    if kind not in KINDS:
+        raise HTTPException(status_code=404, detail=str(UnknownDrill(kind)))
+    return kind
+
+
 def drill_context(kind: str, seed: int, result: dict | None = None) -> dict:
-    try:
-        drill = generate(kind, seed)
-    except UnknownDrill as exc:
-        raise HTTPException(status_code=404, detail=str(exc)) from None
+    drill = generate(known_kind(kind), seed)
     context = {"drill": drill.public(), "result": result}
     if result is not None:
         context["drill"] = {**drill.full(), "answer_text": f"{fmt(drill.answer)}{drill.unit}"}
     return context
+
+
+def open_run(drilling: Drilling, run_id: int, finished: str):  # type: ignore[no-untyped-def]
+    """The run if it can still be played: 404 if there is none, 409 (``finished``) if over."""
+    try:
+        run = drilling.run(run_id)
+    except UnknownRun as exc:
+        raise HTTPException(status_code=404, detail=str(exc)) from None
+    if run.score is not None:
+        raise HTTPException(status_code=409, detail=finished)
+    return run
 
 
 def run_context(drilling: Drilling, run_id: int) -> dict:
@@ -117,8 +132,7 @@ def add_routes(
 
     @html.get("/drills/{kind}")
     def fresh_drill(kind: str) -> Response:
-        if kind not in KINDS:
-            raise HTTPException(status_code=404, detail=str(UnknownDrill(kind)))
+        known_kind(kind)
         return RedirectResponse(f"/drills/{kind}/{random.randrange(1_000_000)}", status_code=303)
 
     @html.get("/drills/{kind}/{seed}", response_class=HTMLResponse)
@@ -130,7 +144,7 @@ def add_routes(
         return drill_context(kind, seed)
 
     def answer(kind: str, seed: int, reply: str, seconds: int | None) -> dict:
-        drill_context(kind, seed)  # 404 for an unknown kind before anything is stored
+        known_kind(kind)  # 404 for an unknown kind before anything is stored
         _, check, row = drilling.answer(kind, seed, reply[:MAX_REPLY_CHARS], seconds)
         return drill_context(kind, seed, {"id": row.id, **asdict(check), "reply": row.reply})
 
@@ -171,9 +185,7 @@ def add_routes(
         return run_context(drilling, run_id)
 
     def step(run_id: int, typed: str) -> None:
-        context = run_context(drilling, run_id)
-        if context["run"]["finished"]:
-            raise HTTPException(status_code=409, detail="this run is finished; start a new one")
+        open_run(drilling, run_id, "this run is finished; start a new one")
         if typed.strip():
             drilling.step(run_id, typed.strip()[:MAX_REPLY_CHARS])
 
@@ -188,9 +200,7 @@ def add_routes(
         return run_context(drilling, run_id)
 
     def finish(run_id: int, fields: dict) -> None:
-        context = run_context(drilling, run_id)
-        if context["run"]["finished"]:
-            raise HTTPException(status_code=409, detail="this run is already finished")
+        open_run(drilling, run_id, "this run is already finished")
         drilling.finish(
             run_id,
             Statement(

@@ -8,7 +8,8 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from hirebar.practice import loop_report
-from hirebar.practice.mock_loop import MockLoops, UnknownCompany, UnknownLoop
+from hirebar.practice.errors import UnknownCompany
+from hirebar.practice.mock_loop import MockLoops, Step, UnknownLoop
 
 MAX_ANSWER_CHARS = 200_000
 MEDIA = {
@@ -38,12 +39,17 @@ def loops_context(loops: MockLoops) -> dict:
     }
 
 
-def loop_context(loops: MockLoops, loop_id: int) -> dict:
+def step_of(loops: MockLoops, loop_id: int) -> Step:
+    """What the loop needs next, or a 404 that names the loop."""
     try:
-        step = loops.next_step(loop_id)
-        plan = loops.plan(loop_id)
+        return loops.next_step(loop_id)
     except UnknownLoop as exc:
         raise HTTPException(status_code=404, detail=str(exc)) from None
+
+
+def loop_context(loops: MockLoops, loop_id: int) -> dict:
+    step = step_of(loops, loop_id)
+    plan = loops.plan(loop_id)
     context: dict = {
         "id": loop_id,
         "rounds": [
@@ -58,6 +64,8 @@ def loop_context(loops: MockLoops, loop_id: int) -> dict:
             "probe": step.probe,
             "question_id": step.question.id if step.question else None,
             "prompt": step.question.prompt if step.question else None,
+            # an answer typed in this round and autosaved, restored after a reload
+            "draft": loops.svc.draft(step.question.id) if step.kind == "answer" else "",
         },
         "debrief": None,
     }
@@ -106,12 +114,11 @@ def add_routes(
     def answer(loop_id: int, text: str, seconds: int | None) -> None:
         if len(text) > MAX_ANSWER_CHARS:
             raise HTTPException(status_code=413, detail="answer longer than 200,000 characters")
-        step = loop_context(loops, loop_id)["step"]
-        if step["kind"] == "done":
+        step = step_of(loops, loop_id)
+        if step.kind == "done" or step.question is None:
             raise HTTPException(status_code=409, detail="this loop is finished")
         loops.answer(loop_id, text, seconds)
-        if step["question_id"]:
-            loops.svc.discard_draft(step["question_id"])
+        loops.svc.discard_draft(step.question.id)
 
     @html.post("/loops/{loop_id}/answer", dependencies=guarded)
     def answer_page(
@@ -127,7 +134,7 @@ def add_routes(
 
     @html.post("/loops/{loop_id}/skip", dependencies=guarded)
     def skip_page(loop_id: int) -> Response:
-        loop_context(loops, loop_id)
+        step_of(loops, loop_id)
         loops.skip_probe(loop_id)
         return RedirectResponse(f"/loops/{loop_id}", status_code=303)
 
@@ -135,7 +142,7 @@ def add_routes(
     def report(loop_id: int, ext: str) -> Response:
         if ext not in MEDIA:
             raise HTTPException(status_code=404, detail="reports come as .md, .html or .pdf")
-        if loop_context(loops, loop_id)["step"]["kind"] != "done":
+        if step_of(loops, loop_id).kind != "done":
             raise HTTPException(status_code=409, detail="the loop is not finished yet")
         fmt = loop_report.FORMATS["." + ext]
         body = loop_report.render(loops.decision(loop_id), loops.svc.library, fmt)
