@@ -51,3 +51,17 @@ def test_an_unknown_company_or_loop_is_a_clear_error(client, token):
     assert bad.status_code == 422
     assert "no company 'nope'" in BeautifulSoup(bad.text, "html.parser").text
     assert client.get("/loops/999").status_code == 404
+
+
+def test_a_loop_answer_being_typed_survives_a_reload(client, token):
+    started = client.post(
+        "/loops", data={"company": "meta", "csrf_token": token}, follow_redirects=False
+    )
+    loop = started.headers["location"]
+    qid = client.get(f"/api/v1{loop}").json()["step"]["question_id"]
+    client.post(f"/practice/{qid}/draft", data={"answer": "half an answer", "csrf_token": token})
+    page = soup(client.get(loop))
+    assert page.select_one("#answer").text == "half an answer"
+    assert page.select_one("#draft-status").text == "Draft restored"
+    client.post(f"{loop}/answer", data={"answer": "half an answer, finished", "csrf_token": token})
+    assert client.get(f"/api/v1/practice/{qid}").json()["draft"] == ""
