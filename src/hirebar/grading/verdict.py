@@ -17,17 +17,17 @@ PROBE_SHORT_WORDS = 25
 LENGTH_SATURATES = 250
 PROBE_LENGTH_SATURATES = 80
 # Fitted on the dev split of benchmarks/data (benchmarks/tune_grader.py); never on test.
-INTERCEPT = 0.586
-W_COVERAGE = 0.408
-W_BREADTH = 0.503
-W_LENGTH = 3.749
-W_RED_FLAG = 0.355
+INTERCEPT = 0.553
+W_COVERAGE = 0.405
+W_BREADTH = 0.589
+W_LENGTH = 3.727
+W_RED_FLAG = 0.295
 GAMED_FACTOR = 0.5
 GAMED_MAX = 2.0
 VERDICT_FLOORS: tuple[tuple[float, Verdict], ...] = (
     (3.1, Verdict.strong_hire),
     (2.1, Verdict.lean_hire),
-    (1.4, Verdict.lean_no_hire),
+    (1.3, Verdict.lean_no_hire),
 )
 
 
