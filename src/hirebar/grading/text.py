@@ -7,12 +7,15 @@ spans in the original answer rather than being re-joined from tokens.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
 
 _STEMMER = snowballstemmer.stemmer("english")
+# A Snowball stemmer keeps its working state on the object: one word at a time.
+_STEMMER_LOCK = threading.Lock()
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 # A sentence ends at . ! ? followed by space, or at a line break; bullets start new ones.
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
@@ -221,7 +224,8 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _STEMMER.stemWord(word.replace("'", ""))
+    with _STEMMER_LOCK:
+        return _STEMMER.stemWord(word.replace("'", ""))
 
 
 def content_stems(text: str) -> list[str]:
