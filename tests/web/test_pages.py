@@ -121,6 +121,10 @@ def test_settings_export_and_delete(client, token, settings):
     submit(client, token)
     page = soup(client.get("/settings"))
     assert page.select_one("#data-dir").text == str(settings.data_dir)
+    assert (
+        "model-int8.onnx (the int8 copy written by hirebar setup)"
+        in page.select_one("#model-file").text
+    )
     exported = client.get("/api/v1/export")
     assert exported.headers["content-disposition"].startswith("attachment")
     assert exported.json()["attempts"][0]["answer"] == GOOD

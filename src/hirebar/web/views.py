@@ -11,6 +11,8 @@ from datetime import date
 
 from hirebar.content import ANSWER_MINUTES, COMPETENCY_NAMES, Competency, Difficulty, RoundKind
 from hirebar.drills import KINDS
+from hirebar.grading import MiniLM
+from hirebar.grading.embedding import INT8_MODEL_FILE
 from hirebar.practice.coach import Coach
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.readiness import next_question
@@ -263,8 +265,19 @@ def settings_page(svc: PracticeService) -> dict:
         "data_dir": str(settings.data_dir),
         "database": settings.resolved_database_url.split("@")[-1],
         "model_dir": str(settings.resolved_model_dir),
+        "model": model_status(svc),
         "attempts": svc.count_attempts(),
     }
+
+
+def model_status(svc: PracticeService) -> str:
+    """Which model file grades answers, so a slow or wording-only grader is explained."""
+    embedder, why = svc.embedder()
+    if not isinstance(embedder, MiniLM):
+        return f"none ({why}): answers are graded on wording alone"
+    if embedder.model_path.name == INT8_MODEL_FILE:
+        return f"{embedder.model_path} (the int8 copy written by hirebar setup)"
+    return f"{embedder.model_path} (the packaged model; `hirebar setup` writes a faster int8 copy)"
 
 
 def course_page(svc: PracticeService) -> dict:
