@@ -66,6 +66,7 @@ def test_a_drill_is_answered_checked_stored_and_shown_in_history(client, token):
     ).json()
     assert wrong["result"]["correct"] is False and wrong["drill"]["answer"] == drill.answer
     history = soup(client.get("/history"))
+    assert history.title.text == "History · hirebar"  # the drill section is in the page only
     assert "1/2" in history.select_one("#drill-history table").text
     assert client.get("/api/v1/drills").json()["kinds"][0]["attempted"] == 2
     assert client.get("/drills/no-such-kind/1").status_code == 404
