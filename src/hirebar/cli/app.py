@@ -27,11 +27,11 @@ from hirebar.cli.plan_cmd import plan, status
 from hirebar.cli.practice_cmd import practice
 from hirebar.cli.prep_cmd import artifact_app, cards_app, review, story_app
 from hirebar.content import Competency, Difficulty, RoundKind
+from hirebar.grading.embedding import int8_model_path
 from hirebar.practice.errors import UnknownQuestion
 from hirebar.practice.model_setup import (
     SetupError,
     build_int8_model,
-    has_int8_model,
     install_tokenizer,
     is_installed,
 )
@@ -191,7 +191,7 @@ def setup(
         except SetupError as exc:
             fail(f"{exc}. The grader still works on wording alone.", code=1)
         typer.echo(f"model tokenizer installed in {model_dir}")
-    if has_int8_model(model_dir) and not force:
+    if int8_model_path(model_dir) and not force:
         typer.echo("int8 model already written")
         return
     try:

