@@ -8,6 +8,9 @@ DEV := $(VENV)/.dev-$(CHECKSUM)
 # --no-compile: Python writes bytecode only for the modules the app imports, not for every
 # file of every dependency (about 60 MB less on disk).
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile
+# Python 3.11's venv seeds setuptools (3.12 no longer does); nothing at run time needs it,
+# and pip builds the package in an isolated environment of its own (10 MB less).
+UNINSTALL_SETUPTOOLS := $(BIN)/python -m pip uninstall --quiet --yes setuptools
 
 .PHONY: run test lint content bench model clean
 
@@ -16,6 +19,7 @@ $(APP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) --upgrade pip
 	$(PIP) -e '.[pdf]'
+	$(UNINSTALL_SETUPTOOLS)
 	rm -f $(VENV)/.app-*
 	touch $@
 

@@ -67,9 +67,15 @@ def runtime_venv_size(extras: str = "") -> int | None:
     with tempfile.TemporaryDirectory() as folder:
         venv = Path(folder) / "venv"
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-compile"]
-        if subprocess.run([*pip, f"{root}{extras}"], capture_output=True).returncode != 0:
-            return None
+        pip = [str(venv / "bin" / "python"), "-m", "pip"]
+        install = [*pip, "install", "--quiet", "--no-compile"]
+        for step in (
+            [*install, "--upgrade", "pip"],
+            [*install, f"{root}{extras}"],
+            [*pip, "uninstall", "--quiet", "--yes", "setuptools"],
+        ):
+            if subprocess.run(step, capture_output=True).returncode != 0:
+                return None
         answer = Path(folder) / "answer.txt"
         answer.write_text("I would check the data pipeline first, then roll back the model.")
         subprocess.run(

@@ -14,11 +14,13 @@ from asag import ASAG, feature_matrix, read_rows
 
 from hirebar.grading import MiniLM
 from hirebar.grading.agreement import pearson, roc_auc
-from hirebar.grading.reference import FEATURES, LEXICAL_WEIGHTS
+from hirebar.grading.reference import FEATURES, LEXICAL_WEIGHTS, WEIGHTS
 from hirebar.settings import Settings
 
 SPLITS = ["scientsbank_train", "scientsbank_test_ua", "scientsbank_test_uq", "scientsbank_test_ud"]
 L2 = 1.0
+# The one signal meant to lower a score: restating the question.
+PENALTIES = {"question_similarity"}
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
@@ -45,21 +47,24 @@ def main() -> None:
         rows = read_rows(ASAG / f"{split}.csv")
         data[split] = (feature_matrix(rows, embedder), np.array([float(r["score"]) for r in rows]))
     x, y = data["scientsbank_train"]
-    weights, intercept = fit_logistic(x, y)
-    lexical = [FEATURES.index(n) for n in LEXICAL_WEIGHTS]
-    lex_weights, lex_intercept = fit_logistic(x[:, lexical], y)
-    print("WEIGHTS = {")
-    for name, w in zip(FEATURES, weights, strict=True):
-        print(f'    "{name}": {w:.3f},')
-    print(f"}}\nINTERCEPT = {intercept:.3f}")
-    print("LEXICAL_WEIGHTS = {")
-    for i, w in zip(lexical, lex_weights, strict=True):
-        print(f'    "{FEATURES[i]}": {w:.3f},')
-    print(f"}}\nLEXICAL_INTERCEPT = {lex_intercept:.3f}\n")
+    fitted = {}
+    for label, names in (("WEIGHTS", list(WEIGHTS)), ("LEXICAL_WEIGHTS", list(LEXICAL_WEIGHTS))):
+        columns = [FEATURES.index(n) for n in names]
+        weights, intercept = fit_logistic(x[:, columns], y)
+        fitted[label] = (columns, weights, intercept)
+        wrong = [n for n, w in zip(names, weights, strict=True) if (w < 0) != (n in PENALTIES)]
+        if wrong:  # a negative weight on a coverage signal would reward padding
+            print(f"warning: weights with the wrong sign: {', '.join(wrong)}")
+        print(f"{label} = {{")
+        for name, w in zip(names, weights, strict=True):
+            print(f'    "{name}": {w:.3f},')
+        print(f"}}\n{label.replace('WEIGHTS', 'INTERCEPT')} = {intercept:.3f}")
+    print()
     print(f"{'split':22s} {'n':>5s} {'floor AUC':>9s} {'AUC':>6s} {'Pearson':>8s} {'lex AUC':>8s}")
     for split, (xs, ys) in data.items():
-        logit = xs @ weights + intercept
-        lex_logit = xs[:, lexical] @ lex_weights + lex_intercept
+        logit, lex_logit = (
+            xs[:, columns] @ weights + intercept for columns, weights, intercept in fitted.values()
+        )
         floor = xs[:, FEATURES.index("coverage")]
         print(
             f"{split:22s} {len(ys):5d} {roc_auc(floor, ys):9.3f} {roc_auc(logit, ys):6.3f} "

@@ -1,4 +1,5 @@
-"""``hirebar grader ...``: check the grader against your own graded answers."""
+"""``hirebar grader ...``: grade against a model answer, and check the grader against
+your own graded answers."""
 
 from __future__ import annotations
 
@@ -8,9 +9,44 @@ from typing import Annotated
 import typer
 from rich.progress import track
 
-from hirebar.cli.common import JsonFlag, console, emit_json, fail, service
+from hirebar.cli import render
+from hirebar.cli.common import JsonFlag, console, emit_json, fail, read_answer_source, service
 
 grader_app = typer.Typer(help="Check the grader against human grades.", no_args_is_help=True)
+
+
+@grader_app.command()
+def reference(
+    source: Annotated[str, typer.Argument(help="Answer file, or - for standard input.")],
+    question: Annotated[str, typer.Option("--question", "-q", help="The question, as text.")],
+    model_answer: Annotated[
+        str | None, typer.Option("--reference", "-r", help="The model answer, as text.")
+    ] = None,
+    model_answer_file: Annotated[
+        Path | None, typer.Option("--reference-file", help="A file holding the model answer.")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Grade an answer to your own question against a model answer (no rubric needed)."""
+    from hirebar.grading.reference import assess_with_reference
+
+    if (model_answer is None) == (model_answer_file is None):
+        fail("give the model answer with exactly one of --reference or --reference-file")
+    if model_answer_file is not None:
+        model_answer = read_answer_source(str(model_answer_file))
+    if not (model_answer or "").strip():
+        fail("the model answer is empty")
+    if not question.strip():
+        fail("the question is empty")
+    answer = read_answer_source(source)
+    embedder, missing = service().embedder()
+    result = assess_with_reference(question, model_answer or "", answer, embedder)
+    if as_json:
+        emit_json(result.model_dump(mode="json"))
+        return
+    if missing:
+        console().print(f"[dim]note: {missing}[/dim]")
+    console().print(render.reference_view(result))
 
 
 @grader_app.command()

@@ -13,6 +13,7 @@ from hirebar.content import ANSWER_MINUTES, Company, Question, Verdict
 
 if TYPE_CHECKING:
     from hirebar.grading import Assessment
+    from hirebar.grading.reference import ReferenceAssessment
 
 VERDICT_STYLE = {
     Verdict.strong_hire: "bold green",
@@ -136,6 +137,34 @@ def assessment_view(
         )
     if assessment.follow_up:
         parts.append(Panel(Text(assessment.follow_up.prompt), title="Interviewer follow-up"))
+    return Group(*parts)
+
+
+def reference_view(result: ReferenceAssessment) -> Group:
+    """A reference-mode result: score, verdict, and each of the reference's points."""
+    covered = sum(p.covered for p in result.key_points)
+    parts: list = [
+        Panel(
+            Text.assemble(
+                "Verdict: ",
+                verdict_label(result.verdict),
+                f"   score {result.score:.1f} / 5",
+                f"   points of the model answer {covered}/{len(result.key_points)}",
+            ),
+            expand=True,
+        )
+    ]
+    if not result.semantic:
+        parts.append(Text("note: no sentence model; matched on wording alone.", style="dim"))
+    for point in result.key_points:
+        if point.covered:
+            parts.append(Text(f"  + {point.text}", style="green"))
+            parts.append(Text(f'      you said: "{point.evidence}"', style="dim"))
+        else:
+            parts.append(Text(f"  - missing: {point.text}", style="yellow"))
+    missing = [p.text for p in result.key_points if not p.covered]
+    if missing:
+        parts.append(Panel(Text(f"Add a sentence that says: {missing[0]}."), title="Next step"))
     return Group(*parts)
 
 

@@ -2,11 +2,16 @@
 
 Key points are the reference's clauses. The 0-5 score is a logistic model over
 signals that carry to unseen questions: words the question already uses earn
-nothing; coverage of the reference's content words and word pairs; how well
-each reference clause is matched by some answer sentence (by meaning); overall
-similarity; and the answer's length relative to the reference. The weights were
-fitted once on the SciEntsBank training split (benchmarks/tune_reference.py)
-and are fixed here, so scoring is pure and deterministic.
+nothing; coverage of the reference's content words, and of its word pieces by
+meaning; how well each reference clause is matched by some answer sentence (by
+meaning); and how much shorter than the reference the answer is, as a log ratio (a
+short answer is usually missing something; length past the reference's earns
+nothing). Every signal but the penalty for restating the question has a positive
+weight, and none grows when unrelated text is appended: padding cannot buy a score.
+The weights were fitted once on the SciEntsBank training split
+(benchmarks/tune_reference.py) and are fixed here, so scoring is pure and
+deterministic. Without the sentence model, word pairs shared with the reference
+stand in for meaning.
 """
 
 from __future__ import annotations
@@ -15,49 +20,46 @@ import itertools
 import math
 import re
 
-import numpy as np
 from pydantic import BaseModel, Field
 
 from hirebar.content import Verdict
 from hirebar.grading.embedding import Embedder
+from hirebar.grading.matching import SentenceMatcher
 from hirebar.grading.text import STOPWORDS, content_stems, split_sentences
 
 FEATURES = (
     "token_recall",
-    "token_precision",
     "coverage",
     "bigram_coverage",
     "precision",
     "alignment",
-    "similarity",
     "question_similarity",
-    "length_ratio",
+    "log_length_ratio",
 )
 # Fitted by benchmarks/tune_reference.py on scientsbank_train.csv only.
 WEIGHTS = {
-    "token_recall": 0.874,
-    "token_precision": -0.009,
-    "coverage": 1.724,
-    "bigram_coverage": -0.074,
-    "precision": 0.246,
-    "alignment": 3.762,
-    "similarity": -0.701,
-    "question_similarity": -0.459,
-    "length_ratio": 0.337,
+    "token_recall": 0.721,
+    "coverage": 0.959,
+    "precision": 0.807,
+    "alignment": 3.140,
+    "question_similarity": -0.524,
+    "log_length_ratio": 0.744,
 }
-INTERCEPT = -2.489
+INTERCEPT = -2.013
 # Without the sentence model: the lexical signals alone, fitted the same way.
 LEXICAL_WEIGHTS = {
-    "coverage": 2.285,
-    "bigram_coverage": 0.720,
-    "precision": 0.544,
-    "length_ratio": 0.437,
+    "coverage": 1.483,
+    "bigram_coverage": 0.679,
+    "precision": 1.167,
+    "log_length_ratio": 0.854,
 }
-LEXICAL_INTERCEPT = -1.223
+LEXICAL_INTERCEPT = -0.647
 
-_CLAUSE_BREAK = re.compile(r"[;:,]\s+|\s+(?:because|so that|so|but|which|whereas|while)\s+")
+_CLAUSE_BREAK = re.compile(r"([;:,]\s+|\s+(?:because|so that|so|but|which|whereas|while)\s+)")
+_CONDITION = re.compile(r"(?:if|when|once|unless|although|though|since|after|before)\b", re.I)
 MIN_CLAUSE_STEMS = 2
-COVERED_AT = 0.6
+# As in rubric mode: the strength at which a sentence counts as saying the point.
+COVERED_AT = 0.55
 
 
 class ReferencePoint(BaseModel):
@@ -76,26 +78,37 @@ class ReferenceAssessment(BaseModel):
 
 
 def derive_key_points(reference: str) -> list[str]:
-    """The reference's clauses that carry at least two content words, in order."""
+    """The reference's clauses that carry at least two content words, in order.
+
+    A leading condition ("If the inputs look unchanged, replay ...") stays with the
+    clause it governs: on its own it is not something an answer can cover.
+    """
     points: list[str] = []
     for sentence in split_sentences(reference):
-        pending = ""
-        for clause in _CLAUSE_BREAK.split(sentence.text):
-            pending = f"{pending} {clause}".strip() if pending else clause.strip()
-            if len(content_stems(pending)) >= MIN_CLAUSE_STEMS:
-                points.append(pending.rstrip(".!?"))
-                pending = ""
-        if pending and points:
-            points[-1] = f"{points[-1]} {pending}".rstrip(".!?")
-        elif pending:
-            points.append(pending.rstrip(".!?"))
+        pieces = _CLAUSE_BREAK.split(sentence.text)  # clause, break, clause, break, ...
+        pending, lead, parts = "", "", 0
+        for index in range(0, len(pieces), 2):
+            joiner = pieces[index - 1] if index else ""
+            if pending:
+                pending += joiner + pieces[index]
+            else:
+                pending, lead = pieces[index].strip(), joiner
+            parts += 1
+            conditional = parts == 1 and _CONDITION.match(pending) is not None
+            if len(content_stems(pending)) >= MIN_CLAUSE_STEMS and not conditional:
+                points.append(pending.strip().rstrip(".!?"))
+                pending, parts = "", 0
+        if pending.strip() and points:  # too small to stand alone: joins the point before
+            points[-1] = f"{points[-1]}{lead or ' '}{pending.strip()}".rstrip(".!?")
+        elif pending.strip():
+            points.append(pending.strip().rstrip(".!?"))
     return points
 
 
 def features(
     question: str, reference: str, answer: str, embedder: Embedder | None
 ) -> dict[str, float]:
-    """The signals the score is made of, each roughly in 0-1."""
+    """The signals the score is made of, each roughly in 0-1 (the length ratio in -3..0)."""
     q = set(content_stems(question))
     ref = [s for s in content_stems(reference) if s not in q]
     ans = [s for s in content_stems(answer) if s not in q]
@@ -104,45 +117,35 @@ def features(
         "coverage": len(ref_set & ans_set) / len(ref_set) if ref_set else 0.0,
         "precision": len(ans_set & ref_set) / len(ans_set) if ans_set else 0.0,
         "bigram_coverage": _bigram_coverage(reference, answer, q),
-        "length_ratio": _length_ratio(len(ans), len(ref)),
+        "log_length_ratio": _log_length_ratio(len(ans), len(ref)),
         "alignment": 0.0,
-        "similarity": 0.0,
         "question_similarity": 0.0,
         "token_recall": 0.0,
-        "token_precision": 0.0,
     }
     if embedder is not None and answer.strip():
         points = derive_key_points(reference) or [reference]
         sentences = [s.text for s in split_sentences(answer)] or [answer]
-        vectors = embedder.embed([answer, reference, question, *points, *sentences])
-        whole, ref_vec, q_vec = vectors[0], vectors[1], vectors[2]
-        point_vecs = vectors[3 : 3 + len(points)]
-        sentence_vecs = vectors[3 + len(points) :]
-        found["similarity"] = float(whole @ ref_vec)
+        vectors = embedder.embed([answer, question, *points, *sentences])
+        whole, q_vec = vectors[0], vectors[1]
+        point_vecs = vectors[2 : 2 + len(points)]
+        sentence_vecs = vectors[2 + len(points) :]
         found["question_similarity"] = float(whole @ q_vec)
         found["alignment"] = float((point_vecs @ sentence_vecs.T).max(axis=1).mean())
-        found["token_recall"], found["token_precision"] = _token_match(
-            question, reference, answer, embedder
-        )
+        found["token_recall"] = _token_recall(question, reference, answer, embedder)
     return found
 
 
-def _token_match(
-    question: str, reference: str, answer: str, embedder: Embedder
-) -> tuple[float, float]:
-    """Greedy matching of contextual word-piece vectors (as in BERTScore), counting only
-    pieces that carry meaning and that the question does not already contain."""
+def _token_recall(question: str, reference: str, answer: str, embedder: Embedder) -> float:
+    """How well the answer's contextual word-piece vectors cover the reference's (recall
+    as in BERTScore), counting only reference pieces that carry meaning and that the
+    question does not already contain."""
     question_pieces = {_piece(t) for t in embedder.token_vectors(question)[0]}
     ref_tokens, ref_vecs = embedder.token_vectors(reference)
-    ans_tokens, ans_vecs = embedder.token_vectors(answer)
-    if not len(ref_vecs) or not len(ans_vecs):
-        return 0.0, 0.0
-    similarity = ref_vecs @ ans_vecs.T
+    ans_vecs = embedder.token_vectors(answer)[1]
     ref_keep = [i for i, t in enumerate(ref_tokens) if _counts(t, question_pieces)]
-    ans_keep = [i for i, t in enumerate(ans_tokens) if _counts(t, question_pieces)]
-    recall = float(similarity[ref_keep].max(axis=1).mean()) if ref_keep else 0.0
-    precision = float(similarity[:, ans_keep].max(axis=0).mean()) if ans_keep else 0.0
-    return recall, precision
+    if not ref_keep or not len(ans_vecs):
+        return 0.0
+    return float((ref_vecs[ref_keep] @ ans_vecs.T).max(axis=1).mean())
 
 
 def _piece(token: str) -> str:
@@ -170,11 +173,10 @@ def _bigram_coverage(reference: str, answer: str, question: set[str]) -> float:
     return len(ref_pairs & pairs(answer)) / len(ref_pairs) if ref_pairs else 0.0
 
 
-def _length_ratio(answer_words: int, reference_words: int) -> float:
-    """1 when the answer is as long as the reference, falling off on either side."""
-    if not answer_words or not reference_words:
-        return 0.0
-    return math.exp(-abs(math.log(answer_words / reference_words)))
+def _log_length_ratio(answer_words: int, reference_words: int) -> float:
+    """log(answer / reference) in content words, smoothed, within [-3, 0]."""
+    ratio = (answer_words + 1) / (reference_words + 1)
+    return max(-3.0, math.log(min(ratio, 1.0)))
 
 
 def score(found: dict[str, float], semantic: bool) -> float:
@@ -191,7 +193,7 @@ def assess_with_reference(
     return ReferenceAssessment(
         score=value,
         verdict=_verdict(value),
-        key_points=_points(reference, answer, embedder),
+        key_points=_points(question, reference, answer, embedder),
         features={k: round(v, 4) for k, v in found.items()},
         semantic=embedder is not None,
     )
@@ -207,33 +209,24 @@ def _verdict(value: float) -> Verdict:
     return Verdict.strong_no_hire
 
 
-def _points(reference: str, answer: str, embedder: Embedder | None) -> list[ReferencePoint]:
+def _points(
+    question: str, reference: str, answer: str, embedder: Embedder | None
+) -> list[ReferencePoint]:
+    """Each derived point, the answer sentence that best says it (by wording or meaning)
+    and whether that is strong enough to count, matched as rubric cues are."""
     points = derive_key_points(reference)
-    sentences = split_sentences(answer)
-    if not points or not sentences:
-        return [ReferencePoint(text=p, strength=0.0, covered=False) for p in points]
-    if embedder is not None:
-        similarity = embedder.embed(points) @ embedder.embed([s.text for s in sentences]).T
-    else:
-        similarity = np.array(
-            [[_stem_share(p, s.text) for s in sentences] for p in points], dtype=float
-        )
+    matcher = SentenceMatcher(split_sentences(answer), question, embedder, points)
     result = []
-    for row, text in enumerate(points):
-        best = int(similarity[row].argmax())
-        strength = float(np.clip(similarity[row, best], 0.0, 1.0))
+    for text in points:
+        match = matcher.best([text])
+        strength = round(min(1.0, match.strength), 3) if match else 0.0
         covered = strength >= COVERED_AT
         result.append(
             ReferencePoint(
                 text=text,
-                strength=round(strength, 3),
+                strength=strength,
                 covered=covered,
-                evidence=sentences[best].text if covered else None,
+                evidence=matcher.sentences[match.sentence_index].text if covered else None,
             )
         )
     return result
-
-
-def _stem_share(point: str, sentence: str) -> float:
-    wanted = set(content_stems(point))
-    return len(wanted & set(content_stems(sentence))) / len(wanted) if wanted else 0.0

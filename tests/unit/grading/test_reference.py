@@ -1,0 +1,112 @@
+"""Reference-answer mode: a question with only a model answer, graded 0-5."""
+
+from __future__ import annotations
+
+import pytest
+
+from hirebar.content import Verdict
+from hirebar.grading.reference import (
+    _log_length_ratio,
+    assess_with_reference,
+    derive_key_points,
+    features,
+)
+
+QUESTION = (
+    "Accuracy of the fraud model fell overnight. "
+    "How do you tell whether the data or the model caused it?"
+)
+REFERENCE = (
+    "Compare the input feature distributions from before and after the drop; a shift "
+    "points to the data. If the inputs look unchanged, replay yesterday's traffic through "
+    "the previous model version to isolate a model regression."
+)
+GOOD = (
+    "First I would check whether the inputs moved: plot each feature's distribution for "
+    "last week against today, since a shifted distribution means the data changed. If "
+    "nothing moved, I would run the same recent traffic through the old model version; if "
+    "the old one does fine, the new model is the regression."
+)
+PARTIAL = "I would look at the feature distributions to see if they changed since yesterday."
+ECHO = "Accuracy of the fraud model fell overnight, so I need to tell whether the data or the model caused it."
+OFF_TOPIC = (
+    "I would run a customer survey, interview ten merchants about their onboarding and "
+    "prioritise the roadmap with RICE scoring so the team ships what matters most."
+)
+
+
+def test_key_points_are_the_references_clauses_in_order():
+    assert derive_key_points(REFERENCE) == [
+        "Compare the input feature distributions from before and after the drop",
+        "a shift points to the data",
+        "If the inputs look unchanged, replay yesterday's traffic through the previous "
+        "model version to isolate a model regression",
+    ]
+
+
+def test_a_clause_of_one_content_word_joins_its_neighbour():
+    assert derive_key_points("Retrain weekly, obviously.") == ["Retrain weekly, obviously"]
+    assert derive_key_points("Precision falls.") == ["Precision falls"]
+
+
+@pytest.mark.parametrize("semantic", [True, False], ids=["model", "wording"])
+def test_scores_order_answers_as_a_grader_would(embedder, semantic):
+    model = embedder if semantic else None
+    score = {
+        name: assess_with_reference(QUESTION, REFERENCE, text, model).score
+        for name, text in {
+            "good": GOOD,
+            "partial": PARTIAL,
+            "echo": ECHO,
+            "off_topic": OFF_TOPIC,
+        }.items()
+    }
+    assert score["good"] > score["partial"] > score["echo"]
+    assert score["good"] > score["off_topic"]
+    assert score["good"] - max(score["echo"], score["off_topic"]) >= 1.5
+
+
+def test_words_already_in_the_question_earn_nothing(embedder):
+    echo = features(QUESTION, REFERENCE, ECHO, embedder)
+    assert echo["coverage"] == 0.0
+    assert echo["precision"] == 0.0
+    result = assess_with_reference(QUESTION, REFERENCE, ECHO, embedder)
+    assert result.verdict == Verdict.strong_no_hire
+    assert not any(p.covered for p in result.key_points)
+
+
+def test_covered_points_quote_the_answer_and_missed_points_do_not(embedder):
+    result = assess_with_reference(QUESTION, REFERENCE, GOOD, embedder)
+    assert result.semantic
+    assert all(p.covered for p in result.key_points)
+    for point in result.key_points:
+        assert point.evidence and point.evidence in GOOD
+    partial = assess_with_reference(QUESTION, REFERENCE, OFF_TOPIC, embedder)
+    assert [p.evidence for p in partial.key_points] == [None] * len(partial.key_points)
+
+
+def test_an_empty_answer_scores_zero_without_the_model_too(embedder):
+    for model in (embedder, None):
+        result = assess_with_reference(QUESTION, REFERENCE, "  \n", model)
+        assert result.score == 0.0
+        assert result.verdict == Verdict.strong_no_hire
+        assert len(result.key_points) == 3
+
+
+def test_a_short_answer_loses_credit_and_a_long_one_earns_none_for_length():
+    assert _log_length_ratio(0, 30) == -3.0
+    assert _log_length_ratio(2, 10) < _log_length_ratio(5, 10) < 0
+    assert _log_length_ratio(10, 10) == _log_length_ratio(300, 10) == 0.0
+
+
+def test_padding_an_answer_does_not_raise_its_score(embedder):
+    padded = GOOD + " " + " ".join([OFF_TOPIC] * 8)
+    assert (
+        assess_with_reference(QUESTION, REFERENCE, padded, embedder).score
+        <= assess_with_reference(QUESTION, REFERENCE, GOOD, embedder).score
+    )
+
+
+def test_scoring_is_deterministic(embedder):
+    first = assess_with_reference(QUESTION, REFERENCE, GOOD, embedder)
+    assert assess_with_reference(QUESTION, REFERENCE, GOOD, embedder) == first
