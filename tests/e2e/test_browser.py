@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -191,7 +192,14 @@ def test_keyboard_mobile_and_dictation(server: str, page: Page, shots: Path):
     )
     assert page.locator("#dictate").is_visible() == has_speech
     page.set_viewport_size({"width": 375, "height": 800})
-    for path in ["/", "/library", "/practice/dbg-overnight-accuracy-drop", "/history", "/settings"]:
+    for path in [
+        "/",
+        "/library",
+        "/practice/dbg-overnight-accuracy-drop",
+        "/own",
+        "/history",
+        "/settings",
+    ]:
         page.goto(server + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
     page.goto(server + "/practice/dbg-overnight-accuracy-drop")
@@ -243,4 +251,28 @@ def test_a_drill_a_lesson_and_an_incident_in_the_browser(server: str, page: Page
     expect(page.locator("#score")).to_be_visible()
     expect(page.locator("#ideal-path li").first).to_be_visible()
     page.screenshot(path=shots / "incident.png", full_page=True)
+    assert page.csp_errors == []
+
+
+def test_a_question_of_my_own_against_a_model_answer(server: str, page: Page, shots: Path):
+    page.goto(server + "/library")
+    page.get_by_role("link", name="Grade an answer to a question of your own").click()
+    page.fill("#own-question", "Why hold out a test set that no one tunes on?")
+    page.fill(
+        "#own-reference",
+        "Tuning on a set leaks it into the model, so its metrics overstate quality; "
+        "an untouched holdout estimates performance on new data.",
+    )
+    page.fill(
+        "#own-answer",
+        "Tuning against a set leaks information from it into the model, so scores on it "
+        "look better than reality. A holdout nobody touched shows how the model does on "
+        "data it has never seen.",
+    )
+    page.get_by_role("button", name="Grade against the model answer").click()
+    expect(page.locator("#own-result")).to_be_visible()
+    expect(page.locator("#own-points li")).to_have_count(3)
+    expect(page.locator("#own-points li.good").first).to_contain_text("You said:")
+    expect(page.locator("#own-answer")).to_have_value(re.compile("^Tuning against a set"))
+    page.screenshot(path=shots / "own-question.png", full_page=True)
     assert page.csp_errors == []

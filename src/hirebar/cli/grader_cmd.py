@@ -28,8 +28,6 @@ def reference(
     as_json: JsonFlag = False,
 ) -> None:
     """Grade an answer to your own question against a model answer (no rubric needed)."""
-    from hirebar.grading.reference import assess_with_reference
-
     if (model_answer is None) == (model_answer_file is None):
         fail("give the model answer with exactly one of --reference or --reference-file")
     if model_answer_file is not None:
@@ -39,8 +37,9 @@ def reference(
     if not question.strip():
         fail("the question is empty")
     answer = read_answer_source(source)
-    embedder, missing = service().embedder()
-    result = assess_with_reference(question, model_answer or "", answer, embedder)
+    svc = service()
+    _, missing = svc.embedder()
+    result = svc.grade_against_reference(question, model_answer or "", answer)
     if as_json:
         emit_json(result.model_dump(mode="json"))
         return

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from hirebar import store
 from hirebar.content import Company, FollowUp, Library, Question
 from hirebar.grading import Assessment, Embedder, MiniLM, ModelUnavailable, assess
+from hirebar.grading.reference import ReferenceAssessment, assess_with_reference
 from hirebar.practice.content_cache import load_library
 from hirebar.practice.errors import UnknownCompany, UnknownQuestion
 from hirebar.settings import Settings
@@ -83,6 +84,13 @@ class PracticeService:
         """Grade without storing (``hirebar grade``)."""
         embedder, _ = self.embedder()
         return self.grader(question, answer, embedder, probe=probe)
+
+    def grade_against_reference(
+        self, question: str, reference: str, answer: str
+    ) -> ReferenceAssessment:
+        """Grade an answer to a question of the user's own that has only a model answer."""
+        embedder, _ = self.embedder()
+        return assess_with_reference(question, reference, answer, embedder)
 
     def store_attempt(
         self,

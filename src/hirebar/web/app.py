@@ -160,6 +160,34 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         outcome = svc.submit(question_id, answer, seconds=payload.get("seconds"))
         return JSONResponse(views.assessment(svc, outcome.attempt.id), status_code=201)
 
+    @html.get("/own", response_class=HTMLResponse)
+    def own_page(request: Request) -> HTMLResponse:
+        return page(request, "own.html", views.own_question(svc))
+
+    @html.post("/own", response_class=HTMLResponse, dependencies=guarded)
+    def own_grade(
+        request: Request,
+        question: str = Form(""),
+        reference: str = Form(""),
+        answer: str = Form(""),
+    ) -> HTMLResponse:
+        if max(len(question), len(reference), len(answer)) > MAX_ANSWER_CHARS:
+            raise HTTPException(status_code=413, detail="a field is over 200,000 characters")
+        context = views.own_question(svc, question, reference, answer)
+        return page(request, "own.html", context, status=422 if context["error"] else 200)
+
+    @api.post("/own", dependencies=guarded)
+    def own_grade_json(payload: dict) -> JSONResponse:
+        fields = {
+            k: str(payload.get(k, ""))[:MAX_ANSWER_CHARS]
+            for k in ("question", "reference", "answer")
+        }
+        context = views.own_question(svc, **fields)
+        if context["error"] or context["result"] is None:
+            detail = context["error"] or "give question, reference and answer"
+            return JSONResponse({"detail": detail}, status_code=422)
+        return JSONResponse(context["result"])
+
     def attempt_or_404(attempt_id: int) -> dict:
         return found(views.assessment(svc, attempt_id), f"no attempt {attempt_id}")
 

@@ -154,6 +154,31 @@ def practice(svc: PracticeService, question_id: str) -> dict:
     }
 
 
+def own_question(
+    svc: PracticeService, question: str = "", reference: str = "", answer: str = ""
+) -> dict:
+    """The form for a question of the user's own, and its grade once all three are given.
+
+    What the user typed is always sent back, so a missing field never costs their text.
+    """
+    missing = [
+        name
+        for name, text in (("question", question), ("model answer", reference))
+        if not text.strip()
+    ]
+    submitted = any(t.strip() for t in (question, reference, answer))
+    result = None
+    if submitted and not missing:
+        result = svc.grade_against_reference(question, reference, answer).model_dump(mode="json")
+    return {
+        "question": question,
+        "reference": reference,
+        "answer": answer,
+        "error": f"Add the {' and the '.join(missing)}." if submitted and missing else None,
+        "result": result,
+    }
+
+
 def assessment(svc: PracticeService, attempt_id: int) -> dict | None:
     attempt = svc.attempt(attempt_id)
     if attempt is None:

@@ -28,7 +28,10 @@ GOOD = (
     "the old one does fine, the new model is the regression."
 )
 PARTIAL = "I would look at the feature distributions to see if they changed since yesterday."
-ECHO = "Accuracy of the fraud model fell overnight, so I need to tell whether the data or the model caused it."
+ECHO = (
+    "Accuracy of the fraud model fell overnight, so I need to tell whether the data or "
+    "the model caused it."
+)
 OFF_TOPIC = (
     "I would run a customer survey, interview ten merchants about their onboarding and "
     "prioritise the roadmap with RICE scoring so the team ships what matters most."

@@ -1,0 +1,186 @@
+"""`hirebar grader`: one answer against a model answer, and a coach's graded CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hirebar.cli.app import app
+
+QUESTION = "Why hold out a test set that no one tunes on?"
+REFERENCE = (
+    "Tuning on a set leaks it into the model, so its metrics overstate quality; "
+    "an untouched holdout estimates performance on new data."
+)
+ANSWERS = [  # (answer, a coach's score 0-5)
+    (
+        "Every time you tune against a set, information from it leaks into the model, so "
+        "scores on it look better than reality. A holdout nobody touched tells you how "
+        "the model does on data it has never seen.",
+        5,
+    ),
+    ("Because the metrics on a tuned set overstate how good the model is.", 3),
+    ("You hold out a test set so that no one tunes on it.", 1),
+    ("Test sets should be large.", 1),
+    ("I would interview users about onboarding and ship a roadmap.", 0),
+    ("", 0),
+]
+OTHER = (
+    "What does a confusion matrix show?",
+    "Counts of predictions against true labels: true and false positives and negatives.",
+    [
+        (
+            "It tabulates predicted against actual classes, counting true positives, "
+            "false positives, true negatives and false negatives.",
+            5,
+        ),
+        ("Shows the errors.", 1),
+        ("A chart of revenue by quarter.", 0),
+    ],
+)
+
+
+@pytest.fixture
+def run(settings):
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None):
+        return runner.invoke(
+            app, list(args), input=input, catch_exceptions=False, env={"COLUMNS": "200"}
+        )
+
+    return invoke
+
+
+def graded_csv(path: Path, rows: list[dict[str, str]], header: list[str] | None = None) -> Path:
+    header = header or ["question_id", "question", "reference_answer", "answer", "score"]
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def coach_rows() -> list[dict[str, str]]:
+    rows = [
+        {
+            "question_id": "q1",
+            "question": QUESTION,
+            "reference_answer": REFERENCE,
+            "answer": a,
+            "score": str(s),
+        }
+        for a, s in ANSWERS
+    ]
+    question, reference, answers = OTHER
+    rows += [
+        {
+            "question_id": "q2",
+            "question": question,
+            "reference_answer": reference,
+            "answer": a,
+            "score": str(s),
+        }
+        for a, s in answers
+    ]
+    return rows
+
+
+def test_evaluate_agrees_with_a_coach_who_grades_sensibly(run, tmp_path):
+    path = graded_csv(tmp_path / "graded.csv", coach_rows())
+    result = run("grader", "evaluate", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert set(report) == {"n", "pearson", "spearman", "rmse"}
+    assert report["n"] == 9
+    assert report["pearson"] > 0.8
+    assert report["spearman"] > 0.6  # the weak answers tie at 0-1 for the coach
+    assert 0 < report["rmse"] < 1.5
+
+
+def test_evaluate_against_a_coach_who_grades_backwards_shows_disagreement(run, tmp_path):
+    rows = coach_rows()
+    for row in rows:
+        row["score"] = str(5 - float(row["score"]))
+    report = json.loads(
+        run("grader", "evaluate", str(graded_csv(tmp_path / "b.csv", rows)), "--json").stdout
+    )
+    assert report["pearson"] < -0.7
+
+
+def test_evaluate_prints_a_table_and_works_on_wording_alone(run, tmp_path):
+    path = graded_csv(
+        tmp_path / "graded.csv",
+        coach_rows(),
+        header=["question", "reference_answer", "answer", "score"],
+    )
+    result = run("grader", "evaluate", str(path), "--lexical")
+    assert result.exit_code == 0
+    assert "grading on wording alone" in result.stdout
+    for label in ("n         9", "pearson", "spearman", "rmse"):
+        assert label in result.stdout
+
+
+def test_a_missing_column_is_named_with_the_file(run, tmp_path):
+    path = graded_csv(tmp_path / "graded.csv", coach_rows(), header=["question", "answer", "score"])
+    result = run("grader", "evaluate", str(path))
+    assert result.exit_code != 0
+    assert f"{path}:1: missing column(s) reference_answer" in result.output
+
+
+def test_a_bad_score_is_reported_with_its_line(run, tmp_path):
+    rows = coach_rows()
+    rows[2]["score"] = "four"
+    result = run("grader", "evaluate", str(graded_csv(tmp_path / "graded.csv", rows)))
+    assert result.exit_code != 0
+    assert ":4: score 'four' is not a number" in result.output
+
+
+def test_too_few_rows_and_a_missing_file_are_refused(run, tmp_path):
+    result = run("grader", "evaluate", str(graded_csv(tmp_path / "two.csv", coach_rows()[:2])))
+    assert "at least 3 are needed" in result.output
+    assert "no such file" in run("grader", "evaluate", str(tmp_path / "nope.csv")).output
+
+
+def test_reference_grades_one_answer_and_quotes_it(run, tmp_path):
+    answer = tmp_path / "answer.txt"
+    answer.write_text(ANSWERS[0][0], encoding="utf-8")
+    result = run("grader", "reference", str(answer), "-q", QUESTION, "-r", REFERENCE, "--json")
+    assert result.exit_code == 0, result.output
+    graded = json.loads(result.stdout)
+    assert graded["semantic"] is True
+    assert graded["score"] >= 2.5
+    covered = [p for p in graded["key_points"] if p["covered"]]
+    assert covered and all(p["evidence"] in ANSWERS[0][0] for p in covered)
+
+    shown = run(
+        "grader",
+        "reference",
+        "-",
+        "-q",
+        QUESTION,
+        "-r",
+        REFERENCE,
+        input="You hold out a test set so that no one tunes on it.",
+    )
+    assert "missing:" in shown.stdout and "Add a sentence that says" in shown.stdout
+
+
+def test_reference_reads_the_model_answer_from_a_file_and_checks_its_input(run, tmp_path):
+    model = tmp_path / "model.txt"
+    model.write_text(REFERENCE, encoding="utf-8")
+    answer = tmp_path / "answer.txt"
+    answer.write_text(ANSWERS[1][0], encoding="utf-8")
+    by_file = run(
+        "grader", "reference", str(answer), "-q", QUESTION, "--reference-file", str(model), "--json"
+    )
+    by_text = run("grader", "reference", str(answer), "-q", QUESTION, "-r", REFERENCE, "--json")
+    assert json.loads(by_file.stdout) == json.loads(by_text.stdout)
+    neither = run("grader", "reference", str(answer), "-q", QUESTION)
+    assert neither.exit_code != 0 and "exactly one of --reference" in neither.output
+    empty = run("grader", "reference", str(answer), "-q", QUESTION, "-r", "  ")
+    assert empty.exit_code != 0 and "model answer is empty" in empty.output
