@@ -156,6 +156,9 @@ def reference_view(result: ReferenceAssessment) -> Group:
     ]
     if not result.semantic:
         parts.append(Text("note: no sentence model; matched on wording alone.", style="dim"))
+    parts += [Text(f"note: {note}", style="dim") for note in result.notes]
+    for hit in result.integrity:
+        parts.append(Text(f'Red flag (score capped): "{hit.quote}" {hit.why}', style="red"))
     for point in result.key_points:
         if point.covered:
             parts.append(Text(f"  + {point.text}", style="green"))

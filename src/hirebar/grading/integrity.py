@@ -55,11 +55,19 @@ class Integrity:
 
 
 def check(
-    answer: str, sentences: list[Sentence], question_prompt: str, budget_minutes: int
+    answer: str,
+    sentences: list[Sentence],
+    question_prompt: str,
+    budget_minutes: int,
+    *,
+    echo: bool = True,
 ) -> Integrity:
+    """``echo=False`` for short answers to long question stems (reference mode), where
+    restating the stem is often how a correct answer starts; that mode discounts the
+    question's words in its own signals instead."""
     issues = [
         *_stuffing(answer, sentences),
-        *_echo(sentences, question_prompt),
+        *(_echo(sentences, question_prompt) if echo else []),
         *_padding(answer, sentences, budget_minutes * SPOKEN_WORDS_PER_MINUTE),
         *(
             _hit(

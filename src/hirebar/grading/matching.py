@@ -25,7 +25,7 @@ COSINE_FLOOR = 0.30
 COSINE_CEILING = 0.62
 
 
-def _within_budget(indices: list[int], sentences: Sequence[Sentence]) -> list[int]:
+def within_budget(indices: list[int], sentences: Sequence[Sentence]) -> list[int]:
     """The first sentences whose words fit the embedding budget (long ones count as 100)."""
     kept, used = [], 0
     for index in indices:
@@ -68,7 +68,7 @@ class SentenceMatcher:
         self._sentence_vectors = None
         if embedder is not None and self.sentences:
             # A sentence of one content word ("Yes.", "1.") cannot state a key point.
-            wordy = _within_budget(
+            wordy = within_budget(
                 [i for i, stems in enumerate(self.stems) if len(stems) >= 2], self.sentences
             )
             texts = [self.sentences[i].text for i in wordy]

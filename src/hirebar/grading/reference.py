@@ -8,6 +8,8 @@ meaning); and how much shorter than the reference the answer is, as a log ratio 
 short answer is usually missing something; length past the reference's earns
 nothing). Every signal but the penalty for restating the question has a positive
 weight, and none grows when unrelated text is appended: padding cannot buy a score.
+As in rubric mode, term lists, padding far past a spoken answer and confident wrong ML
+facts cap the score below lean hire, and a huge answer is read in part.
 The weights were fitted once on the SciEntsBank training split
 (benchmarks/tune_reference.py) and are fixed here, so scoring is pure and
 deterministic. Without the sentence model, word pairs shared with the reference
@@ -23,9 +25,13 @@ import re
 from pydantic import BaseModel, Field
 
 from hirebar.content import Verdict
+from hirebar.grading.assessment import RedFlagHit
 from hirebar.grading.embedding import Embedder
-from hirebar.grading.matching import SentenceMatcher
-from hirebar.grading.text import STOPWORDS, content_stems, split_sentences
+from hirebar.grading.grader import MAX_SENTENCES
+from hirebar.grading.integrity import check as check_integrity
+from hirebar.grading.matching import MAX_EMBEDDED_WORDS, SentenceMatcher, within_budget
+from hirebar.grading.text import STOPWORDS, Sentence, content_stems, split_sentences
+from hirebar.grading.verdict import GAMED_FACTOR, GAMED_MAX
 
 FEATURES = (
     "token_recall",
@@ -58,6 +64,8 @@ LEXICAL_INTERCEPT = -0.647
 _CLAUSE_BREAK = re.compile(r"([;:,]\s+|\s+(?:because|so that|so|but|which|whereas|while)\s+)")
 _CONDITION = re.compile(r"(?:if|when|once|unless|although|though|since|after|before)\b", re.I)
 MIN_CLAUSE_STEMS = 2
+# A custom question has no round; padding is judged against a typical spoken answer's time.
+BUDGET_MINUTES = 5
 # As in rubric mode: the strength at which a sentence counts as saying the point.
 COVERED_AT = 0.55
 
@@ -75,6 +83,9 @@ class ReferenceAssessment(BaseModel):
     key_points: list[ReferencePoint]
     features: dict[str, float]
     semantic: bool
+    # Stuffing, echoing the question, padding or a wrong ML fact: the score is capped.
+    integrity: list[RedFlagHit] = []
+    notes: list[str] = []
 
 
 def derive_key_points(reference: str) -> list[str]:
@@ -106,9 +117,16 @@ def derive_key_points(reference: str) -> list[str]:
 
 
 def features(
-    question: str, reference: str, answer: str, embedder: Embedder | None
+    question: str,
+    reference: str,
+    answer: str,
+    embedder: Embedder | None,
+    split: list[Sentence] | None = None,
 ) -> dict[str, float]:
-    """The signals the score is made of, each roughly in 0-1 (the length ratio in -3..0)."""
+    """The signals the score is made of, each roughly in 0-1 (the length ratio in -3..0).
+
+    ``split`` is the answer's sentences, when the caller has them already.
+    """
     q = set(content_stems(question))
     ref = [s for s in content_stems(reference) if s not in q]
     ans = [s for s in content_stems(answer) if s not in q]
@@ -124,14 +142,18 @@ def features(
     }
     if embedder is not None and answer.strip():
         points = derive_key_points(reference) or [reference]
-        sentences = [s.text for s in split_sentences(answer)] or [answer]
-        vectors = embedder.embed([answer, question, *points, *sentences])
+        split = split_sentences(answer) if split is None else split
+        # The model reads the answer's first words and sentences only, within a budget:
+        # it bounds the time a huge answer takes.
+        head = " ".join(answer.split()[:MAX_EMBEDDED_WORDS])
+        sentences = [split[i].text for i in within_budget(list(range(len(split))), split)]
+        vectors = embedder.embed([head, question, *points, *(sentences or [head])])
         whole, q_vec = vectors[0], vectors[1]
         point_vecs = vectors[2 : 2 + len(points)]
         sentence_vecs = vectors[2 + len(points) :]
         found["question_similarity"] = float(whole @ q_vec)
         found["alignment"] = float((point_vecs @ sentence_vecs.T).max(axis=1).mean())
-        found["token_recall"] = _token_recall(question, reference, answer, embedder)
+        found["token_recall"] = _token_recall(question, reference, head, embedder)
     return found
 
 
@@ -188,12 +210,24 @@ def score(found: dict[str, float], semantic: bool) -> float:
 def assess_with_reference(
     question: str, reference: str, answer: str, embedder: Embedder | None = None
 ) -> ReferenceAssessment:
-    found = features(question, reference, answer, embedder)
+    sentences, notes = split_sentences(answer), []
+    if len(sentences) > MAX_SENTENCES:  # as in rubric mode: bounded time, and said so
+        notes.append(
+            f"The answer has {len(sentences):,} sentences; the first {MAX_SENTENCES:,} were read."
+        )
+        sentences = sentences[:MAX_SENTENCES]
+        answer = answer[: sentences[-1].end]
+    found = features(question, reference, answer, embedder, sentences)
     value = score(found, embedder is not None) if answer.strip() else 0.0
+    integrity = check_integrity(answer, sentences, question, BUDGET_MINUTES, echo=False)
+    if integrity.gamed:
+        value = round(min(value * GAMED_FACTOR, GAMED_MAX), 3)
     return ReferenceAssessment(
         score=value,
         verdict=_verdict(value),
-        key_points=_points(question, reference, answer, embedder),
+        integrity=integrity.issues,
+        notes=notes,
+        key_points=_points(question, reference, sentences, embedder),
         features={k: round(v, 4) for k, v in found.items()},
         semantic=embedder is not None,
     )
@@ -210,12 +244,12 @@ def _verdict(value: float) -> Verdict:
 
 
 def _points(
-    question: str, reference: str, answer: str, embedder: Embedder | None
+    question: str, reference: str, sentences: list[Sentence], embedder: Embedder | None
 ) -> list[ReferencePoint]:
     """Each derived point, the answer sentence that best says it (by wording or meaning)
     and whether that is strong enough to count, matched as rubric cues are."""
     points = derive_key_points(reference)
-    matcher = SentenceMatcher(split_sentences(answer), question, embedder, points)
+    matcher = SentenceMatcher(sentences, question, embedder, points)
     result = []
     for text in points:
         match = matcher.best([text])
