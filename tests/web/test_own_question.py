@@ -77,3 +77,15 @@ def test_json_twin(client, token):
         "/api/v1/own", json={**body, "reference": " "}, headers={"X-CSRF-Token": token}
     )
     assert refused.status_code == 422 and refused.json()["detail"] == "Add the model answer."
+
+
+def test_a_grader_failure_keeps_the_text(client, token, monkeypatch):
+    def broken(*_args):
+        raise RuntimeError("model file unreadable")
+
+    monkeypatch.setattr(client.app.state.service, "grade_against_reference", broken)
+    response = post(client, token, question=QUESTION, reference=REFERENCE, answer=ANSWER)
+    assert response.status_code == 500
+    page = BeautifulSoup(response.text, "html.parser")
+    assert "model file unreadable" in page.select_one("#own-error").text
+    assert page.select_one("#own-answer").text == ANSWER

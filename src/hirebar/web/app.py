@@ -174,7 +174,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if max(len(question), len(reference), len(answer)) > MAX_ANSWER_CHARS:
             raise HTTPException(status_code=413, detail="a field is over 200,000 characters")
         context = views.own_question(svc, question, reference, answer)
-        return page(request, "own.html", context, status=422 if context["error"] else 200)
+        status = 500 if context["failed"] else 422 if context["error"] else 200
+        return page(request, "own.html", context, status=status)
 
     @api.post("/own", dependencies=guarded)
     def own_grade_json(payload: dict) -> JSONResponse:
@@ -185,7 +186,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         context = views.own_question(svc, **fields)
         if context["error"] or context["result"] is None:
             detail = context["error"] or "give question, reference and answer"
-            return JSONResponse({"detail": detail}, status_code=422)
+            return JSONResponse({"detail": detail}, status_code=500 if context["failed"] else 422)
         return JSONResponse(context["result"])
 
     def attempt_or_404(attempt_id: int) -> dict:

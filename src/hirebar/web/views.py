@@ -167,14 +167,22 @@ def own_question(
         if not text.strip()
     ]
     submitted = any(t.strip() for t in (question, reference, answer))
-    result = None
-    if submitted and not missing:
-        result = svc.grade_against_reference(question, reference, answer).model_dump(mode="json")
+    result, error, failed = None, None, False
+    if submitted and missing:
+        error = f"Add the {' and the '.join(missing)}."
+    elif submitted:
+        try:
+            graded = svc.grade_against_reference(question, reference, answer)
+            result = graded.model_dump(mode="json")
+        except Exception as exc:  # the page still comes back, with every word typed
+            error = f"Grading failed ({type(exc).__name__}: {exc}); your text is kept below."
+            failed = True
     return {
         "question": question,
         "reference": reference,
         "answer": answer,
-        "error": f"Add the {' and the '.join(missing)}." if submitted and missing else None,
+        "error": error,
+        "failed": failed,
         "result": result,
     }
 
