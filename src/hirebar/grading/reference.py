@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 from hirebar.content import Verdict
 from hirebar.grading.assessment import RedFlagHit
 from hirebar.grading.embedding import Embedder
-from hirebar.grading.grader import MAX_SENTENCES
+from hirebar.grading.grader import COVERED_AT, MAX_SENTENCES
 from hirebar.grading.integrity import check as check_integrity
 from hirebar.grading.matching import MAX_EMBEDDED_WORDS, SentenceMatcher, within_budget
 from hirebar.grading.text import STOPWORDS, Sentence, content_stems, split_sentences
@@ -66,8 +66,6 @@ _CONDITION = re.compile(r"(?:if|when|once|unless|although|though|since|after|bef
 MIN_CLAUSE_STEMS = 2
 # A custom question has no round; padding is judged against a typical spoken answer's time.
 BUDGET_MINUTES = 5
-# As in rubric mode: the strength at which a sentence counts as saying the point.
-COVERED_AT = 0.55
 
 
 class ReferencePoint(BaseModel):
@@ -83,7 +81,7 @@ class ReferenceAssessment(BaseModel):
     key_points: list[ReferencePoint]
     features: dict[str, float]
     semantic: bool
-    # Stuffing, echoing the question, padding or a wrong ML fact: the score is capped.
+    # A term list, padding or a confident wrong ML fact: the score is capped.
     integrity: list[RedFlagHit] = []
     notes: list[str] = []
 
