@@ -184,3 +184,7 @@ def test_reference_reads_the_model_answer_from_a_file_and_checks_its_input(run, 
     assert neither.exit_code != 0 and "exactly one of --reference" in neither.output
     empty = run("grader", "reference", str(answer), "-q", QUESTION, "-r", "  ")
     assert empty.exit_code != 0 and "model answer is empty" in empty.output
+    missing = run(
+        "grader", "reference", str(answer), "-q", QUESTION, "--reference-file", "nope.txt"
+    )
+    assert missing.exit_code != 0 and "model answer file not found: nope.txt" in missing.output

@@ -31,7 +31,12 @@ def reference(
     if (model_answer is None) == (model_answer_file is None):
         fail("give the model answer with exactly one of --reference or --reference-file")
     if model_answer_file is not None:
-        model_answer = read_answer_source(str(model_answer_file))
+        if not model_answer_file.is_file():
+            fail(f"model answer file not found: {model_answer_file}")
+        try:
+            model_answer = model_answer_file.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            fail(f"{model_answer_file} is not UTF-8 text")
     if not (model_answer or "").strip():
         fail("the model answer is empty")
     if not question.strip():
