@@ -12,7 +12,10 @@ from rich.progress import track
 from hirebar.cli import render
 from hirebar.cli.common import JsonFlag, console, emit_json, fail, read_answer_source, service
 
-grader_app = typer.Typer(help="Check the grader against human grades.", no_args_is_help=True)
+grader_app = typer.Typer(
+    help="Grade against a model answer of your own; check the grader against human grades.",
+    no_args_is_help=True,
+)
 
 
 @grader_app.command()
