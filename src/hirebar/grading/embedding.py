@@ -14,15 +14,16 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from tokenizers import Encoding
 
 MAX_TOKENS = 128
 INTRA_OP_THREADS = 2
 EMBEDDING_SIZE = 384
-BATCH_SLOTS = 512  # padded tokens per model call
-MAX_PADDING = 0.2  # share of a batch that may be padding
 TOKENIZER_FILE = "tokenizer.json"
 INT8_MODEL_FILE = "model-int8.onnx"
 
@@ -132,59 +133,40 @@ class MiniLM:
                 if self._session is None:
                     self._load()
                 assert self._tokenizer is not None
-                self._cache[text] = self._run_batch(
-                    self._tokenizer.encode_batch([text]), [text], keep_tokens=True
-                )[0]
+                self._cache[text] = self._run_one(
+                    self._tokenizer.encode(text), text, keep_tokens=True
+                )
             return self._tokens[text]
 
     def _run(self, texts: list[str]) -> np.ndarray:
-        """Embed in batches of similar length, so short cues are not padded to long sentences.
+        """Embed each text in a model call of its own.
 
-        Each text is tokenized once, unpadded; a batch is padded only to its own longest text.
+        The int8 model quantises its activations with one scale per call, taken over
+        every row and padded slot in it; batched, a text's vector would depend on the
+        texts beside it (cosine about 0.99 to its vector alone), and a grade on what
+        was graded before. Alone, a text always gets the same vector.
         """
         assert self._tokenizer is not None
         encoded = self._tokenizer.encode_batch(texts)
         vectors = np.zeros((len(texts), EMBEDDING_SIZE), dtype=np.float32)
-        for chunk in _batches([len(e.ids) for e in encoded]):
-            vectors[chunk] = self._run_batch([encoded[i] for i in chunk], [texts[i] for i in chunk])
+        for row, (item, text) in enumerate(zip(encoded, texts, strict=True)):
+            vectors[row] = self._run_one(item, text)
         return vectors
 
-    def _run_batch(self, encoded: list, texts: list[str], keep_tokens: bool = False) -> np.ndarray:
-        """One model call; [PAD] is id 0, so zeros past each text's end are padding."""
+    def _run_one(self, item: Encoding, text: str, keep_tokens: bool = False) -> np.ndarray:
+        """One model call for one text, mean-pooled over its tokens."""
         assert self._session is not None
-        width = max(len(e.ids) for e in encoded)
-        ids = np.zeros((len(encoded), width), dtype=np.int64)
-        mask = np.zeros_like(ids)
-        for row, item in enumerate(encoded):
-            ids[row, : len(item.ids)] = item.ids
-            mask[row, : len(item.ids)] = 1
-        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-        hidden = self._session.run(None, feeds)[0]
+        ids = np.asarray([item.ids], dtype=np.int64)
+        feeds = {
+            "input_ids": ids,
+            "attention_mask": np.ones_like(ids),
+            "token_type_ids": np.zeros_like(ids),
+        }
+        hidden = self._session.run(None, feeds)[0][0]
         if keep_tokens:
-            for row, (text, item) in enumerate(zip(texts, encoded, strict=True)):
-                keep = [i for i, special in enumerate(item.special_tokens_mask) if not special]
-                vectors = hidden[row, keep]
-                norms = np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-                self._tokens[text] = ([item.tokens[i] for i in keep], vectors / norms)
-        summed = (hidden * mask[..., None]).sum(axis=1)
-        pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
-
-
-def _batches(lengths: list[int]) -> list[list[int]]:
-    """Indices grouped by similar token length: few padded slots, few model calls."""
-    order = sorted(range(len(lengths)), key=lengths.__getitem__)
-    batches: list[list[int]] = []
-    current: list[int] = []
-    for index in order:
-        candidate = [*current, index]
-        width = min(lengths[index], MAX_TOKENS)
-        real = sum(min(lengths[i], MAX_TOKENS) for i in candidate)
-        slots = width * len(candidate)
-        if current and (slots > BATCH_SLOTS or 1 - real / slots > MAX_PADDING):
-            batches.append(current)
-            candidate = [index]
-        current = candidate
-    if current:
-        batches.append(current)
-    return batches
+            keep = [i for i, special in enumerate(item.special_tokens_mask) if not special]
+            vectors = hidden[keep]
+            norms = np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+            self._tokens[text] = ([item.tokens[i] for i in keep], vectors / norms)
+        pooled = hidden.mean(axis=0)
+        return pooled / max(float(np.linalg.norm(pooled)), 1e-12)

@@ -68,7 +68,15 @@ def assess(
     total_weight = sum(k.weight for k in key_points)
     coverage = sum(k.weight * k.strength for k in key_points) / total_weight
     signals = find_signals(sentences)
-    integrity = check_integrity(answer, sentences, question.prompt, ANSWER_MINUTES[question.round])
+    # A follow-up reply answers the probe, not the prompt: it is not checked for topic.
+    closest = float(matcher.cosine([question.prompt]).max()) if embedder and not probe else None
+    integrity = check_integrity(
+        answer,
+        sentences,
+        question.prompt,
+        ANSWER_MINUTES[question.round],
+        closest_to_prompt=closest,
+    )
     red_flags = [*find_red_flags(flags, matcher), *integrity.issues]
     reading = Reading(
         coverage=coverage,

@@ -1,11 +1,13 @@
 """Answers that try to win on form instead of substance.
 
-Keyword stuffing, echoing the question, padding far past the time budget and
-confident wrong ML facts can all score on surface signals. Each is detected
-with a measure that does not depend on the question (share of the answer in
-term lists, share of its content words taken from the prompt, repetition in
-a sliding window, explicit misconception patterns). Any of them caps the
-verdict at lean_no_hire, as the labelling guide's committee would.
+Keyword stuffing, echoing the question, padding far past the time budget,
+confident wrong ML facts and a polished answer to a different question can all
+score on surface signals. Each is detected with a measure that does not depend
+on the rubric (share of the answer in term lists, share of its content words
+taken from the prompt, repetition in a sliding window, explicit misconception
+patterns, how little of the prompt the answer touches in words and in meaning).
+Any of them caps the verdict at lean_no_hire, as the labelling guide's
+committee would.
 """
 
 from __future__ import annotations
@@ -34,6 +36,10 @@ WINDOW = 120
 PADDING_MIN_WORDS = 600
 PADDING_NOVELTY = 0.75
 PADDING_FILLER = 1.0
+# An answer that uses at most this share of the prompt's content words, none of whose
+# sentences comes near the prompt in meaning (cosine), answers some other question.
+OFF_TOPIC_SHARE = 0.10
+OFF_TOPIC_COSINE = 0.30
 # Twice what fits in the round's time at a speaking pace is padding whatever the words.
 SPOKEN_WORDS_PER_MINUTE = 130
 _FILLER = re.compile(
@@ -61,13 +67,21 @@ def check(
     budget_minutes: int,
     *,
     echo: bool = True,
+    closest_to_prompt: float | None = None,
 ) -> Integrity:
     """``echo=False`` for short answers to long question stems (reference mode), where
     restating the stem is often how a correct answer starts; that mode discounts the
-    question's words in its own signals instead."""
+    question's words in its own signals instead. ``closest_to_prompt``, the highest
+    cosine between the prompt and a sentence of the answer, turns on the off-topic
+    check (it needs the sentence model)."""
     issues = [
         *_stuffing(answer, sentences),
         *(_echo(sentences, question_prompt) if echo else []),
+        *(
+            _off_topic(sentences, question_prompt, closest_to_prompt)
+            if closest_to_prompt is not None
+            else []
+        ),
         *_padding(answer, sentences, budget_minutes * SPOKEN_WORDS_PER_MINUTE),
         *(
             _hit(
@@ -153,6 +167,23 @@ def _echo(sentences: list[Sentence], question_prompt: str) -> list[RedFlagHit]:
             "Repeating the prompt back uses the time without adding a plan, a metric or a "
             "decision; interviewers notice at once.",
             worst,
+        )
+    ]
+
+
+def _off_topic(sentences: list[Sentence], question_prompt: str, closest: float) -> list[RedFlagHit]:
+    asked = set(content_stems(question_prompt))
+    used = asked & {s for sentence in sentences for s in content_stems(sentence.text)}
+    if not asked or len(used) / len(asked) > OFF_TOPIC_SHARE or closest >= OFF_TOPIC_COSINE:
+        return []
+    return [
+        _hit(
+            "off-topic",
+            "Answers a different question.",
+            f"It uses {len(used)} of the question's {len(asked)} content words and no sentence "
+            "comes near what was asked; a committee scores the question asked, however "
+            "polished the story.",
+            sentences[0],
         )
     ]
 
