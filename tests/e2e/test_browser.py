@@ -275,4 +275,14 @@ def test_a_question_of_my_own_against_a_model_answer(server: str, page: Page, sh
     expect(page.locator("#own-points li.good").first).to_contain_text("You said:")
     expect(page.locator("#own-answer")).to_have_value(re.compile("^Tuning against a set"))
     page.screenshot(path=shots / "own-question.png", full_page=True)
+    # the answer was saved: a reload shows the same grade, and a new visit lists it
+    graded_at = page.url
+    assert re.search(r"/own/\d+$", graded_at)
+    page.reload()
+    expect(page.locator("#own-points li")).to_have_count(3)
+    page.goto(server + "/own")
+    expect(page.locator("#own-result")).to_have_count(0)
+    page.get_by_role("link", name="Why hold out a test set that no one tunes on?").first.click()
+    expect(page).to_have_url(graded_at)
+    expect(page.locator("#own-answer")).to_have_value(re.compile("^Tuning against a set"))
     assert page.csp_errors == []

@@ -33,7 +33,11 @@ def test_the_library_links_to_the_page_and_it_offers_three_boxes(client):
 def test_grading_shows_verdict_points_and_quotes(client, token):
     response = post(client, token, question=QUESTION, reference=REFERENCE, answer=ANSWER)
     assert response.status_code == 200
+    # stored first, then shown at its own address: a reload does not grade it again
+    (redirect,) = response.history
+    assert redirect.status_code == 303 and response.url.path.startswith("/own/")
     page = BeautifulSoup(response.text, "html.parser")
+    assert page.select_one("#own-saved").text.startswith("Answer #")
     assert page.select_one("#verdict").text in {"lean hire", "strong hire"}
     points = page.select("#own-points li")
     assert len(points) == 3
@@ -61,6 +65,30 @@ def test_a_missing_field_keeps_what_was_typed(client, token):
     assert page.select_one("#own-error").text == "Add the question."
     assert page.select_one("#own-answer").text == ANSWER
     assert page.select_one("#own-reference").text == REFERENCE
+    assert client.app.state.service.own_answers() == []
+    nothing = post(client, token, question=" ", reference="", answer="")
+    assert nothing.status_code == 422
+    assert "Add the question and the model answer." in nothing.text
+
+
+def test_answers_are_kept_and_listed_newest_first(client, token):
+    first = post(client, token, question=QUESTION, reference=REFERENCE, answer="Too short.")
+    second = post(client, token, question="Why A/B test?", reference=REFERENCE, answer=ANSWER)
+    listing = BeautifulSoup(client.get("/own").text, "html.parser")
+    rows = listing.select("#own-earlier tbody tr")
+    assert [r.select_one("a")["href"] for r in rows] == [second.url.path, first.url.path]
+    assert rows[0].select_one("a").text == "Why A/B test?"
+    # an earlier answer opens with its verdict and its text back in the boxes
+    reopened = BeautifulSoup(client.get(first.url.path).text, "html.parser")
+    assert reopened.select_one("#verdict").text == "strong no hire"
+    assert reopened.select_one("#own-answer").text == "Too short."
+    assert reopened.select_one("#own-question").text == QUESTION
+    current = reopened.select_one("#own-earlier tr[aria-current]")
+    assert current.select_one("a")["href"] == first.url.path
+    assert client.get("/own/999").status_code == 404
+    exported = client.app.state.service.export()["own_answers"]
+    assert [e["answer"] for e in exported] == [ANSWER, "Too short."]
+    assert exported[1]["assessment"]["verdict"] == "strong_no_hire"
 
 
 def test_the_form_needs_the_csrf_token(client):
@@ -70,9 +98,11 @@ def test_the_form_needs_the_csrf_token(client):
 def test_json_twin(client, token):
     body = {"question": QUESTION, "reference": REFERENCE, "answer": ANSWER}
     response = client.post("/api/v1/own", json=body, headers={"X-CSRF-Token": token})
-    assert response.status_code == 200
-    graded = response.json()
-    assert graded["score"] >= 2.5 and graded["semantic"] is True
+    assert response.status_code == 201
+    stored = response.json()
+    assert stored["answer"] == ANSWER and stored["status"] == "graded"
+    assert stored["assessment"]["score"] >= 2.5 and stored["assessment"]["semantic"] is True
+    assert client.get(f"/api/v1/own/{stored['id']}").json() == stored
     refused = client.post(
         "/api/v1/own", json={**body, "reference": " "}, headers={"X-CSRF-Token": token}
     )
@@ -83,9 +113,20 @@ def test_a_grader_failure_keeps_the_text(client, token, monkeypatch):
     def broken(*_args):
         raise RuntimeError("model file unreadable")
 
-    monkeypatch.setattr(client.app.state.service, "grade_against_reference", broken)
+    service = client.app.state.service
+    monkeypatch.setattr(service, "grade_against_reference", broken)
     response = post(client, token, question=QUESTION, reference=REFERENCE, answer=ANSWER)
-    assert response.status_code == 500
     page = BeautifulSoup(response.text, "html.parser")
     assert "model file unreadable" in page.select_one("#own-error").text
+    assert "Your answer is saved" in page.select_one("#own-error").text
     assert page.select_one("#own-answer").text == ANSWER
+    assert page.select_one("#own-result") is None
+    (kept,) = service.own_answers()
+    assert (kept.answer, kept.status) == (ANSWER, "failed")
+    api = client.post(
+        "/api/v1/own",
+        json={"question": QUESTION, "reference": REFERENCE, "answer": "again"},
+        headers={"X-CSRF-Token": token},
+    )
+    assert api.status_code == 500 and "model file unreadable" in api.json()["detail"]
+    assert service.own_answer(api.json()["id"]).answer == "again"

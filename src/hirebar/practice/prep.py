@@ -56,9 +56,11 @@ class Prep:
         now = now or datetime.now(UTC)
         with self.svc.session() as session:
             states = store.review_states(session)
-        known = {k: (row.state, _aware(row.due)) for k, row in states.items()}
+        known = {k: (row.state, store.as_utc(row.due)) for k, row in states.items()}
         new_today = sum(
-            1 for row in states.values() if row.reps == 1 and _aware(row.due).date() >= now.date()
+            1
+            for row in states.values()
+            if row.reps == 1 and store.as_utc(row.due).date() >= now.date()
         )
         return queue(self.items(), known, now, new_today)
 
@@ -124,8 +126,3 @@ class Prep:
         with self.svc.session() as session:
             found = store.get_draft(session, f"artifact:{artifact_id}")
         return found.text if found else ""
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands datetimes back without a zone; they were stored in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

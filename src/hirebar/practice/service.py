@@ -47,6 +47,13 @@ class Outcome:
     error: str | None = None
 
 
+@dataclass
+class OwnOutcome:
+    answer: store.OwnAnswerRow
+    assessment: ReferenceAssessment | None
+    error: str | None = None
+
+
 class PracticeService:
     def __init__(self, settings: Settings, grader: Grader = assess):
         self.settings = settings
@@ -91,6 +98,27 @@ class PracticeService:
         """Grade an answer to a question of the user's own that has only a model answer."""
         embedder, _ = self.embedder()
         return assess_with_reference(question, reference, answer, embedder)
+
+    def submit_own(self, question: str, reference: str, answer: str) -> OwnOutcome:
+        """Store an answer to a question of the user's own, then grade it against the
+        model answer; a grader failure leaves the answer stored, marked failed."""
+        with self.session() as session:
+            row = store.add_own_answer(session, question, reference, answer)
+            try:
+                graded = self.grade_against_reference(question, reference, answer)
+            except Exception as exc:
+                store.mark_own_failed(session, row, f"{type(exc).__name__}: {exc}")
+                return OwnOutcome(row, None, error=row.error)
+            store.record_own_grade(session, row, graded)
+            return OwnOutcome(row, graded)
+
+    def own_answer(self, answer_id: int) -> store.OwnAnswerRow | None:
+        with self.session() as session:
+            return store.get_own_answer(session, answer_id)
+
+    def own_answers(self, limit: int = 50) -> list[store.OwnAnswerRow]:
+        with self.session() as session:
+            return store.list_own_answers(session, limit)
 
     def store_attempt(
         self,
@@ -219,6 +247,19 @@ class PracticeService:
                     "created_at": r.created_at.isoformat(),
                 }
                 for r in store.list_drill_results(session, limit=1_000_000)
+            ],
+            "own_answers": [
+                {
+                    "id": r.id,
+                    "question": r.question,
+                    "reference": r.reference,
+                    "answer": r.answer,
+                    "status": r.status,
+                    "error": r.error,
+                    "created_at": r.created_at.isoformat(),
+                    "assessment": r.payload,
+                }
+                for r in store.list_own_answers(session, limit=1_000_000)
             ],
             "incident_runs": [
                 {

@@ -14,6 +14,7 @@ from hirebar.store.models import (
     DrillResultRow,
     IncidentRunRow,
     LoopRow,
+    OwnAnswerRow,
     ProfileRow,
     ReviewRow,
     StoryRow,
@@ -67,6 +68,7 @@ def delete_everything(session: Session) -> None:
         LoopRow,
         ReviewRow,
         StoryRow,
+        OwnAnswerRow,
     ):
         session.execute(delete(table))
     session.commit()

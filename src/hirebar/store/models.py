@@ -1,4 +1,5 @@
-"""Tables: attempts and assessments, drafts, the profile, drills, incident runs and loops."""
+"""Tables: attempts and assessments, drafts, the profile, drills, incident runs, loops,
+reviews, stories, and answers to questions of the user's own."""
 
 from __future__ import annotations
 
@@ -10,6 +11,11 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands datetimes back without a zone; they were stored in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class Base(DeclarativeBase):
@@ -65,6 +71,28 @@ class AssessmentRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     attempt: Mapped[AttemptRow] = relationship(back_populates="assessments")
+
+
+class OwnAnswerRow(Base):
+    """An answer to a question of the user's own, graded against the model answer they gave.
+
+    The question and model answer are kept with it (there is no library entry to point
+    to), and the answer is committed before the grader runs, as an attempt is.
+    """
+
+    __tablename__ = "own_answers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question: Mapped[str] = mapped_column(Text)
+    reference: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default=AttemptStatus.ungraded)
+    error: Mapped[str | None] = mapped_column(Text)
+    verdict: Mapped[str | None] = mapped_column(String(30))
+    score: Mapped[float | None] = mapped_column(Float)
+    # The full ReferenceAssessment: points, quotes, red flags, notes.
+    payload: Mapped[dict | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class DraftRow(Base):

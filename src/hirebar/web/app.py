@@ -164,18 +164,35 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def own_page(request: Request) -> HTMLResponse:
         return page(request, "own.html", views.own_question(svc))
 
-    @html.post("/own", response_class=HTMLResponse, dependencies=guarded)
+    @html.post("/own", dependencies=guarded)
     def own_grade(
         request: Request,
         question: str = Form(""),
         reference: str = Form(""),
         answer: str = Form(""),
-    ) -> HTMLResponse:
+    ) -> Response:
         if max(len(question), len(reference), len(answer)) > MAX_ANSWER_CHARS:
             raise HTTPException(status_code=413, detail="a field is over 200,000 characters")
-        context = views.own_question(svc, question, reference, answer)
-        status = 500 if context["failed"] else 422 if context["error"] else 200
-        return page(request, "own.html", context, status=status)
+        missing = views.missing_own_fields(question, reference)
+        if missing:
+            context = views.own_question(svc, question, reference, answer, error=missing)
+            return page(request, "own.html", context, status=422)
+        outcome = svc.submit_own(question, reference, answer)  # stored, then graded
+        return RedirectResponse(f"/own/{outcome.answer.id}", status_code=303)
+
+    def own_or_404(answer_id: int):  # type: ignore[no-untyped-def]
+        row = svc.own_answer(answer_id)
+        if row is None:
+            raise HTTPException(
+                status_code=404, detail=f"no answer {answer_id} to a question of your own"
+            )
+        return row
+
+    @html.get("/own/{answer_id}", response_class=HTMLResponse)
+    def own_shown(request: Request, answer_id: int) -> HTMLResponse:
+        row = own_or_404(answer_id)
+        context = views.own_question(svc, row.question, row.reference, row.answer, shown=row)
+        return page(request, "own.html", context)
 
     @api.post("/own", dependencies=guarded)
     def own_grade_json(payload: dict) -> JSONResponse:
@@ -183,11 +200,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             k: str(payload.get(k, ""))[:MAX_ANSWER_CHARS]
             for k in ("question", "reference", "answer")
         }
-        context = views.own_question(svc, **fields)
-        if context["error"] or context["result"] is None:
-            detail = context["error"] or "give question, reference and answer"
-            return JSONResponse({"detail": detail}, status_code=500 if context["failed"] else 422)
-        return JSONResponse(context["result"])
+        missing = views.missing_own_fields(fields["question"], fields["reference"])
+        if missing:
+            return JSONResponse({"detail": missing}, status_code=422)
+        outcome = svc.submit_own(**fields)
+        if outcome.assessment is None:
+            detail = f"grading failed ({outcome.error}); the answer is saved"
+            return JSONResponse({"detail": detail, "id": outcome.answer.id}, status_code=500)
+        return JSONResponse(views.own_answer(outcome.answer), status_code=201)
+
+    @api.get("/own/{answer_id}")
+    def own_json(answer_id: int) -> dict:
+        return views.own_answer(own_or_404(answer_id))
 
     def attempt_or_404(attempt_id: int) -> dict:
         return found(views.assessment(svc, attempt_id), f"no attempt {attempt_id}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from hirebar import store
 from hirebar.content import ANSWER_MINUTES, COMPETENCY_NAMES, Competency, Difficulty, RoundKind
 from hirebar.drills import KINDS
 from hirebar.grading import MiniLM
@@ -154,36 +155,65 @@ def practice(svc: PracticeService, question_id: str) -> dict:
     }
 
 
-def own_question(
-    svc: PracticeService, question: str = "", reference: str = "", answer: str = ""
-) -> dict:
-    """The form for a question of the user's own, and its grade once all three are given.
-
-    What the user typed is always sent back, so a missing field never costs their text.
-    """
+def missing_own_fields(question: str, reference: str) -> str | None:
+    """What a question of the user's own still lacks before it can be graded, if anything."""
     missing = [
         name
         for name, text in (("question", question), ("model answer", reference))
         if not text.strip()
     ]
-    submitted = any(t.strip() for t in (question, reference, answer))
-    result, error, failed = None, None, False
-    if submitted and missing:
-        error = f"Add the {' and the '.join(missing)}."
-    elif submitted:
-        try:
-            graded = svc.grade_against_reference(question, reference, answer)
-            result = graded.model_dump(mode="json")
-        except Exception as exc:  # the page still comes back, with every word typed
-            error = f"Grading failed ({type(exc).__name__}: {exc}); your text is kept below."
-            failed = True
+    return f"Add the {' and the '.join(missing)}." if missing else None
+
+
+def own_question(
+    svc: PracticeService,
+    question: str = "",
+    reference: str = "",
+    answer: str = "",
+    *,
+    shown: store.OwnAnswerRow | None = None,
+    error: str | None = None,
+) -> dict:
+    """The form for a question of the user's own, a stored answer's grade when one is
+    shown, and the answers graded before.
+
+    What the user typed always comes back in the boxes, so nothing is lost to a
+    missing field or a failed grading.
+    """
+    failed = shown is not None and shown.status == store.AttemptStatus.failed
+    if failed:
+        error = f"Grading failed ({shown.error}). Your answer is saved; grade it again below."
     return {
         "question": question,
         "reference": reference,
         "answer": answer,
         "error": error,
         "failed": failed,
-        "result": result,
+        "result": shown.payload if shown is not None else None,
+        "shown": own_summary(shown) if shown is not None else None,
+        "earlier": [own_summary(row) for row in svc.own_answers(limit=20)],
+    }
+
+
+def own_summary(row: store.OwnAnswerRow) -> dict:
+    return {
+        "id": row.id,
+        "question": row.question,
+        "status": row.status,
+        "verdict": row.verdict,
+        "score": row.score,
+        "created_at": store.as_utc(row.created_at).isoformat(),
+    }
+
+
+def own_answer(row: store.OwnAnswerRow) -> dict:
+    """A stored answer to a question of the user's own, for the JSON API."""
+    return {
+        **own_summary(row),
+        "reference": row.reference,
+        "answer": row.answer,
+        "error": row.error,
+        "assessment": row.payload,
     }
 
 

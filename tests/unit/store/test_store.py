@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, inspect, text
 from hirebar import store
 from hirebar.practice.errors import UnknownQuestion
 from hirebar.practice.service import PracticeService
+from hirebar.store.models import Base
 
 QUESTION = "dbg-overnight-accuracy-drop"
 
@@ -20,7 +21,7 @@ def test_fresh_database_is_migrated_and_in_wal_mode(service: PracticeService, se
         mode = session.execute(text("PRAGMA journal_mode")).scalar()
         version = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
     assert mode == "wal"
-    assert version == "0006"
+    assert version == "0007"
     assert (settings.data_dir / "hirebar.db").is_file()
 
 
@@ -87,6 +88,41 @@ def test_a_follow_up_reply_is_stored_with_its_probe_and_graded_on_its_targets(se
     assert [k.id for k in again.key_points] == probe.targets
 
 
+def test_the_migrations_build_exactly_the_tables_the_models_describe(tmp_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    engine = store.make_engine(f"sqlite:///{tmp_path / 'fresh.db'}")
+    store.migrate(engine)
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+def test_an_own_answer_is_stored_before_grading_and_kept_when_grading_fails(settings):
+    seen = {}
+
+    def spying(question, reference, answer):
+        seen["stored"] = [r.answer for r in PracticeService(settings).own_answers()]
+        raise RuntimeError("model exploded")
+
+    service = PracticeService(settings)
+    service.grade_against_reference = spying
+    outcome = service.submit_own("Why a holdout?", "It estimates quality on new data.", "kept")
+    assert seen["stored"] == ["kept"]
+    assert outcome.assessment is None and "model exploded" in outcome.error
+    (row,) = PracticeService(settings).own_answers()
+    assert (row.status, row.answer, row.payload) == ("failed", "kept", None)
+
+    graded = PracticeService(settings).submit_own(
+        "Why a holdout?", "It estimates quality on new data.", "It estimates quality on new data."
+    )
+    assert graded.answer.status == "graded" and graded.answer.score == graded.assessment.score
+    assert [r.id for r in service.own_answers()] == [graded.answer.id, row.id]
+    service.delete_everything()
+    assert service.own_answers() == []
+
+
 def test_unknown_question_is_refused_before_storing(service: PracticeService):
     with pytest.raises(UnknownQuestion, match="no question with id 'nope'"):
         service.submit("nope", "text")
@@ -138,10 +174,14 @@ def test_migrations_on_postgresql():
             run = store.start_incident(session, "inc-x")
             store.add_incident_step(session, run, "check deploys", "recent-deploys")
             store.save_statement(session, run, {"cause": "a config push"})
+            own = store.add_own_answer(session, "Why?", "Because.", "kept in postgres too")
+            store.mark_own_failed(session, own, "boom")
         with sessions() as session:
             (run,) = store.list_incident_runs(session)
             assert run.steps == [{"typed": "check deploys", "action": "recent-deploys"}]
             assert run.statement == {"cause": "a config push"} and run.score is None
+            (own,) = store.list_own_answers(session)
+            assert (own.answer, own.status, own.error) == ("kept in postgres too", "failed", "boom")
         engine.dispose()
     finally:
         with admin.begin() as conn:
