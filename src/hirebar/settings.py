@@ -31,7 +31,7 @@ class Settings(BaseSettings):
         description=f"Extra pack folders, separated by '{os.pathsep}'.",
     )
     model_threads: int = Field(
-        default=2, ge=1, le=64, description="CPU threads the sentence model uses per answer."
+        default=2, ge=1, le=64, description="Texts the model embeds at once, each on one core."
     )
     grade_in_background: bool = Field(
         default=True,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from tokenizers import Encoding
 
 MAX_TOKENS = 128
-INTRA_OP_THREADS = 2
+THREADS = 2  # texts embedded at once, each on one core
 EMBEDDING_SIZE = 384
 TOKENIZER_FILE = "tokenizer.json"
 INT8_MODEL_FILE = "model-int8.onnx"
@@ -77,9 +78,7 @@ class MiniLM:
     Texts already embedded are cached, so rubric cues cost nothing after the first answer.
     """
 
-    def __init__(
-        self, tokenizer_dir: Path, model_path: Path | None = None, threads: int = INTRA_OP_THREADS
-    ):
+    def __init__(self, tokenizer_dir: Path, model_path: Path | None = None, threads: int = THREADS):
         self.threads = threads
         self.tokenizer_path = Path(tokenizer_dir) / TOKENIZER_FILE
         found = model_path or int8_model_path(tokenizer_dir) or packaged_model_path()
@@ -93,6 +92,7 @@ class MiniLM:
         self._lock = threading.Lock()
         self._session = None
         self._tokenizer = None
+        self._pool: ThreadPoolExecutor | None = None
         self._cache: _Bounded = _Bounded(200_000)
         self._tokens: _Bounded = _Bounded(20_000)
 
@@ -101,13 +101,16 @@ class MiniLM:
         from tokenizers import Tokenizer
 
         options = onnxruntime.SessionOptions()
-        # A fixed thread count keeps results identical from run to run; two is what a
-        # laptop spares for one answer without starving the rest of the app.
-        options.intra_op_num_threads = self.threads
+        # Each call runs on one core and ``threads`` texts run at once (the session is
+        # safe to call from several threads): for sentence-sized inputs that is about a
+        # third faster than splitting every call across cores, and a text's vector never
+        # depends on the thread count.
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         session = onnxruntime.InferenceSession(
             str(self.model_path), options, providers=["CPUExecutionProvider"]
         )
+        self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="minilm")
         tokenizer = Tokenizer.from_file(str(self.tokenizer_path))
         tokenizer.enable_truncation(MAX_TOKENS)
         tokenizer.no_padding()  # the file may ask for padding; batches are padded here
@@ -149,8 +152,9 @@ class MiniLM:
         assert self._tokenizer is not None
         encoded = self._tokenizer.encode_batch(texts)
         vectors = np.zeros((len(texts), EMBEDDING_SIZE), dtype=np.float32)
-        for row, (item, text) in enumerate(zip(encoded, texts, strict=True)):
-            vectors[row] = self._run_one(item, text)
+        assert self._pool is not None
+        for row, vector in enumerate(self._pool.map(self._run_one, encoded, texts)):
+            vectors[row] = vector
         return vectors
 
     def _run_one(self, item: Encoding, text: str, keep_tokens: bool = False) -> np.ndarray:
