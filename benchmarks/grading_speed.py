@@ -105,6 +105,32 @@ def runtime_venv_size(extras: str = "") -> int | None:
         return folder_size(venv)
 
 
+def model_floor_ms(embedder, texts: list[str]) -> float:
+    """One MiniLM pass over 250 words, on both cores: the model file run straight, apart
+    from how the grader calls it (128 word pieces, about 96 words, scaled to 250)."""
+    import numpy as np
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 2
+    session = onnxruntime.InferenceSession(
+        str(embedder.model_path), options, providers=["CPUExecutionProvider"]
+    )
+    tokenizer = Tokenizer.from_file(str(embedder.tokenizer_path))
+    tokenizer.enable_truncation(128)
+    tokenizer.no_padding()
+    times = []
+    for text in texts:
+        ids = np.asarray([tokenizer.encode(text).ids], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+        feeds["token_type_ids"] = np.zeros_like(ids)
+        start = time.perf_counter()
+        session.run(None, feeds)
+        times.append((time.perf_counter() - start) * 1000 * 250 / (128 * 0.75))
+    return statistics.median(times)
+
+
 def main() -> None:
     from hirebar.content import Library
     from hirebar.grading import MiniLM, assess
@@ -143,13 +169,9 @@ def main() -> None:
         start = time.perf_counter()
         assess(question, text, embedder)
         latencies.append((time.perf_counter() - start) * 1000)
-    floor = []
-    for i in range(20):
-        text = answer_of(250, questions[i], 5_000 + i)
-        start = time.perf_counter()
-        embedder.embed([text])  # one pass over the answer (truncated at 128 word pieces)
-        floor.append((time.perf_counter() - start) * 1000 * 250 / min(250, 128 * 0.75))
-    floor_ms = statistics.median(floor)
+    floor_ms = model_floor_ms(
+        embedder, [answer_of(250, questions[i], 5_000 + i) for i in range(20)]
+    )
     p50 = statistics.median(latencies)
     print(
         f"250-word answer, warm: p50 {p50:.1f} ms, "
