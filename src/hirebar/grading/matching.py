@@ -65,6 +65,8 @@ class SentenceMatcher:
         self.stems = [set(content_stems(s.text)) for s in self.sentences]
         self.question_stems = set(content_stems(question_text))
         self.embedder = embedder
+        # phrase -> its stems with weights (question words count half), and their sum
+        self._weighted: dict[str, tuple[list[tuple[str, float]], float]] = {}
         self._sentence_vectors = None
         if embedder is not None and self.sentences:
             # A sentence of one content word ("Yes.", "1.") cannot state a key point.
@@ -79,15 +81,26 @@ class SentenceMatcher:
 
     def lexical(self, phrase: str, index: int, min_hits: int = 1) -> float:
         """Weighted share of the phrase's stems in the sentence; 0 below ``min_hits`` (or 2)."""
-        stems = phrase_stems(phrase)
-        if not stems:
+        weighted = self._weighted.get(phrase)
+        if weighted is None:
+            stems = phrase_stems(phrase)
+            weights = [0.5 if s in self.question_stems else 1.0 for s in stems]
+            weighted = self._weighted[phrase] = (
+                list(zip(stems, weights, strict=True)),
+                sum(weights),
+            )
+        pairs, total = weighted
+        if not pairs:
             return 0.0
-        weights = [0.5 if s in self.question_stems else 1.0 for s in stems]
-        found = sum(w for s, w in zip(stems, weights, strict=True) if s in self.stems[index])
-        hits = sum(1 for s in stems if s in self.stems[index])
-        if hits < max(min_hits, min(2, len(stems))):
+        present = self.stems[index]
+        hits, found = 0, 0.0
+        for stem, weight in pairs:
+            if stem in present:
+                hits += 1
+                found += weight
+        if hits < max(min_hits, min(2, len(pairs))):
             return 0.0
-        return found / sum(weights)
+        return found / total
 
     def cosine(self, phrases: Sequence[str]) -> np.ndarray:
         """Raw cosine similarity, one row per phrase, one column per sentence."""
