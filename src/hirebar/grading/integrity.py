@@ -40,6 +40,8 @@ PADDING_FILLER = 1.0
 # sentences comes near the prompt in meaning (cosine), answers some other question.
 OFF_TOPIC_SHARE = 0.10
 OFF_TOPIC_COSINE = 0.30
+# Below this many content words there is no answer to place ("I don't know."), on topic or not.
+OFF_TOPIC_MIN_STEMS = 15
 # Twice what fits in the round's time at a speaking pace is padding whatever the words.
 SPOKEN_WORDS_PER_MINUTE = 130
 _FILLER = re.compile(
@@ -173,8 +175,11 @@ def _echo(sentences: list[Sentence], question_prompt: str) -> list[RedFlagHit]:
 
 def _off_topic(sentences: list[Sentence], question_prompt: str, closest: float) -> list[RedFlagHit]:
     asked = set(content_stems(question_prompt))
-    used = asked & {s for sentence in sentences for s in content_stems(sentence.text)}
-    if not asked or len(used) / len(asked) > OFF_TOPIC_SHARE or closest >= OFF_TOPIC_COSINE:
+    said = [s for sentence in sentences for s in content_stems(sentence.text)]
+    used = asked & set(said)
+    if len(said) < OFF_TOPIC_MIN_STEMS or not asked:
+        return []
+    if len(used) / len(asked) > OFF_TOPIC_SHARE or closest >= OFF_TOPIC_COSINE:
         return []
     return [
         _hit(

@@ -38,3 +38,11 @@ def test_a_follow_up_reply_and_wording_only_grading_skip_the_check(library, embe
         f.id for f in assess(question, ELSEWHERE, embedder, probe=probe).red_flags
     }
     assert "off-topic" not in {f.id for f in assess(question, ELSEWHERE).red_flags}
+
+
+def test_a_non_answer_is_not_called_an_answer_to_another_question(library, embedder):
+    question = library.questions[QUESTION]
+    for text in ("I don't know.", "Pass.", "I would rather not answer this one, sorry."):
+        graded = assess(question, text, embedder)
+        assert "off-topic" not in {f.id for f in graded.red_flags}, text
+        assert graded.verdict == Verdict.strong_no_hire
