@@ -113,7 +113,7 @@ class MiniLM:
         self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="minilm")
         tokenizer = Tokenizer.from_file(str(self.tokenizer_path))
         tokenizer.enable_truncation(MAX_TOKENS)
-        tokenizer.no_padding()  # the file may ask for padding; batches are padded here
+        tokenizer.no_padding()  # the file may ask for padding; each text runs alone
         self._tokenizer, self._session = tokenizer, session
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:

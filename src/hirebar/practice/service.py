@@ -54,6 +54,22 @@ class OwnOutcome:
     error: str | None = None
 
 
+def own_answer_record(row: store.OwnAnswerRow) -> dict:
+    """A stored answer to a question of the user's own as plain JSON-ready data."""
+    return {
+        "id": row.id,
+        "question": row.question,
+        "reference": row.reference,
+        "answer": row.answer,
+        "status": row.status,
+        "error": row.error,
+        "verdict": row.verdict,
+        "score": row.score,
+        "created_at": store.as_utc(row.created_at).isoformat(),
+        "assessment": row.payload,
+    }
+
+
 class PracticeService:
     def __init__(self, settings: Settings, grader: Grader = assess):
         self.settings = settings
@@ -249,17 +265,7 @@ class PracticeService:
                 for r in store.list_drill_results(session, limit=1_000_000)
             ],
             "own_answers": [
-                {
-                    "id": r.id,
-                    "question": r.question,
-                    "reference": r.reference,
-                    "answer": r.answer,
-                    "status": r.status,
-                    "error": r.error,
-                    "created_at": r.created_at.isoformat(),
-                    "assessment": r.payload,
-                }
-                for r in store.list_own_answers(session, limit=1_000_000)
+                own_answer_record(r) for r in store.list_own_answers(session, limit=1_000_000)
             ],
             "incident_runs": [
                 {

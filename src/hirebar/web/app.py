@@ -8,19 +8,20 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from hirebar import __version__
+from hirebar import __version__, store
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.errors import UnknownQuestion
 from hirebar.practice.grading_worker import GradingWorker
 from hirebar.practice.mock_loop import MockLoops
 from hirebar.practice.prep import Prep
-from hirebar.practice.service import PracticeService
+from hirebar.practice.service import PracticeService, own_answer_record
 from hirebar.settings import Settings
 from hirebar.store import AttemptStatus
 from hirebar.web import drill_routes, loop_routes, prep_routes, views
@@ -34,13 +35,14 @@ from hirebar.web.security import (
 
 WEB = Path(str(resources.files("hirebar.web")))
 MAX_ANSWER_CHARS = 200_000
+T = TypeVar("T")
 
 
-def found(context: dict | None, detail: str) -> dict:
-    """The page's context, or a 404 that says what was not there."""
-    if context is None:
+def found(value: T | None, detail: str) -> T:
+    """The thing looked up, or a 404 that says what was not there."""
+    if value is None:
         raise HTTPException(status_code=404, detail=detail)
-    return context
+    return value
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -180,13 +182,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         outcome = svc.submit_own(question, reference, answer)  # stored, then graded
         return RedirectResponse(f"/own/{outcome.answer.id}", status_code=303)
 
-    def own_or_404(answer_id: int):  # type: ignore[no-untyped-def]
-        row = svc.own_answer(answer_id)
-        if row is None:
-            raise HTTPException(
-                status_code=404, detail=f"no answer {answer_id} to a question of your own"
-            )
-        return row
+    def own_or_404(answer_id: int) -> store.OwnAnswerRow:
+        detail = f"no answer {answer_id} to a question of your own"
+        return found(svc.own_answer(answer_id), detail)
 
     @html.get("/own/{answer_id}", response_class=HTMLResponse)
     def own_shown(request: Request, answer_id: int) -> HTMLResponse:
@@ -207,11 +205,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if outcome.assessment is None:
             detail = f"grading failed ({outcome.error}); the answer is saved"
             return JSONResponse({"detail": detail, "id": outcome.answer.id}, status_code=500)
-        return JSONResponse(views.own_answer(outcome.answer), status_code=201)
+        return JSONResponse(own_answer_record(outcome.answer), status_code=201)
 
     @api.get("/own/{answer_id}")
     def own_json(answer_id: int) -> dict:
-        return views.own_answer(own_or_404(answer_id))
+        return own_answer_record(own_or_404(answer_id))
 
     def attempt_or_404(attempt_id: int) -> dict:
         return found(views.assessment(svc, attempt_id), f"no attempt {attempt_id}")

@@ -17,7 +17,7 @@ from hirebar.grading.embedding import INT8_MODEL_FILE
 from hirebar.practice.coach import Coach
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.readiness import next_question
-from hirebar.practice.service import PracticeService
+from hirebar.practice.service import PracticeService, own_answer_record
 from hirebar.web.charts import Series, trend
 
 HISTORY_ROWS = 100  # the newest; the export has them all
@@ -180,40 +180,16 @@ def own_question(
     What the user typed always comes back in the boxes, so nothing is lost to a
     missing field or a failed grading.
     """
-    failed = shown is not None and shown.status == store.AttemptStatus.failed
-    if failed:
+    if shown is not None and shown.status == store.AttemptStatus.failed:
         error = f"Grading failed ({shown.error}). Your answer is saved; grade it again below."
     return {
         "question": question,
         "reference": reference,
         "answer": answer,
         "error": error,
-        "failed": failed,
         "result": shown.payload if shown is not None else None,
-        "shown": own_summary(shown) if shown is not None else None,
-        "earlier": [own_summary(row) for row in svc.own_answers(limit=20)],
-    }
-
-
-def own_summary(row: store.OwnAnswerRow) -> dict:
-    return {
-        "id": row.id,
-        "question": row.question,
-        "status": row.status,
-        "verdict": row.verdict,
-        "score": row.score,
-        "created_at": store.as_utc(row.created_at).isoformat(),
-    }
-
-
-def own_answer(row: store.OwnAnswerRow) -> dict:
-    """A stored answer to a question of the user's own, for the JSON API."""
-    return {
-        **own_summary(row),
-        "reference": row.reference,
-        "answer": row.answer,
-        "error": row.error,
-        "assessment": row.payload,
+        "shown": own_answer_record(shown) if shown is not None else None,
+        "earlier": [own_answer_record(row) for row in svc.own_answers(limit=20)],
     }
 
 
