@@ -140,6 +140,19 @@ def test_a_bad_score_is_reported_with_its_line(run, tmp_path):
     assert ":4: score 'four' is not a number" in result.output
 
 
+def test_a_row_with_too_few_or_too_many_fields_is_reported_with_its_line(run, tmp_path):
+    path = graded_csv(tmp_path / "graded.csv", coach_rows())
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[2] = '"What is recall?,Share of positives found'  # a quote left open
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("grader", "evaluate", str(path))
+    assert result.exit_code != 0
+    assert ":3: 4 field(s) where the header has 5" in result.output
+    lines[2] = "q1,q,r,a,1,surplus"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert ":3: 6 field(s) where the header has 5" in run("grader", "evaluate", str(path)).output
+
+
 def test_too_few_rows_and_a_missing_file_are_refused(run, tmp_path):
     result = run("grader", "evaluate", str(graded_csv(tmp_path / "two.csv", coach_rows()[:2])))
     assert "at least 3 are needed" in result.output

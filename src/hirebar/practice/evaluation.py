@@ -46,7 +46,10 @@ def read_graded_csv(path: Path) -> list[GradedAnswer]:
                     f"{path}:1: missing column(s) {', '.join(missing)}; "
                     f"the header has: {', '.join(header) or '(nothing)'}"
                 )
-            rows = [_row(path, reader.line_num, raw) for raw in reader]
+            rows, start = [], reader.line_num + 1
+            for raw in reader:  # a quoted answer may span lines: cite the row's first
+                rows.append(_row(path, start, raw, len(header)))
+                start = reader.line_num + 1
     except UnicodeDecodeError as exc:
         raise GradedCsvError(f"{path}: not UTF-8 text ({exc.reason})") from None
     except csv.Error as exc:
@@ -56,7 +59,16 @@ def read_graded_csv(path: Path) -> list[GradedAnswer]:
     return rows
 
 
-def _row(path: Path, line: int, raw: dict[str, str | None]) -> GradedAnswer:
+def _row(path: Path, line: int, raw: dict[str, str | None], width: int) -> GradedAnswer:
+    # DictReader fills a short row's last columns with None and keeps a long row's
+    # surplus in a list under the key None.
+    surplus = raw.pop(None, None) or []  # type: ignore[call-overload]
+    fields = width + len(surplus) - sum(value is None for value in raw.values())
+    if fields != width:
+        raise GradedCsvError(
+            f"{path}:{line}: {fields} field(s) where the header has {width}"
+            " (a comma or quote out of place?)"
+        )
     text = raw.get("score")
     try:
         value = float(text or "")
