@@ -188,6 +188,30 @@ def test_openapi_and_unknown_pages(client):
     )
 
 
+@pytest.mark.parametrize(
+    ("path", "status", "says"),
+    [
+        ("/nope", 404, "there is no page at /nope"),
+        ("/attempts/abc", 422, "attempt_id in the address: input should be a valid integer"),
+        ("/runs/99999999999999999999999", 422, "run_id in the address: input should be less"),
+        ("/loops/-1", 422, "loop_id in the address"),
+        ("/drills/drift/99999999999999999999999", 422, "seed in the address"),
+    ],
+)
+def test_a_bad_address_gets_the_error_page_saying_what_is_wrong(client, path, status, says):
+    response = client.get(path)
+    assert response.status_code == status
+    assert says in BeautifulSoup(response.text, "html.parser").select_one("#error").text
+
+
+def test_a_bad_address_in_the_api_gets_json_naming_the_parameter(client):
+    for path in ("/api/v1/attempts/99999999999999999999999", "/api/v1/own/abc"):
+        response = client.get(path)
+        assert response.status_code == 422
+        assert response.json()["detail"][0]["loc"][0] == "path"
+    assert client.get("/api/v1/nope").json() == {"detail": "Not Found"}
+
+
 def test_json_api_submission(client, token):
     response = client.post(
         "/api/v1/attempts",

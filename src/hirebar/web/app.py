@@ -11,9 +11,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hirebar import __version__, store
 from hirebar.practice.drilling import Drilling
@@ -25,6 +28,7 @@ from hirebar.practice.service import PracticeService, own_answer_record
 from hirebar.settings import Settings
 from hirebar.store import AttemptStatus
 from hirebar.web import drill_routes, loop_routes, prep_routes, views
+from hirebar.web.params import RowId
 from hirebar.web.security import (
     CSRF_COOKIE,
     CSRF_FIELD,
@@ -187,7 +191,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return found(svc.own_answer(answer_id), detail)
 
     @html.get("/own/{answer_id}", response_class=HTMLResponse)
-    def own_shown(request: Request, answer_id: int) -> HTMLResponse:
+    def own_shown(request: Request, answer_id: RowId) -> HTMLResponse:
         row = own_or_404(answer_id)
         context = views.own_question(svc, row.question, row.reference, row.answer, shown=row)
         return page(request, "own.html", context)
@@ -208,22 +212,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse(own_answer_record(outcome.answer), status_code=201)
 
     @api.get("/own/{answer_id}")
-    def own_json(answer_id: int) -> dict:
+    def own_json(answer_id: RowId) -> dict:
         return own_answer_record(own_or_404(answer_id))
 
     def attempt_or_404(attempt_id: int) -> dict:
         return found(views.assessment(svc, attempt_id), f"no attempt {attempt_id}")
 
     @html.get("/attempts/{attempt_id}", response_class=HTMLResponse)
-    def assessment_page(request: Request, attempt_id: int) -> HTMLResponse:
+    def assessment_page(request: Request, attempt_id: RowId) -> HTMLResponse:
         return page(request, "assessment.html", attempt_or_404(attempt_id))
 
     @api.get("/attempts/{attempt_id}")
-    def assessment_json(attempt_id: int) -> dict:
+    def assessment_json(attempt_id: RowId) -> dict:
         return attempt_or_404(attempt_id)
 
     @html.post("/attempts/{attempt_id}/follow-up", dependencies=guarded)
-    def answer_probe(request: Request, attempt_id: int, answer: str = Form("")) -> HTMLResponse:
+    def answer_probe(request: Request, attempt_id: RowId, answer: str = Form("")) -> HTMLResponse:
         context = attempt_or_404(attempt_id)
         probe_data = (context["assessment"] or {}).get("follow_up") or {}
         question = svc.question(context["question"]["id"])
@@ -320,16 +324,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         svc.delete_everything()
         return RedirectResponse("/settings", status_code=303)
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
+    # Starlette's class, so that an unknown address gets the same page as a missing row.
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        detail = exc.detail
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"there is no page at {request.url.path}"
         return page(
             request,
             "error.html",
-            {"status": exc.status_code, "detail": exc.detail},
+            {"status": exc.status_code, "detail": detail},
             status=exc.status_code,
         )
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        """The API answers with pydantic's field paths; a page says the same in a sentence."""
+        if request.url.path.startswith("/api/"):
+            return await request_validation_exception_handler(request, exc)
+        detail = "; ".join(views.validation_problem(error) for error in exc.errors())
+        return page(request, "error.html", {"status": 422, "detail": detail}, status=422)
 
     drill_routes.add_routes(html, api, page, Drilling(svc), guarded)
     loop_routes.add_routes(html, api, page, MockLoops(svc), guarded)

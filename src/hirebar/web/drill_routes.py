@@ -13,6 +13,7 @@ from hirebar.drills import KINDS, UnknownDrill, fmt, generate
 from hirebar.drills.simulation import Statement
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.errors import UnknownIncident, UnknownRun
+from hirebar.web.params import RowId
 
 MAX_REPLY_CHARS = 2_000
 MAX_STATEMENT_CHARS = 5_000
@@ -136,11 +137,11 @@ def add_routes(
         return RedirectResponse(f"/drills/{kind}/{random.randrange(1_000_000)}", status_code=303)
 
     @html.get("/drills/{kind}/{seed}", response_class=HTMLResponse)
-    def drill_page(request: Request, kind: str, seed: int) -> HTMLResponse:
+    def drill_page(request: Request, kind: str, seed: RowId) -> HTMLResponse:
         return page(request, "drill.html", drill_context(kind, seed))
 
     @api.get("/drills/{kind}/{seed}")
-    def drill_json(kind: str, seed: int) -> dict:
+    def drill_json(kind: str, seed: RowId) -> dict:
         return drill_context(kind, seed)
 
     def answer(kind: str, seed: int, reply: str, seconds: int | None) -> dict:
@@ -152,14 +153,14 @@ def add_routes(
     def answer_page(
         request: Request,
         kind: str,
-        seed: int,
+        seed: RowId,
         reply: str = Form(""),
         seconds: int | None = Form(None),
     ) -> HTMLResponse:
         return page(request, "drill.html", answer(kind, seed, reply, seconds))
 
     @api.post("/drills/{kind}/{seed}", dependencies=guarded)
-    def answer_json(kind: str, seed: int, payload: dict) -> dict:
+    def answer_json(kind: str, seed: RowId, payload: dict) -> dict:
         return answer(kind, seed, str(payload.get("reply", "")), payload.get("seconds"))
 
     def start(incident_id: str) -> int:
@@ -177,11 +178,11 @@ def add_routes(
         return run_context(drilling, start(incident_id))
 
     @html.get("/runs/{run_id}", response_class=HTMLResponse)
-    def run_page(request: Request, run_id: int) -> HTMLResponse:
+    def run_page(request: Request, run_id: RowId) -> HTMLResponse:
         return page(request, "run.html", run_context(drilling, run_id))
 
     @api.get("/runs/{run_id}")
-    def run_json(run_id: int) -> dict:
+    def run_json(run_id: RowId) -> dict:
         return run_context(drilling, run_id)
 
     def step(run_id: int, typed: str) -> None:
@@ -190,12 +191,12 @@ def add_routes(
             drilling.step(run_id, typed.strip()[:MAX_REPLY_CHARS])
 
     @html.post("/runs/{run_id}/steps", dependencies=guarded)
-    def step_page(run_id: int, typed: str = Form("")) -> Response:
+    def step_page(run_id: RowId, typed: str = Form("")) -> Response:
         step(run_id, typed)
         return RedirectResponse(f"/runs/{run_id}#log", status_code=303)
 
     @api.post("/runs/{run_id}/steps", dependencies=guarded)
-    def step_json(run_id: int, payload: dict) -> dict:
+    def step_json(run_id: RowId, payload: dict) -> dict:
         step(run_id, str(payload.get("typed", "")))
         return run_context(drilling, run_id)
 
@@ -213,7 +214,7 @@ def add_routes(
 
     @html.post("/runs/{run_id}/finish", dependencies=guarded)
     def finish_page(
-        run_id: int,
+        run_id: RowId,
         cause: str = Form(""),
         containment: str = Form(""),
         comms: str = Form(""),
@@ -226,6 +227,6 @@ def add_routes(
         return RedirectResponse(f"/runs/{run_id}#debrief", status_code=303)
 
     @api.post("/runs/{run_id}/finish", dependencies=guarded)
-    def finish_json(run_id: int, payload: dict) -> dict:
+    def finish_json(run_id: RowId, payload: dict) -> dict:
         finish(run_id, payload)
         return run_context(drilling, run_id)

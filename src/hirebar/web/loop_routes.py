@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from hirebar.practice import loop_report
 from hirebar.practice.errors import UnknownCompany
 from hirebar.practice.mock_loop import MockLoops, Step, UnknownLoop
+from hirebar.web.params import RowId
 
 MAX_ANSWER_CHARS = 200_000
 MEDIA = {
@@ -104,11 +105,11 @@ def add_routes(
         return loop_context(loops, start(str(payload.get("company", ""))))
 
     @html.get("/loops/{loop_id}", response_class=HTMLResponse)
-    def loop_page(request: Request, loop_id: int) -> HTMLResponse:
+    def loop_page(request: Request, loop_id: RowId) -> HTMLResponse:
         return page(request, "loop.html", loop_context(loops, loop_id))
 
     @api.get("/loops/{loop_id}")
-    def loop_json(loop_id: int) -> dict:
+    def loop_json(loop_id: RowId) -> dict:
         return loop_context(loops, loop_id)
 
     def answer(loop_id: int, text: str, seconds: int | None) -> None:
@@ -122,24 +123,26 @@ def add_routes(
 
     @html.post("/loops/{loop_id}/answer", dependencies=guarded)
     def answer_page(
-        loop_id: int, answer_text: str = Form("", alias="answer"), seconds: int | None = Form(None)
+        loop_id: RowId,
+        answer_text: str = Form("", alias="answer"),
+        seconds: int | None = Form(None),
     ) -> Response:
         answer(loop_id, answer_text, seconds)
         return RedirectResponse(f"/loops/{loop_id}", status_code=303)
 
     @api.post("/loops/{loop_id}/answer", dependencies=guarded)
-    def answer_json(loop_id: int, payload: dict) -> dict:
+    def answer_json(loop_id: RowId, payload: dict) -> dict:
         answer(loop_id, str(payload.get("answer", "")), payload.get("seconds"))
         return loop_context(loops, loop_id)
 
     @html.post("/loops/{loop_id}/skip", dependencies=guarded)
-    def skip_page(loop_id: int) -> Response:
+    def skip_page(loop_id: RowId) -> Response:
         step_of(loops, loop_id)
         loops.skip_probe(loop_id)
         return RedirectResponse(f"/loops/{loop_id}", status_code=303)
 
     @html.get("/loops/{loop_id}/report.{ext}")
-    def report(loop_id: int, ext: str) -> Response:
+    def report(loop_id: RowId, ext: str) -> Response:
         if ext not in MEDIA:
             raise HTTPException(status_code=404, detail="reports come as .md, .html or .pdf")
         if step_of(loops, loop_id).kind != "done":

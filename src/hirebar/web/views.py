@@ -394,3 +394,13 @@ def plan_page(svc: PracticeService, company_id: str | None, hours: float) -> dic
         "interview_date": interview.isoformat() if interview else None,
         "days": [d.to_dict() for d in days],
     }
+
+
+def validation_problem(error: dict) -> str:
+    """One bad request parameter in words: where it was, what is wrong, what was sent."""
+    place = {"path": "the address", "query": "the address", "body": "the form"}
+    where = place.get(str(error["loc"][0]), str(error["loc"][0]))
+    name = ".".join(str(part) for part in error["loc"][1:]) or "a value"
+    sent = error.get("input")
+    shown = f" (got {str(sent)[:40]!r})" if isinstance(sent, str | int | float) else ""
+    return f"{name} in {where}: {error['msg'][0].lower()}{error['msg'][1:]}{shown}"
