@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -117,7 +118,7 @@ def test_the_whole_practice_flow(server: str, page: Page, shots: Path):
     page.goto(server + "/")
     page.screenshot(path=shots / "home-empty.png", full_page=True)
     page.select_option("#company", "anthropic")
-    page.fill("#interview_date", "2026-12-20")
+    page.fill("#interview_date", (date.today() + timedelta(days=14)).isoformat())
     page.get_by_role("button", name="Save").click()
     expect(page.locator("#overall")).to_have_text("0%")
     expect(page.locator("table.rounds tbody tr")).to_have_count(6)

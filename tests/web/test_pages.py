@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -22,12 +24,13 @@ def submit(client, token, answer=GOOD, question=QUESTION):
 
 
 def test_home_asks_for_a_target_then_shows_readiness(client, token):
+    when = (date.today() + timedelta(days=14)).isoformat()
     page = soup(client.get("/"))
     assert page.select_one("select#company option[value=google]")
     assert page.select_one("#overall") is None
     response = client.post(
         "/target",
-        data={"company": "anthropic", "interview_date": "2026-12-20", "csrf_token": token},
+        data={"company": "anthropic", "interview_date": when, "csrf_token": token},
         follow_redirects=False,
     )
     assert response.status_code == 303
@@ -36,7 +39,33 @@ def test_home_asks_for_a_target_then_shows_readiness(client, token):
     assert len(page.select("table.rounds tbody tr")) == 6
     assert page.select_one("a#start")["href"].startswith("/practice/")
     twin = client.get("/api/v1/home").json()
-    assert twin["target"]["id"] == "anthropic" and twin["interview_date"] == "2026-12-20"
+    assert twin["target"]["id"] == "anthropic" and twin["interview_date"] == when
+    assert page.select_one("#days-left").text == "14 days until the interview."
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("not-a-date", "must look like 2027-01-15, not 'not-a-date'"),
+        ("2020-01-01", "must be after today"),
+        ("9999-12-31", "more than 365 days away"),
+    ],
+)
+def test_an_interview_date_that_cannot_be_planned_for_is_refused(client, token, typed, says):
+    response = client.post(
+        "/target", data={"company": "google", "interview_date": typed, "csrf_token": token}
+    )
+    assert response.status_code == 422
+    assert says in BeautifulSoup(response.text, "html.parser").select_one("#error").text
+    assert client.get("/api/v1/home").json()["interview_date"] is None
+
+
+def test_a_saved_date_that_has_passed_is_named_and_the_plan_still_comes(client, service):
+    service.set_profile(company="google", interview_date="2020-01-01")
+    assert "has passed" in soup(client.get("/")).select_one("#days-left").text
+    plan = soup(client.get("/plan"))
+    assert "must be after today" in plan.select_one("#date-problem").text
+    assert len(client.get("/api/v1/plan").json()["days"]) == 30
 
 
 def test_library_filters_and_search(client):

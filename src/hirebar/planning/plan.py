@@ -17,6 +17,9 @@ from datetime import date, timedelta
 from hirebar.content import Company, Competency, Library, Question, RoundKind
 
 DEFAULT_DAYS = 30
+# A plan is a day-by-day schedule: past a year it is neither useful nor cheap to build
+# (a typo such as 2207 for 2027 would ask for 66,000 days).
+MAX_DAYS = 365
 REVIEW_MINUTES = 15
 MOCK_LOOP_EVERY = 7
 MOCK_LOOP_MINUTES = 120
@@ -111,6 +114,17 @@ class PlanError(ValueError):
     """The dates or hours cannot make a plan."""
 
 
+def check_interview(interview: date, today: date) -> None:
+    """An interview date a plan can be built for: after today, at most a year away."""
+    if interview <= today:
+        raise PlanError(f"the interview date {interview} must be after today ({today})")
+    if (interview - today).days > MAX_DAYS:
+        raise PlanError(
+            f"the interview date {interview} is more than {MAX_DAYS} days away; "
+            "plans cover up to a year"
+        )
+
+
 def round_shares(company: Company, results: Results) -> dict[RoundKind, float]:
     """Each round's share of practice: weight × gap to ready, floored, summing to 1."""
     raw = {
@@ -138,8 +152,7 @@ def build_plan(
     hours_per_day: float = 1.5,
 ) -> list[Day]:
     interview = interview or today + timedelta(days=DEFAULT_DAYS)
-    if interview <= today:
-        raise PlanError(f"the interview date {interview} must be after today ({today})")
+    check_interview(interview, today)
     if not 0.25 <= hours_per_day <= 12:
         raise PlanError(f"hours per day must be between 0.25 and 12, not {hours_per_day}")
     shares = round_shares(company, results)

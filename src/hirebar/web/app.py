@@ -6,6 +6,7 @@ import asyncio
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
@@ -19,6 +20,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hirebar import __version__, store
+from hirebar.planning.plan import PlanError, check_interview
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.errors import UnknownQuestion
 from hirebar.practice.grading_worker import GradingWorker
@@ -104,6 +106,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def set_target(company: str = Form(...), interview_date: str = Form("")) -> Response:
         if company not in svc.library.companies:
             raise HTTPException(status_code=422, detail=f"unknown company '{company}'")
+        if interview_date:
+            try:
+                when = date.fromisoformat(interview_date)
+            except ValueError:
+                detail = f"the interview date must look like 2027-01-15, not '{interview_date}'"
+                raise HTTPException(status_code=422, detail=detail) from None
+            try:
+                check_interview(when, date.today())
+            except PlanError as exc:
+                raise HTTPException(status_code=422, detail=str(exc)) from None
         svc.set_profile(company=company, interview_date=interview_date)
         return RedirectResponse("/", status_code=303)
 

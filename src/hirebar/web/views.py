@@ -14,6 +14,7 @@ from hirebar.content import ANSWER_MINUTES, COMPETENCY_NAMES, Competency, Diffic
 from hirebar.drills import KINDS
 from hirebar.grading import MiniLM
 from hirebar.grading.embedding import INT8_MODEL_FILE
+from hirebar.planning.plan import check_interview
 from hirebar.practice.coach import Coach
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.readiness import next_question
@@ -383,15 +384,16 @@ def plan_page(svc: PracticeService, company_id: str | None, hours: float) -> dic
         return {"company": None, "days": [], "hours": hours}
     try:
         interview = date.fromisoformat(profile.get("interview_date") or "")
-    except ValueError:
-        interview = None
-    if interview is not None and interview <= date.today():
-        interview = None
+        check_interview(interview, date.today())
+        unusable = None
+    except ValueError as exc:  # no date, or one saved that has passed or is too far
+        interview, unusable = None, str(exc) if profile.get("interview_date") else None
     days = Coach(svc).plan(company_id, today=date.today(), interview=interview, hours_per_day=hours)
     return {
         "company": {"id": company_id, "name": svc.library.companies[company_id].name},
         "hours": hours,
         "interview_date": interview.isoformat() if interview else None,
+        "date_problem": unusable,
         "days": [d.to_dict() for d in days],
     }
 

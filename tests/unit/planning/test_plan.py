@@ -102,6 +102,11 @@ def test_bad_dates_and_hours_are_refused():
         build_plan(google, LIBRARY, Results(), today=TODAY, interview=TODAY)
     with pytest.raises(PlanError, match="hours per day"):
         build_plan(google, LIBRARY, Results(), today=TODAY, hours_per_day=0)
+    far = TODAY + timedelta(days=366)  # a typo such as 2207 for 2027 must not hang the app
+    with pytest.raises(PlanError, match="more than 365 days away"):
+        build_plan(google, LIBRARY, Results(), today=TODAY, interview=far)
+    year = build_plan(google, LIBRARY, Results(), today=TODAY, interview=far - timedelta(days=1))
+    assert len(year) == 365
 
 
 def test_questions_that_train_the_weakest_competencies_come_first():
