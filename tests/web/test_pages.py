@@ -15,6 +15,10 @@ def soup(response) -> BeautifulSoup:
     return BeautifulSoup(response.text, "html.parser")
 
 
+def soup_any(response) -> BeautifulSoup:
+    return BeautifulSoup(response.text, "html.parser")
+
+
 def submit(client, token, answer=GOOD, question=QUESTION):
     return client.post(
         f"/practice/{question}",
@@ -56,7 +60,7 @@ def test_an_interview_date_that_cannot_be_planned_for_is_refused(client, token, 
         "/target", data={"company": "google", "interview_date": typed, "csrf_token": token}
     )
     assert response.status_code == 422
-    assert says in BeautifulSoup(response.text, "html.parser").select_one("#error").text
+    assert says in soup_any(response).select_one("#error").text
     assert client.get("/api/v1/home").json()["interview_date"] is None
 
 
@@ -230,7 +234,7 @@ def test_openapi_and_unknown_pages(client):
 def test_a_bad_address_gets_the_error_page_saying_what_is_wrong(client, path, status, says):
     response = client.get(path)
     assert response.status_code == status
-    assert says in BeautifulSoup(response.text, "html.parser").select_one("#error").text
+    assert says in soup_any(response).select_one("#error").text
 
 
 def test_a_bad_address_in_the_api_gets_json_naming_the_parameter(client):
@@ -239,6 +243,35 @@ def test_a_bad_address_in_the_api_gets_json_naming_the_parameter(client):
         assert response.status_code == 422
         assert response.json()["detail"][0]["loc"][0] == "path"
     assert client.get("/api/v1/nope").json() == {"detail": "Not Found"}
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"question_id": QUESTION, "answer": "x", "seconds": "abc"}, "seconds"),
+        ({"question_id": QUESTION, "answer": "x", "seconds": -5}, "seconds"),
+        ({"question_id": QUESTION, "answer": None}, "answer"),
+        ({"question_id": QUESTION, "answer": {"x": 1}}, "answer"),
+        ({"question_id": QUESTION, "answer": "x" * 200_001}, "answer"),
+        ({"answer": "x"}, "question_id"),
+        ({"question_id": QUESTION, "answer": "x", "typo": 1}, "typo"),
+    ],
+)
+def test_a_bad_api_body_is_refused_naming_the_field_and_nothing_is_stored(
+    client, token, body, field
+):
+    response = client.post("/api/v1/attempts", json=body, headers={"X-CSRF-Token": token})
+    assert response.status_code == 422
+    assert ["body", field] in [error["loc"] for error in response.json()["detail"]]
+    assert client.get("/api/v1/history").json()["attempts"] == []
+
+
+def test_a_bad_seconds_on_a_form_gets_the_error_page(client, token):
+    response = client.post(
+        f"/practice/{QUESTION}", data={"answer": GOOD, "seconds": "1e400", "csrf_token": token}
+    )
+    assert response.status_code == 422
+    assert "seconds in the form" in soup_any(response).select_one("#error").text
 
 
 def test_json_api_submission(client, token):

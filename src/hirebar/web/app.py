@@ -30,7 +30,7 @@ from hirebar.practice.service import PracticeService, own_answer_record
 from hirebar.settings import Settings
 from hirebar.store import AttemptStatus
 from hirebar.web import drill_routes, loop_routes, prep_routes, views
-from hirebar.web.params import RowId
+from hirebar.web.params import MAX_ANSWER_CHARS, AttemptBody, FormSeconds, OwnAnswerBody, RowId
 from hirebar.web.security import (
     CSRF_COOKIE,
     CSRF_FIELD,
@@ -40,7 +40,6 @@ from hirebar.web.security import (
 )
 
 WEB = Path(str(resources.files("hirebar.web")))
-MAX_ANSWER_CHARS = 200_000
 T = TypeVar("T")
 
 
@@ -157,7 +156,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return HTMLResponse('<span class="saved">Draft saved</span>')
 
     @html.post("/practice/{question_id}", dependencies=guarded)
-    def submit(question_id: str, answer: str = Form(""), seconds: int | None = Form(None)):  # type: ignore[no-untyped-def]
+    def submit(question_id: str, answer: str = Form(""), seconds: FormSeconds = None):  # type: ignore[no-untyped-def]
         question_or_404(question_id)
         if len(answer) > MAX_ANSWER_CHARS:
             raise HTTPException(status_code=413, detail="answer longer than 200,000 characters")
@@ -171,11 +170,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return RedirectResponse(f"/attempts/{attempt.id}", status_code=303)
 
     @api.post("/attempts", dependencies=guarded)
-    def submit_json(payload: dict) -> JSONResponse:
-        question_id = str(payload.get("question_id", ""))
-        question_or_404(question_id)
-        answer = str(payload.get("answer", ""))[:MAX_ANSWER_CHARS]
-        outcome = svc.submit(question_id, answer, seconds=payload.get("seconds"))
+    def submit_json(body: AttemptBody) -> JSONResponse:
+        question_or_404(body.question_id)
+        outcome = svc.submit(body.question_id, body.answer, seconds=body.seconds)
         return JSONResponse(views.assessment(svc, outcome.attempt.id), status_code=201)
 
     @html.get("/own", response_class=HTMLResponse)
@@ -209,15 +206,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return page(request, "own.html", context)
 
     @api.post("/own", dependencies=guarded)
-    def own_grade_json(payload: dict) -> JSONResponse:
-        fields = {
-            k: str(payload.get(k, ""))[:MAX_ANSWER_CHARS]
-            for k in ("question", "reference", "answer")
-        }
-        missing = views.missing_own_fields(fields["question"], fields["reference"])
+    def own_grade_json(body: OwnAnswerBody) -> JSONResponse:
+        missing = views.missing_own_fields(body.question, body.reference)
         if missing:
             return JSONResponse({"detail": missing}, status_code=422)
-        outcome = svc.submit_own(**fields)
+        outcome = svc.submit_own(**body.model_dump())
         if outcome.assessment is None:
             detail = f"grading failed ({outcome.error}); the answer is saved"
             return JSONResponse({"detail": detail, "id": outcome.answer.id}, status_code=500)

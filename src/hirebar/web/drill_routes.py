@@ -13,10 +13,15 @@ from hirebar.drills import KINDS, UnknownDrill, fmt, generate
 from hirebar.drills.simulation import Statement
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.errors import UnknownIncident, UnknownRun
-from hirebar.web.params import RowId
-
-MAX_REPLY_CHARS = 2_000
-MAX_STATEMENT_CHARS = 5_000
+from hirebar.web.params import (
+    MAX_REPLY_CHARS,
+    MAX_STATEMENT_CHARS,
+    DrillReplyBody,
+    FormSeconds,
+    IncidentStepBody,
+    RowId,
+    StatementBody,
+)
 
 
 def drills_context(drilling: Drilling) -> dict:
@@ -155,13 +160,13 @@ def add_routes(
         kind: str,
         seed: RowId,
         reply: str = Form(""),
-        seconds: int | None = Form(None),
+        seconds: FormSeconds = None,
     ) -> HTMLResponse:
         return page(request, "drill.html", answer(kind, seed, reply, seconds))
 
     @api.post("/drills/{kind}/{seed}", dependencies=guarded)
-    def answer_json(kind: str, seed: RowId, payload: dict) -> dict:
-        return answer(kind, seed, str(payload.get("reply", "")), payload.get("seconds"))
+    def answer_json(kind: str, seed: RowId, body: DrillReplyBody) -> dict:
+        return answer(kind, seed, body.reply, body.seconds)
 
     def start(incident_id: str) -> int:
         try:
@@ -196,19 +201,16 @@ def add_routes(
         return RedirectResponse(f"/runs/{run_id}#log", status_code=303)
 
     @api.post("/runs/{run_id}/steps", dependencies=guarded)
-    def step_json(run_id: RowId, payload: dict) -> dict:
-        step(run_id, str(payload.get("typed", "")))
+    def step_json(run_id: RowId, body: IncidentStepBody) -> dict:
+        step(run_id, body.typed)
         return run_context(drilling, run_id)
 
-    def finish(run_id: int, fields: dict) -> None:
+    def finish(run_id: int, fields: dict[str, str]) -> None:
         open_run(drilling, run_id, "this run is already finished")
         drilling.finish(
             run_id,
             Statement(
-                **{
-                    k: str(fields.get(k, ""))[:MAX_STATEMENT_CHARS]
-                    for k in Statement.__annotations__
-                }
+                **{k: fields.get(k, "")[:MAX_STATEMENT_CHARS] for k in Statement.__annotations__}
             ),
         )
 
@@ -227,6 +229,6 @@ def add_routes(
         return RedirectResponse(f"/runs/{run_id}#debrief", status_code=303)
 
     @api.post("/runs/{run_id}/finish", dependencies=guarded)
-    def finish_json(run_id: RowId, payload: dict) -> dict:
-        finish(run_id, payload)
+    def finish_json(run_id: RowId, body: StatementBody) -> dict:
+        finish(run_id, body.model_dump())
         return run_context(drilling, run_id)

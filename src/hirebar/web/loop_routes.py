@@ -10,9 +10,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from hirebar.practice import loop_report
 from hirebar.practice.errors import UnknownCompany
 from hirebar.practice.mock_loop import MockLoops, Step, UnknownLoop
-from hirebar.web.params import RowId
+from hirebar.web.params import (
+    MAX_ANSWER_CHARS,
+    FormSeconds,
+    LoopAnswerBody,
+    LoopStartBody,
+    RowId,
+)
 
-MAX_ANSWER_CHARS = 200_000
 MEDIA = {
     "md": "text/markdown; charset=utf-8",
     "html": "text/html; charset=utf-8",
@@ -101,8 +106,8 @@ def add_routes(
         return RedirectResponse(f"/loops/{start(company)}", status_code=303)
 
     @api.post("/loops", dependencies=guarded)
-    def start_json(payload: dict) -> dict:
-        return loop_context(loops, start(str(payload.get("company", ""))))
+    def start_json(body: LoopStartBody) -> dict:
+        return loop_context(loops, start(body.company))
 
     @html.get("/loops/{loop_id}", response_class=HTMLResponse)
     def loop_page(request: Request, loop_id: RowId) -> HTMLResponse:
@@ -125,14 +130,14 @@ def add_routes(
     def answer_page(
         loop_id: RowId,
         answer_text: str = Form("", alias="answer"),
-        seconds: int | None = Form(None),
+        seconds: FormSeconds = None,
     ) -> Response:
         answer(loop_id, answer_text, seconds)
         return RedirectResponse(f"/loops/{loop_id}", status_code=303)
 
     @api.post("/loops/{loop_id}/answer", dependencies=guarded)
-    def answer_json(loop_id: RowId, payload: dict) -> dict:
-        answer(loop_id, str(payload.get("answer", "")), payload.get("seconds"))
+    def answer_json(loop_id: RowId, body: LoopAnswerBody) -> dict:
+        answer(loop_id, body.answer, body.seconds)
         return loop_context(loops, loop_id)
 
     @html.post("/loops/{loop_id}/skip", dependencies=guarded)

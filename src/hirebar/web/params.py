@@ -1,12 +1,73 @@
-"""Request parameters every router shares, bounded where the database needs it."""
+"""Request parameters every router shares: bounded ids, and the JSON bodies the API takes.
+
+A body names its fields and their types, so a wrong one is refused with a 422 that
+gives its path (``["body", "seconds"]``) instead of being stored as text or ignored.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Path
+from fastapi import Form, Path
+from pydantic import BaseModel, ConfigDict, Field
 
 # A row id or a drill seed is stored in a signed 64-bit column: a larger number in a
 # URL is refused as bad input instead of overflowing the database driver.
 MAX_ROW_ID = 2**63 - 1
 RowId = Annotated[int, Path(ge=0, le=MAX_ROW_ID)]
+
+MAX_ANSWER_CHARS = 200_000
+MAX_REPLY_CHARS = 2_000
+MAX_STATEMENT_CHARS = 5_000
+MAX_DRAFT_CHARS = 50_000
+# Time spent on an answer, as the page's timer reports it: up to a day.
+MAX_SECONDS = 86_400
+FormSeconds = Annotated[int | None, Form(ge=0, le=MAX_SECONDS)]
+
+Seconds = Annotated[int | None, Field(ge=0, le=MAX_SECONDS)]
+Answer = Annotated[str, Field(max_length=MAX_ANSWER_CHARS)]
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class AttemptBody(Body):
+    question_id: Annotated[str, Field(min_length=1)]
+    answer: Answer = ""
+    seconds: Seconds = None
+
+
+class OwnAnswerBody(Body):
+    question: Answer = ""
+    reference: Answer = ""
+    answer: Answer = ""
+
+
+class DrillReplyBody(Body):
+    reply: Annotated[str, Field(max_length=MAX_REPLY_CHARS)] = ""
+    seconds: Seconds = None
+
+
+class IncidentStepBody(Body):
+    typed: Annotated[str, Field(max_length=MAX_REPLY_CHARS)] = ""
+
+
+class StatementBody(Body):
+    cause: Annotated[str, Field(max_length=MAX_STATEMENT_CHARS)] = ""
+    containment: Annotated[str, Field(max_length=MAX_STATEMENT_CHARS)] = ""
+    comms: Annotated[str, Field(max_length=MAX_STATEMENT_CHARS)] = ""
+    rollback: Annotated[str, Field(max_length=MAX_STATEMENT_CHARS)] = ""
+
+
+class LoopStartBody(Body):
+    company: Annotated[str, Field(min_length=1)]
+
+
+class LoopAnswerBody(Body):
+    answer: Answer = ""
+    seconds: Seconds = None
+
+
+class DraftBody(Body):
+    draft: Annotated[str, Field(max_length=MAX_DRAFT_CHARS)] = ""

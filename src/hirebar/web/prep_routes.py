@@ -11,8 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from hirebar.content import Competency
 from hirebar.planning.stories import TRADEOFF_TAGS, check
 from hirebar.practice.prep import Prep
-
-MAX_TEXT = 50_000
+from hirebar.web.params import MAX_DRAFT_CHARS, DraftBody
 
 
 def review_context(prep: Prep) -> dict:
@@ -79,7 +78,7 @@ def add_routes(
     async def add_story(request: Request) -> Response:
         form = await request.form()
         fields = {
-            name: str(form.get(name, ""))[:MAX_TEXT]
+            name: str(form.get(name, ""))[:MAX_DRAFT_CHARS]
             for name in (
                 "title",
                 "situation",
@@ -112,11 +111,11 @@ def add_routes(
     @html.post("/artifacts/{artifact_id}", response_class=HTMLResponse, dependencies=guarded)
     def check_artifact(request: Request, artifact_id: str, draft: str = Form("")) -> HTMLResponse:
         artifact_context(prep, artifact_id)  # 404 before saving anything for a wrong id
-        findings = prep.check_artifact(artifact_id, draft[:MAX_TEXT])
+        findings = prep.check_artifact(artifact_id, draft[:MAX_DRAFT_CHARS])
         return page(request, "artifact.html", artifact_context(prep, artifact_id, findings))
 
     @api.post("/artifacts/{artifact_id}", dependencies=guarded)
-    def check_artifact_json(artifact_id: str, payload: dict) -> dict:
+    def check_artifact_json(artifact_id: str, body: DraftBody) -> dict:
         artifact_context(prep, artifact_id)
-        findings = prep.check_artifact(artifact_id, str(payload.get("draft", ""))[:MAX_TEXT])
+        findings = prep.check_artifact(artifact_id, body.draft)
         return {"ok": not findings, "missing": [asdict(f) for f in findings]}
