@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from unittest.mock import ANY
 
 import pytest
 from bs4 import BeautifulSoup
 
+from hirebar import store
+from hirebar.practice.mock_loop import MockLoops
+from hirebar.practice.prep import Prep
 from samples import GOOD, QUESTION
 
 
@@ -163,8 +167,29 @@ def test_settings_export_and_delete(client, token, settings):
     assert exported.json()["attempts"][0]["answer"] == GOOD
     refused = client.post("/settings/delete", data={"confirm": "nope", "csrf_token": token})
     assert refused.status_code == 422
-    client.post("/settings/delete", data={"confirm": "DELETE", "csrf_token": token})
+    done = client.post("/settings/delete", data={"confirm": "DELETE", "csrf_token": token})
+    assert "Everything was deleted" in soup(done).select_one("#deleted").text
     assert client.get("/api/v1/export").json()["attempts"] == []
+
+
+def test_the_export_holds_every_table_a_user_writes_to(client, token, service):
+    """Exported before "Delete everything": a table left out would be lost for good."""
+    prep = Prep(service)
+    prep.add_story(title="Rolled back a ranking model", situation="Churn rose 4% after launch.")
+    prep.rate(prep.items()[0].key, 3)
+    other = next(q for q in service.library.questions if q != QUESTION)
+    service.save_draft(other, "half an answer")  # a draft of the question submitted is spent
+    loop_id = MockLoops(service).start("google")
+    submit(client, token)
+    exported = client.get("/api/v1/export").json()
+    assert exported["stories"][0]["situation"] == "Churn rose 4% after launch."
+    assert exported["reviews"][0]["last_rating"] == 3
+    assert exported["loops"][0]["id"] == loop_id and exported["loops"][0]["plan"]
+    assert exported["drafts"] == [
+        {"question_id": other, "text": "half an answer", "updated_at": ANY}
+    ]
+    for table in store.Base.metadata.tables:  # assessments come inside their attempts
+        assert table.replace("assessments", "attempts") in exported, f"{table} is not exported"
 
 
 def test_every_form_needs_the_csrf_token(client):

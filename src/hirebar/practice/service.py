@@ -277,6 +277,10 @@ class PracticeService:
                 }
                 for r in store.list_incident_runs(session, limit=1_000_000)
             ],
+            "stories": store.records(session, store.StoryRow),
+            "loops": store.records(session, store.LoopRow),
+            "reviews": store.records(session, store.ReviewRow),
+            "drafts": store.records(session, store.DraftRow),
         }
 
     def delete_everything(self) -> None:

@@ -35,11 +35,14 @@ from hirebar.store.drill_results import (
     save_statement,
     start_incident,
 )
+from hirebar.store.export import records
 from hirebar.store.loops import create_loop, get_loop, list_loops, recent_question_ids, save_plan
 from hirebar.store.models import (
     AssessmentRow,
     AttemptRow,
     AttemptStatus,
+    Base,
+    DraftRow,
     DrillResultRow,
     IncidentRunRow,
     LoopRow,
@@ -62,6 +65,8 @@ __all__ = [
     "AttemptRow",
     "AttemptStatus",
     "AttemptSummary",
+    "Base",
+    "DraftRow",
     "DrillResultRow",
     "IncidentRunRow",
     "LoopRow",
@@ -101,6 +106,7 @@ __all__ = [
     "migrate",
     "recent_question_ids",
     "record_own_grade",
+    "records",
     "review_states",
     "save_draft",
     "save_plan",

@@ -307,7 +307,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @html.get("/settings", response_class=HTMLResponse)
     def settings_html(request: Request) -> HTMLResponse:
-        return page(request, "settings.html", views.settings_page(svc))
+        context = views.settings_page(svc)
+        context["deleted"] = request.query_params.get("deleted") == "1"
+        return page(request, "settings.html", context)
 
     @api.get("/settings")
     def settings_json() -> dict:
@@ -327,7 +329,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if confirm != "DELETE":
             raise HTTPException(status_code=422, detail="type DELETE to confirm")
         svc.delete_everything()
-        return RedirectResponse("/settings", status_code=303)
+        return RedirectResponse("/settings?deleted=1", status_code=303)
 
     # Starlette's class, so that an unknown address gets the same page as a missing row.
     @app.exception_handler(StarletteHTTPException)
