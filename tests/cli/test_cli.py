@@ -233,11 +233,15 @@ def test_drill_list_new_and_answer(run):
     assert unknown.exit_code == 2 and "no drill kind 'nope'" in unknown.stderr
 
 
-def test_interactive_drills_store_every_answer(run):
-    result = run("drill", "--kind", "latency", "--count", "2", input="100\nnot sure\n")
+def test_interactive_drills_store_every_answer_and_ask_again_without_a_number(run):
+    result = run("drill", "--kind", "latency", "--count", "3", input="100\nnot sure\n90\n\n")
     assert result.exit_code == 0 and "Solution" in result.stdout
+    assert "no number found in 'not sure'" in result.stdout
+    assert "Skipped: not counted." in result.stdout and "/2 correct" in result.stdout
     history = json.loads(run("drill", "history", "--json").stdout)
-    assert [d["reply"] for d in history["drills"]] == ["not sure", "100"]
+    assert [d["reply"] for d in history["drills"]] == ["90", "100"]
+    refused = run("drill", "answer", "drift", "no idea", "--seed", "5")
+    assert refused.exit_code == 2 and "no number found in 'no idea'" in refused.stderr
 
 
 def test_incident_list_and_play(run, tmp_path, monkeypatch):

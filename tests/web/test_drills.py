@@ -14,6 +14,10 @@ from hirebar.web.app import create_app
 from samples import INCIDENT_DATA
 
 
+def soup_of(response) -> BeautifulSoup:
+    return BeautifulSoup(response.text, "html.parser")
+
+
 def soup(response) -> BeautifulSoup:
     assert response.status_code == 200, response.text[:500]
     return BeautifulSoup(response.text, "html.parser")
@@ -51,20 +55,28 @@ def test_a_drill_is_answered_checked_stored_and_shown_in_history(client, token):
     drill = generate("confusion-metrics", 42)
     page = soup(client.get("/drills/confusion-metrics/42"))
     assert page.select_one("#exercise").text == drill.prompt
-    page = soup(
-        client.post(
-            "/drills/confusion-metrics/42",
-            data={"reply": f"{drill.answer:.3f}", "csrf_token": token},
-        )
+    slip = client.post("/drills/confusion-metrics/42", data={"reply": "idk", "csrf_token": token})
+    assert slip.status_code == 422  # no number: said so, the reply kept, nothing recorded
+    assert "No number found in 'idk'" in soup_of(slip).select_one("#reply-error").text
+    assert soup_of(slip).select_one("#reply")["value"] == "idk"
+    answered = client.post(
+        "/drills/confusion-metrics/42",
+        data={"reply": f"{drill.answer:.3f}", "csrf_token": token},
+        follow_redirects=False,
     )
+    assert answered.status_code == 303  # so a reload shows the result and records nothing
+    page = soup(client.get(answered.headers["location"]))
     assert page.select_one("#result h2").text == "Correct"
     assert page.select_one("#solution").text == drill.solution
+    again = {"reply": "7", "csrf_token": token}  # the Back button, then another try
+    assert "Correct" in soup(client.post("/drills/confusion-metrics/42", data=again)).text
+    other = generate("confusion-metrics", 43)
     wrong = client.post(
-        "/api/v1/drills/confusion-metrics/42",
+        "/api/v1/drills/confusion-metrics/43",
         json={"reply": "7"},
         headers={"X-CSRF-Token": token},
     ).json()
-    assert wrong["result"]["correct"] is False and wrong["drill"]["answer"] == drill.answer
+    assert wrong["result"]["correct"] is False and wrong["drill"]["answer"] == other.answer
     history = soup(client.get("/history"))
     assert history.title.text == "History · hirebar"  # the drill section is in the page only
     assert "1/2" in history.select_one("#drill-history table").text

@@ -14,7 +14,7 @@ from hirebar.cli.common import JsonFlag, console, emit_json, fail, service
 from hirebar.drills import KINDS, UnknownDrill, fmt
 from hirebar.drills.simulation import Debrief, Statement
 from hirebar.practice.drilling import Drilling
-from hirebar.practice.errors import UnknownIncident
+from hirebar.practice.errors import NoNumber, UnknownIncident
 
 drill_app = typer.Typer(help="Metric drills with exact answers.", invoke_without_command=True)
 incident_app = typer.Typer(
@@ -44,21 +44,33 @@ def practise(
         return
     drilling, out = _drilling(), console()
     kinds = [_kind_or_fail(kind)] if kind else list(KINDS)
-    right = 0
+    right = answered = 0
     for number in range(count):
         drill = drilling.new(kinds[number % len(kinds)] if kind else _weakest(drilling, number))
         out.print(Panel(drill.prompt, title=f"{number + 1}/{count} · {drill.title}"))
         start = time.monotonic()
-        reply = typer.prompt("Your answer", default="", show_default=False)
-        _, check, _ = drilling.answer(
-            drill.kind, drill.seed, reply, round(time.monotonic() - start)
-        )
-        right += check.correct
-        style = "green" if check.correct else "red"
-        out.print(f"[{style}]{check.message}[/{style}]")
+        while True:
+            reply = typer.prompt("Your answer (Enter to skip)", default="", show_default=False)
+            try:
+                _, check, _ = drilling.answer(
+                    drill.kind, drill.seed, reply, round(time.monotonic() - start)
+                )
+            except NoNumber as exc:
+                if reply.strip():  # a slip: ask again
+                    out.print(f"[yellow]{exc}[/yellow]")
+                    continue
+                check = None
+            break
+        if check is None:
+            out.print("[dim]Skipped: not counted.[/dim]")
+        else:
+            answered += 1
+            right += check.correct
+            style = "green" if check.correct else "red"
+            out.print(f"[{style}]{check.message}[/{style}]")
         out.print(f"[bold]Solution[/bold] {drill.solution}")
         out.print(f"[bold]Decision[/bold] {drill.decision}\n")
-    out.print(f"{right}/{count} correct. Your accuracy per kind: `hirebar drill list`.")
+    out.print(f"{right}/{answered} correct. Your accuracy per kind: `hirebar drill list`.")
 
 
 def _weakest(drilling: Drilling, number: int) -> str:
@@ -123,7 +135,10 @@ def answer(
     as_json: JsonFlag = False,
 ) -> None:
     """Check and store an answer to the exercise ``KIND --seed N``."""
-    drill, check, row = _drilling().answer(_kind_or_fail(kind), seed, reply)
+    try:
+        drill, check, row = _drilling().answer(_kind_or_fail(kind), seed, reply)
+    except NoNumber as exc:
+        fail(str(exc))
     if as_json:
         emit_json({"id": row.id, **asdict(check), **drill.full()})
         return

@@ -57,12 +57,17 @@ class Check:
 _NUMBER = re.compile(r"[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:e[-+]?\d+)?\s*(%|k\b)?", re.IGNORECASE)
 
 
+_DECIMAL_COMMA = re.compile(r"[-+]?0,\d+$")
+
+
 def parse_number(text: str) -> float | None:
     """The first number in a reply: "0.82", "1,250", "$3.4", "12.5%" (as 12.5), "40k"."""
     match = _NUMBER.search(text.replace("−", "-"))
     if match is None:
         return None
-    digits = match.group(0).rstrip("%kK ").replace(",", "")
+    digits = match.group(0).rstrip("%kK ")
+    # "0,525" is a decimal comma (a thousands comma never follows a lone 0); "1,250" is not.
+    digits = digits.replace(",", ".") if _DECIMAL_COMMA.match(digits) else digits.replace(",", "")
     try:
         value = float(digits)
     except ValueError:
@@ -76,6 +81,8 @@ def check_answer(drill: Drill, reply: str) -> Check:
     given = parse_number(reply)
     if given is None:
         return Check(False, None, drill.answer, "No number found in the answer.")
+    if "%" in reply and "%" not in drill.unit and abs(drill.answer) <= 1:
+        given /= 100  # "52.5%" for a rate asked as a fraction means 0.525
     error = abs(given - drill.answer)
     if error <= drill.tolerance:
         return Check(True, given, drill.answer, "Correct.")

@@ -15,7 +15,7 @@ from hirebar import store
 from hirebar.content.incident import Action, Incident
 from hirebar.drills import Check, Drill, check_answer, generate
 from hirebar.drills.simulation import Debrief, Statement, debrief, interpret
-from hirebar.practice.errors import UnknownIncident, UnknownRun
+from hirebar.practice.errors import NoNumber, UnknownIncident, UnknownRun
 from hirebar.practice.service import PracticeService
 
 
@@ -35,9 +35,15 @@ class Drilling:
         return generate(kind, random.randrange(1_000_000) if seed is None else seed)
 
     def answer(self, kind: str, seed: int, reply: str, seconds: int | None = None):  # type: ignore[no-untyped-def]
-        """Check and store the reply; returns the drill, the check and the stored row."""
+        """Check and store the reply; returns the drill, the check and the stored row.
+
+        A reply with no number in it raises ``NoNumber`` and is not recorded: it is a
+        slip of the keyboard, not a wrong answer.
+        """
         drill = generate(kind, seed)
         check: Check = check_answer(drill, reply)
+        if check.given is None:
+            raise NoNumber(reply)
         with self.svc.session() as session:
             row = store.add_drill_result(
                 session,
@@ -50,6 +56,12 @@ class Drilling:
                 seconds=seconds,
             )
         return drill, check, row
+
+    def answered(self, kind: str, seed: int) -> tuple[Check, store.DrillResultRow] | None:
+        """The check of the answer already given to this exercise, if there is one."""
+        with self.svc.session() as session:
+            row = store.first_drill_result(session, kind, seed)
+        return None if row is None else (check_answer(generate(kind, seed), row.reply), row)
 
     def accuracy(self) -> dict[str, tuple[int, int]]:
         """kind -> (correct, attempted): what the planner reads."""

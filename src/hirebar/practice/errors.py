@@ -21,6 +21,13 @@ class UnknownIncident(LookupError):
         return f"no incident scenario with id '{self.incident_id}'; `hirebar incident list`"
 
 
+class NoNumber(ValueError):
+    """A drill reply without a number: nothing to check, so nothing is recorded."""
+
+    def __str__(self) -> str:
+        return f"no number found in '{self.args[0][:60]}'; type one, such as 0.82, 12.5% or 40k"
+
+
 class UnknownRun(LookupError):
     def __str__(self) -> str:
         return f"no incident run {self.args[0]}"

@@ -22,6 +22,12 @@ def list_drill_results(session: Session, limit: int = 100) -> list[DrillResultRo
     return list(session.scalars(query))
 
 
+def first_drill_result(session: Session, kind: str, seed: int) -> DrillResultRow | None:
+    """The answer already given to exercise (kind, seed), if any."""
+    query = select(DrillResultRow).where(DrillResultRow.kind == kind, DrillResultRow.seed == seed)
+    return session.scalars(query.order_by(DrillResultRow.id).limit(1)).first()
+
+
 def drill_accuracy(session: Session) -> dict[str, tuple[int, int]]:
     """kind -> (correct, attempted), for the planner and the history page."""
     query = select(

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from hirebar.drills import KINDS, UnknownDrill, fmt, generate
 from hirebar.drills.simulation import Statement
 from hirebar.practice.drilling import Drilling
-from hirebar.practice.errors import UnknownIncident, UnknownRun
+from hirebar.practice.errors import NoNumber, UnknownIncident, UnknownRun
 from hirebar.web.params import (
     MAX_REPLY_CHARS,
     MAX_STATEMENT_CHARS,
@@ -141,32 +141,50 @@ def add_routes(
         known_kind(kind)
         return RedirectResponse(f"/drills/{kind}/{random.randrange(1_000_000)}", status_code=303)
 
+    def shown(kind: str, seed: int) -> dict:
+        """The exercise, with its result once it has been answered."""
+        done = drilling.answered(known_kind(kind), seed)
+        if done is None:
+            return drill_context(kind, seed)
+        check, row = done
+        return drill_context(kind, seed, {"id": row.id, **asdict(check), "reply": row.reply})
+
     @html.get("/drills/{kind}/{seed}", response_class=HTMLResponse)
     def drill_page(request: Request, kind: str, seed: RowId) -> HTMLResponse:
-        return page(request, "drill.html", drill_context(kind, seed))
+        return page(request, "drill.html", shown(kind, seed))
 
     @api.get("/drills/{kind}/{seed}")
     def drill_json(kind: str, seed: RowId) -> dict:
-        return drill_context(kind, seed)
+        return shown(kind, seed)
 
     def answer(kind: str, seed: int, reply: str, seconds: int | None) -> dict:
-        known_kind(kind)  # 404 for an unknown kind before anything is stored
-        _, check, row = drilling.answer(kind, seed, reply[:MAX_REPLY_CHARS], seconds)
-        return drill_context(kind, seed, {"id": row.id, **asdict(check), "reply": row.reply})
+        """Check and store the first answer to an exercise; after that it has its result,
+        and a reload or a second try from the Back button records nothing more."""
+        if drilling.answered(known_kind(kind), seed) is None:
+            drilling.answer(kind, seed, reply[:MAX_REPLY_CHARS], seconds)
+        return shown(kind, seed)
 
-    @html.post("/drills/{kind}/{seed}", response_class=HTMLResponse, dependencies=guarded)
+    @html.post("/drills/{kind}/{seed}", dependencies=guarded)
     def answer_page(
         request: Request,
         kind: str,
         seed: RowId,
         reply: str = Form(""),
         seconds: FormSeconds = None,
-    ) -> HTMLResponse:
-        return page(request, "drill.html", answer(kind, seed, reply, seconds))
+    ) -> Response:
+        try:
+            answer(kind, seed, reply, seconds)
+        except NoNumber as exc:
+            context = {**drill_context(kind, seed), "error": str(exc), "reply": reply}
+            return page(request, "drill.html", context, status=422)
+        return RedirectResponse(f"/drills/{kind}/{seed}", status_code=303)
 
     @api.post("/drills/{kind}/{seed}", dependencies=guarded)
     def answer_json(kind: str, seed: RowId, body: DrillReplyBody) -> dict:
-        return answer(kind, seed, body.reply, body.seconds)
+        try:
+            return answer(kind, seed, body.reply, body.seconds)
+        except NoNumber as exc:
+            raise HTTPException(status_code=422, detail=str(exc)) from None
 
     def start(incident_id: str) -> int:
         try:

@@ -198,8 +198,20 @@ def test_every_drill_is_well_posed_and_its_own_answer_is_accepted(kind, seed):
         ("12.5%", 12.5),
         ("40k", 40000),
         ("−0.3", -0.3),
+        ("0,525", 0.525),
+        ("-0,5", -0.5),
         ("no idea", None),
     ],
 )
 def test_parse_number(reply, value):
     assert parse_number(reply) == value
+
+
+def test_a_percentage_counts_as_its_fraction_where_a_rate_is_asked_for():
+    rate = next(
+        d for seed in range(200) if (d := generate("imbalance-trap", seed)).data["ask"] == "recall"
+    )
+    assert check_answer(rate, f"{100 * rate.answer:.1f}%").correct
+    assert not check_answer(rate, f"{rate.answer:.3f}%").correct  # 0.5% is not 0.5
+    percent = next(d for seed in range(200) if (d := generate("imbalance-trap", seed)).unit == "%")
+    assert check_answer(percent, f"{percent.answer:.2f}%").correct
