@@ -143,12 +143,19 @@ def test_the_whole_practice_flow(server: str, page: Page, shots: Path):
     assert all(text in ANSWER_START + ANSWER_REST for text in marks.all_inner_texts())
     page.screenshot(path=shots / "assessment.png", full_page=True)
 
+    follow_up = page.get_by_role("button", name="Answer the follow-up")
+    follow_up.click()  # nothing typed: said in place, nothing graded
+    expect(page.locator("#probe-result .alert")).to_contain_text("The answer is empty")
     page.fill(
         "#probe-answer",
         "I would route low confidence tickets to humans and tell the "
         "support leads how many tickets were misrouted.",
     )
-    page.get_by_role("button", name="Answer the follow-up").click()
+    page.route("**/follow-up", lambda route: route.abort())  # the app is unreachable
+    follow_up.click()
+    expect(page.locator("#probe-result .alert")).to_contain_text("Not sent")
+    page.unroute("**/follow-up")
+    follow_up.click()
     expect(page.locator("#probe-result #verdict")).to_be_visible()
 
     page.goto(server + "/history")

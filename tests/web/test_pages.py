@@ -291,6 +291,19 @@ def test_a_bad_api_body_is_refused_naming_the_field_and_nothing_is_stored(
     assert client.get("/api/v1/history").json()["attempts"] == []
 
 
+def test_an_empty_answer_is_sent_back_not_graded(client, token):
+    blank = submit(client, token, answer="   \n ")
+    assert blank.status_code == 422
+    assert "The answer is empty" in soup_any(blank).select_one("#answer-error").text
+    refused = client.post(
+        "/api/v1/attempts",
+        json={"question_id": QUESTION, "answer": " "},
+        headers={"X-CSRF-Token": token},
+    )
+    assert refused.status_code == 422
+    assert client.get("/api/v1/history").json()["attempts"] == []
+
+
 def test_a_bad_seconds_on_a_form_gets_the_error_page(client, token):
     response = client.post(
         f"/practice/{QUESTION}", data={"answer": GOOD, "seconds": "1e400", "csrf_token": token}

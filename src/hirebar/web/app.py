@@ -41,6 +41,7 @@ from hirebar.web.security import (
 
 WEB = Path(str(resources.files("hirebar.web")))
 T = TypeVar("T")
+EMPTY_ANSWER = "The answer is empty: write one, then submit."
 
 
 def found(value: T | None, detail: str) -> T:
@@ -156,8 +157,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return HTMLResponse('<span class="saved">Draft saved</span>')
 
     @html.post("/practice/{question_id}", dependencies=guarded)
-    def submit(question_id: str, answer: str = Form(""), seconds: FormSeconds = None):  # type: ignore[no-untyped-def]
+    def submit(  # type: ignore[no-untyped-def]
+        request: Request, question_id: str, answer: str = Form(""), seconds: FormSeconds = None
+    ):
         question_or_404(question_id)
+        if not answer.strip():  # a stray click: nothing to grade, and nothing to count
+            context = {**views.practice(svc, question_id), "error": EMPTY_ANSWER}
+            return page(request, "practice.html", context, status=422)
         if len(answer) > MAX_ANSWER_CHARS:
             raise HTTPException(status_code=413, detail="answer longer than 200,000 characters")
         svc.save_draft(question_id, answer)  # kept until the attempt is safely stored
@@ -172,6 +178,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @api.post("/attempts", dependencies=guarded)
     def submit_json(body: AttemptBody) -> JSONResponse:
         question_or_404(body.question_id)
+        if not body.answer.strip():
+            raise HTTPException(status_code=422, detail=EMPTY_ANSWER)
         outcome = svc.submit(body.question_id, body.answer, seconds=body.seconds)
         return JSONResponse(views.assessment(svc, outcome.attempt.id), status_code=201)
 
@@ -239,6 +247,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         probe = question.follow_up(probe_data.get("prompt"))
         if probe is None:
             raise HTTPException(status_code=409, detail="this attempt has no follow-up probe")
+        if not answer.strip():  # shown in place (HTMX swaps only a 2xx answer)
+            return HTMLResponse(f'<p class="alert" role="alert">{EMPTY_ANSWER}</p>')
         outcome = svc.submit(question.id, answer[:MAX_ANSWER_CHARS], probe=probe)
         return page(request, "_probe_result.html", attempt_or_404(outcome.attempt.id))
 

@@ -225,6 +225,12 @@ def add_routes(
 
     def finish(run_id: int, fields: dict[str, str]) -> None:
         open_run(drilling, run_id, "this run is already finished")
+        if not any(text.strip() for text in fields.values()):  # a stray click ends nothing
+            raise HTTPException(
+                status_code=422,
+                detail="the statement is empty: write the cause, containment, "
+                "communication and rollback criteria, then close the run",
+            )
         drilling.finish(
             run_id,
             Statement(

@@ -1,5 +1,6 @@
-// hirebar's only script: the answer timer, dictation where the browser has it,
-// and the seconds field. Loaded from a file so the CSP can forbid inline script.
+// hirebar's only script: the answer timer, dictation where the browser has it, the
+// seconds field, draft autosave and word of a failed HTMX request. Loaded from a file so
+// the CSP can forbid inline script.
 (function () {
   "use strict";
 
@@ -43,6 +44,10 @@
           }
         }
       };
+      recognizer.onerror = function (event) {
+        var status = document.getElementById("draft-status");
+        if (status) status.textContent = "Dictation stopped (" + event.error + "): type instead";
+      };
       recognizer.onend = function () { recognizer = null; button.setAttribute("aria-pressed", "false"); };
       button.setAttribute("aria-pressed", "true");
       recognizer.start();
@@ -83,9 +88,30 @@
     box.addEventListener("blur", function () { if (timer !== null) save(); });
   }
 
+  // A request HTMX sends (the follow-up reply) that fails says so where its answer would
+  // have gone; the text typed stays in its box.
+  function reportFailedRequests() {
+    function show(event, text) {
+      var target = event.detail.target;
+      if (!target) return;
+      var note = document.createElement("p");
+      note.className = "alert";
+      note.setAttribute("role", "alert");
+      note.textContent = text;
+      target.replaceChildren(note);
+    }
+    document.body.addEventListener("htmx:responseError", function (event) {
+      show(event, "Not graded: the app answered " + event.detail.xhr.status + ". Your reply is still in the box; try again.");
+    });
+    document.body.addEventListener("htmx:sendError", function (event) {
+      show(event, "Not sent: the app cannot be reached. Your reply is still in the box; try again.");
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     startTimer();
     startDictation();
     autosave();
+    reportFailedRequests();
   });
 })();
