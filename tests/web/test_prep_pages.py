@@ -37,10 +37,29 @@ def test_a_story_is_saved_checked_and_counted(client, token):
     page = soup(client.get("/stories"))
     (story,) = page.select("#stories > li")
     assert "Shipped with a human queue" in story.text
+    assert story.select_one("details dd").text == "We shipped it."  # readable again
     assert "No first-person decision" in story.text and "No number" in story.text
     data = client.get("/api/v1/stories").json()
     assert data["coverage"]["competencies"]["ownership"] == [data["stories"][0]["id"]]
     assert client.get("/review").status_code == 200
+
+
+def test_a_story_without_a_title_comes_back_as_typed(client, token):
+    response = client.post(
+        "/stories",
+        data={
+            "title": "  ",
+            "situation": "Churn rose 4% after the ranking launch.",
+            "tags": ["accuracy-vs-latency"],
+            "csrf_token": token,
+        },
+    )
+    assert response.status_code == 422
+    page = BeautifulSoup(response.text, "html.parser")
+    assert "A story needs a title" in page.select_one("#story-error").text
+    assert page.select_one("#story-situation").text == "Churn rose 4% after the ranking launch."
+    assert page.select_one("input[value=accuracy-vs-latency]").has_attr("checked")
+    assert client.get("/api/v1/stories").json()["stories"] == []
 
 
 def test_an_artifact_draft_is_saved_and_linted(client, token):

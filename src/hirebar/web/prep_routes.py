@@ -89,12 +89,14 @@ def add_routes(
                 "lesson",
             )
         }
-        if not fields["title"].strip():
-            raise HTTPException(status_code=422, detail="a story needs a title")
         fields["tags"] = [t for t in form.getlist("tags") if t in TRADEOFF_TAGS]
         fields["competencies"] = [
             c for c in form.getlist("competencies") if c in Competency.__members__
         ]
+        if not fields["title"].strip():  # the form comes back as typed, with the reason
+            error = "A story needs a title: a few words you will recognise it by."
+            context = {**stories_context(prep), "typed": fields, "error": error}
+            return page(request, "stories.html", context, status=422)
         prep.add_story(**fields)
         return RedirectResponse("/stories", status_code=303)
 
