@@ -71,10 +71,10 @@ def context(decision: CommitteeDecision, library: Library) -> dict:
 def chart(scores: dict[str, float]) -> str:
     """Horizontal bars, 1-4, as inline SVG (renders in browsers and in WeasyPrint)."""
     row, label_width, bar_width = 22, 230, 300
-    height = row * len(scores) + 24
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_width + bar_width + 40}" '
-        f'height="{height}" role="img" aria-label="Competency scores, 1 to 4">'
+    height, width = row * len(scores) + 24, label_width + bar_width + 40
+    parts = [  # the viewBox lets a narrow screen scale the chart down instead of scrolling
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="Competency scores, 1 to 4">'
     ]
     for i, (name, value) in enumerate(scores.items()):
         y = i * row + 4
