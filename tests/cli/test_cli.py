@@ -110,6 +110,43 @@ def test_practice_stores_and_history_shows_it(run):
     assert QUESTION in human.stdout
 
 
+def test_practice_refuses_empty_or_undecodable_input_and_stores_nothing(run):
+    empty = run("practice", "-q", QUESTION, "--answer-file", "-", input=" \n")
+    assert empty.exit_code == 2 and "the answer is empty" in empty.stderr
+    runner = CliRunner()
+    latin1 = runner.invoke(app, ["practice", "-q", QUESTION, "-a", "-"], input=b"caf\xe9 I would")
+    assert latin1.exit_code == 2 and "standard input is not UTF-8 text" in latin1.stderr
+    folder = run("practice", "-q", QUESTION, "-a", str(Path.cwd()))
+    assert folder.exit_code == 2 and "is a folder, not a file" in folder.stderr
+    assert json.loads(run("history", "--json").stdout) == []
+
+
+def test_practice_keeps_an_editor_answer_when_the_editor_fails(run, settings, tmp_path):
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\necho "my careful answer" > "$1"\nexit 1\n')
+    editor.chmod(0o755)
+    runner = CliRunner()
+    failed = runner.invoke(
+        app, ["practice", "-q", QUESTION, "--editor"], env={"EDITOR": str(editor), "COLUMNS": "200"}
+    )
+    assert failed.exit_code == 2 and "your text is kept in" in failed.stderr
+    kept = settings.data_dir / "editing" / f"{QUESTION}.md"
+    assert kept.read_text().strip() == "my careful answer"
+    editor.write_text(
+        '#!/bin/sh\necho "I would roll back first." > "$1.new"\n'
+        'cat "$1" >> "$1.new"\nmv "$1.new" "$1"\n'
+    )
+    done = runner.invoke(
+        app,
+        ["practice", "-q", QUESTION, "--editor", "--json"],
+        env={"EDITOR": str(editor), "COLUMNS": "200"},
+    )
+    assert json.loads(done.stdout)["status"] == "graded"  # the hint went to stderr
+    (row,) = json.loads(run("history", "--json").stdout)
+    assert row["answer"] == "I would roll back first.\nmy careful answer\n"
+    assert not kept.exists()
+
+
 def test_practice_human_output_shows_feedback(run):
     result = run("practice", "-q", QUESTION, "--answer-file", "-", input=GOOD)
     assert result.exit_code == 0
@@ -183,6 +220,26 @@ def test_real_subprocess(settings, tmp_path: Path):
     )
     assert json.loads(graded.stdout)["status"] == "graded"
     assert (settings.data_dir / "hirebar.db").is_file()
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "says"),
+    [
+        (["config"], {"HIREBAR_MODEL_THREADS": "abc"}, "HIREBAR_MODEL_THREADS: input should be"),
+        (["history"], {"HIREBAR_DATABASE_URL": "garbage"}, "HIREBAR_DATABASE_URL is not a"),
+        (["cards", "export-anki", "no/such/dir/deck.apkg"], {}, "No such file or directory"),
+    ],
+)
+def test_an_unusable_setting_or_path_is_one_line_not_a_traceback(settings, args, env, says):
+    done = subprocess.run(
+        [sys.executable, "-m", "hirebar", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HIREBAR_DATA_DIR": str(settings.data_dir), "COLUMNS": "200", **env},
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert says in done.stderr and "Traceback" not in done.stderr
 
 
 def test_a_broken_user_pack_never_stops_the_app(run, tmp_path: Path, monkeypatch):
@@ -295,6 +352,19 @@ def test_a_scripted_loop_writes_its_report(run, tmp_path, suffix):
         assert "no hire" in text and "The committee's rules" in text
 
 
+def test_loop_checks_its_input_and_report_path_before_starting(run, tmp_path):
+    typed = run("loop", "--company", "meta", input="")
+    assert typed.exit_code == 2 and "needs a terminal" in typed.stderr
+    path = tmp_path / "answers.yaml"
+    path.write_text("- one\n")
+    nowhere = run("loop", "--company", "meta", "--answers", str(path), "--report", "no/dir/x.md")
+    assert nowhere.exit_code == 2 and "the folder no/dir does not exist" in nowhere.stderr
+    path.write_text("- answer: one\n  probe: 42\n")
+    probe = run("loop", "--company", "meta", "--answers", str(path))
+    assert probe.exit_code == 2 and "'probe' must be text" in probe.stderr
+    assert json.loads(run("history", "--json").stdout) == []
+
+
 def test_loop_refuses_a_wrong_number_of_answers(run, tmp_path):
     path = tmp_path / "answers.yaml"
     path.write_text("- just one answer\n")
@@ -358,7 +428,21 @@ def test_story_add_checks_and_coverage(run, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("title: Oops\ncompetencies: [charisma]\n")
     result = run("story", "add", str(bad))
-    assert result.exit_code == 2 and "unknown charisma" in result.stderr
+    assert result.exit_code == 2 and "field 'competencies.0'" in result.stderr
+    assert "(got 'charisma')" in result.stderr
+    bracketed = tmp_path / "bracketed.yaml"
+    bracketed.write_text('title: "Launch of [redacted] assistant [/x]"\nnumbers: 60% to 92%\n')
+    assert run("story", "add", str(bracketed)).exit_code == 0
+    assert "Launch of [redacted] assistant [/x]" in run("story", "list").stdout
+    for broken, says in [
+        ("title: x\ncompetencies:\n", "field 'competencies': input should be a valid list"),
+        ("title: x\nsituation: [1, 2]\n", "field 'situation'"),
+        ('title: "  "\n', "a story needs a title"),
+        ("titel: x\n", "field 'titel': extra inputs are not permitted"),
+    ]:
+        bad.write_text(broken)
+        result = run("story", "add", str(bad))
+        assert result.exit_code == 2 and says in result.stderr.replace("\n", " "), broken
     found = json.loads(run("story", "coverage", "--json").stdout)
     assert found["competencies"]["ownership"] and "collaboration" in found["missing_competencies"]
     review = run("review", "--limit", "1", input="\n3\n")

@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.markup import escape
 
 from hirebar import __version__
 from hirebar.cli import render
@@ -37,7 +39,33 @@ from hirebar.practice.model_setup import (
 )
 from hirebar.settings import Settings
 
-app = typer.Typer(
+
+class Hirebar(typer.Typer):
+    """The command, with the last word on errors no command caught: a file that cannot be
+    read or written, or a setting in the environment that does not parse, is one line on
+    stderr that names it, not a traceback."""
+
+    def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        from pydantic import ValidationError
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            return super().__call__(*args, **kwargs)
+        except OSError as exc:
+            where = f": {exc.filename}" if exc.filename else ""
+            problem = f"{exc.strerror or exc}{where}"
+        except ValidationError as exc:  # only Settings validates outside a command's checks
+            problem = "a setting in the environment is not valid: " + "; ".join(
+                f"HIREBAR_{'_'.join(map(str, e['loc'])).upper()}: {e['msg'].lower()}"
+                for e in exc.errors()
+            )
+        except ArgumentError as exc:
+            problem = f"HIREBAR_DATABASE_URL is not a database address ({exc})"
+        Console(stderr=True, highlight=False).print(f"[red]error:[/red] {escape(problem)}")
+        raise SystemExit(2)
+
+
+app = Hirebar(
     name="hirebar",
     help="Practise for AI product manager interview loops, offline.",
     no_args_is_help=True,
@@ -110,7 +138,7 @@ def questions(
             ]
         )
         return
-    console().print(render.questions_table(found))
+    console().print(render.questions_list(found))
 
 
 @app.command()
@@ -205,7 +233,7 @@ def setup(
 
 @app.command()
 def serve(
-    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8321,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.", min=1, max=65535)] = 8321,
     host: Annotated[
         str, typer.Option(help="Address to bind; keep 127.0.0.1 unless you mean it.")
     ] = "127.0.0.1",
@@ -214,6 +242,7 @@ def serve(
     ] = False,
 ) -> None:
     """Start the web app on this computer and open it in the browser."""
+    import socket
     import threading
     import webbrowser
 
@@ -221,15 +250,21 @@ def serve(
 
     from hirebar.web.app import create_app
 
+    # Bound here first, so "running at" is only said once it is true.
+    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind((host, port))
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
     url = f"http://{host}:{port}/"
     typer.echo(f"hirebar is running at {url}  (Ctrl-C to stop)")
     if not no_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     # A long keep-alive avoids the race where the server drops an idle connection just as
     # the browser reuses it for the next request.
-    uvicorn.run(
-        create_app(Settings()), host=host, port=port, log_level="warning", timeout_keep_alive=30
-    )
+    config = uvicorn.Config(create_app(Settings()), log_level="warning", timeout_keep_alive=30)
+    uvicorn.Server(config).run(sockets=[listener])
 
 
 @app.command()

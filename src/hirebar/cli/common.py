@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from hirebar.settings import Settings
 
@@ -46,18 +47,47 @@ def emit_json(data: Any) -> None:
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    Console(stderr=True, highlight=False).print(f"[red]error:[/red] {message}")
+    """Say what went wrong on stderr and exit; the message may quote the user's text, so
+    square brackets in it are printed as typed, never read as Rich markup."""
+    Console(stderr=True, highlight=False).print(f"[red]error:[/red] {escape(message)}")
     raise typer.Exit(code)
+
+
+def note(message: str) -> None:
+    """A hint for the person at the terminal, on stderr so that --json output stays JSON."""
+    Console(stderr=True, highlight=False).print(f"[dim]{escape(message)}[/dim]")
+
+
+def utf8(text: str, where: str) -> str:
+    """``text`` if it is valid Unicode; standard input that was not UTF-8 arrives with
+    lone surrogates, which nothing downstream can store."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        fail(f"{where} is not UTF-8 text")
+    return text
+
+
+def read_text_file(source: str, what: str = "file") -> str:
+    """A UTF-8 text file's contents, or a clear error naming the file."""
+    path = Path(source)
+    if not path.exists():
+        fail(f"{what} not found: {source}")
+    if path.is_dir():
+        fail(f"{source} is a folder, not a file")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        fail(f"{source} is not UTF-8 text")
+    except OSError as exc:
+        fail(f"cannot read {source}: {exc.strerror}")
 
 
 def read_answer_source(source: str) -> str:
     """The text of an answer file, or of standard input for ``-``."""
     if source == "-":
-        return sys.stdin.read()
-    path = Path(source)
-    if not path.is_file():
-        fail(f"answer file not found: {source}")
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        fail(f"{source} is not UTF-8 text")
+        try:
+            return sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError:
+            fail("standard input is not UTF-8 text")
+    return read_text_file(source, "answer file")

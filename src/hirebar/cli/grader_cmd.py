@@ -10,7 +10,15 @@ import typer
 from rich.progress import track
 
 from hirebar.cli import render
-from hirebar.cli.common import JsonFlag, console, emit_json, fail, read_answer_source, service
+from hirebar.cli.common import (
+    JsonFlag,
+    console,
+    emit_json,
+    fail,
+    read_answer_source,
+    read_text_file,
+    service,
+)
 
 grader_app = typer.Typer(
     help="Grade against a model answer of your own; check the grader against human grades.",
@@ -34,12 +42,7 @@ def reference(
     if (model_answer is None) == (model_answer_file is None):
         fail("give the model answer with exactly one of --reference or --reference-file")
     if model_answer_file is not None:
-        if not model_answer_file.is_file():
-            fail(f"model answer file not found: {model_answer_file}")
-        try:
-            model_answer = model_answer_file.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            fail(f"{model_answer_file} is not UTF-8 text")
+        model_answer = read_text_file(str(model_answer_file), "model answer file")
     if not (model_answer or "").strip():
         fail("the model answer is empty")
     if not question.strip():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 from typing import Annotated
@@ -11,7 +12,7 @@ import yaml
 from rich.markdown import Markdown
 from rich.panel import Panel
 
-from hirebar.cli.common import console, fail, service
+from hirebar.cli.common import console, fail, read_text_file, service, utf8
 from hirebar.practice import loop_report
 from hirebar.practice.errors import UnknownCompany
 from hirebar.practice.mock_loop import MockLoops, UnknownLoop
@@ -36,6 +37,12 @@ def loop(
     """
     if report is not None and report.suffix.lower() not in loop_report.FORMATS:
         fail(f"--report must end in .md, .html or .pdf, not '{report.suffix}'")
+    if report is not None and not report.parent.is_dir():  # found out now, not after the loop
+        fail(f"--report: the folder {report.parent} does not exist")
+    if report is not None and report.is_dir():
+        fail(f"--report: {report} is a folder; name a file")
+    if answers is None and not sys.stdin.isatty():
+        fail("a mock loop needs a terminal to type the answers in, or --answers FILE")
     loops, out = MockLoops(service()), console()
     scripted = _read_answers(answers) if answers else None
     try:
@@ -53,7 +60,10 @@ def loop(
         loop_id = resume if resume is not None else loops.start(company, seed)
     except (UnknownCompany, UnknownLoop) as exc:
         fail(str(exc))
-    out.print(f"Mock loop {loop_id}. Pause any time with `pause`; resume with --resume {loop_id}.")
+    out.print(
+        f"Mock loop {loop_id}. End each answer with a line holding only '.'; type `pause` "
+        f"on a line of its own to stop, and resume with --resume {loop_id}."
+    )
     while (step := loops.next_step(loop_id)).kind != "done":
         entry = scripted[step.round_index] if scripted else None
         started = time.monotonic()  # the clock runs from when the prompt is shown
@@ -87,6 +97,7 @@ def loop(
 
 
 def _typed() -> str:
+    """Lines up to one holding only '.'; `pause` on a line of its own stops at once."""
     lines = []
     while True:
         try:
@@ -95,15 +106,15 @@ def _typed() -> str:
             break
         if line.strip() == ".":
             break
+        if line.strip().lower() == "pause":
+            return "pause"
         lines.append(line)
-    return "\n".join(lines)
+    return utf8("\n".join(lines), "standard input")
 
 
 def _read_answers(path: Path) -> list[dict]:
-    if not path.is_file():
-        fail(f"answers file not found: {path}")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(read_text_file(str(path), "answers file"))
     except yaml.YAMLError as exc:
         fail(f"{path}: not valid YAML ({exc})")
     if not isinstance(data, list):
@@ -113,5 +124,7 @@ def _read_answers(path: Path) -> list[dict]:
         entry = {"answer": item} if isinstance(item, str) else item
         if not isinstance(entry, dict) or not isinstance(entry.get("answer"), str):
             fail(f"{path}: answer {number} must be text or a mapping with an 'answer' field")
+        if not isinstance(entry.get("probe") or "", str):
+            fail(f"{path}: answer {number}: 'probe' must be text")
         entries.append(entry)
     return entries

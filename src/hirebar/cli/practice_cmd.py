@@ -10,7 +10,7 @@ import os
 import random
 import sys
 import time
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import click
 import typer
@@ -25,8 +25,11 @@ from hirebar.cli.common import (
     emit_json,
     fail,
     library,
+    note,
     read_answer_source,
+    read_text_file,
     service,
+    utf8,
 )
 from hirebar.content import ANSWER_MINUTES, Company, Question, RoundKind
 from hirebar.practice.errors import UnknownQuestion
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
     from hirebar.practice.service import Outcome, PracticeService
 
 END_MARK = "."
+EDITOR_TEMPLATE = "\n# Write your answer above. Lines starting with # are dropped.\n"
 
 
 def practice(
@@ -46,7 +50,13 @@ def practice(
     answer_file: Annotated[
         str | None, typer.Option("--answer-file", "-a", help="Answer file, or - for stdin.")
     ] = None,
-    editor: Annotated[bool, typer.Option(help="Write the answer in $EDITOR.")] = False,
+    editor: Annotated[
+        bool | None,
+        typer.Option(
+            "--editor/--no-editor",
+            help="Write the answer in $EDITOR; on a terminal the default when $EDITOR is set.",
+        ),
+    ] = None,
     seed: Annotated[int | None, typer.Option(help="Seed for drawing questions.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -70,8 +80,15 @@ def practice(
         if not as_json:
             out.print(render.question_panel(target, minutes))
         started = time.monotonic()
-        answer = read_answer(out, answer_file, editor, interactive, minutes)
+        answer = read_answer(svc, target.id, answer_file, editor, interactive, minutes)
         seconds = round(time.monotonic() - started)
+        if not answer.strip():
+            if not interactive:
+                fail("the answer is empty; nothing was stored or graded")
+            note("Nothing written: not graded.")
+            if question or not Confirm.ask("Another question?", default=True):
+                return
+            continue
         outcome = svc.submit(target.id, answer, seconds=seconds if interactive else None)
         if as_json:
             emit_json(outcome_json(outcome))
@@ -86,12 +103,15 @@ def practice(
         ):
             out.print(Panel(outcome.assessment.follow_up.prompt, title="Follow-up"))
             started = time.monotonic()
-            probe_answer = read_answer(out, None, editor, True, minutes)
+            probe_answer = read_answer(svc, target.id, None, editor, True, minutes)
             seconds = round(time.monotonic() - started)
-            reply = svc.submit(
-                target.id, probe_answer, seconds=seconds, probe=outcome.assessment.follow_up
-            )
-            show_outcome(out, reply, probe_answer, seconds, minutes)
+            if probe_answer.strip():
+                reply = svc.submit(
+                    target.id, probe_answer, seconds=seconds, probe=outcome.assessment.follow_up
+                )
+                show_outcome(out, reply, probe_answer, seconds, minutes)
+            else:
+                note("Nothing written: not graded.")
         if question or not Confirm.ask("Another question?", default=True):
             return
 
@@ -133,25 +153,62 @@ def pick_question(
 
 
 def read_answer(
-    out: Console, source: str | None, editor: bool, interactive: bool, minutes: int
+    svc: PracticeService,
+    question_id: str,
+    source: str | None,
+    editor: bool | None,
+    interactive: bool,
+    minutes: int,
 ) -> str:
+    """The answer from a file, $EDITOR or the terminal. Hints go to stderr, so --json
+    output stays JSON; text typed before Ctrl-C is kept as the question's draft."""
     if source is not None:
         return read_answer_source(source)
-    if editor or (interactive and os.environ.get("EDITOR")):
-        out.print(f"[dim]Opening $EDITOR; the clock is running ({minutes} min).[/dim]")
-        return click.edit("\n# Write your answer above. Lines starting with # are dropped.\n") or ""
+    if editor or (editor is None and interactive and os.environ.get("EDITOR")):
+        return _edited(svc, question_id, minutes)
     if interactive:
         deadline = time.strftime("%H:%M", time.localtime(time.time() + minutes * 60))
-        out.print(
-            f"[dim]Clock started: aim to finish by {deadline}. Type your answer; end with "
-            f"a line holding only '{END_MARK}' (or Ctrl-D).[/dim]"
+        note(
+            f"Clock started: aim to finish by {deadline}. Type your answer; end with "
+            f"a line holding only '{END_MARK}' (or Ctrl-D)."
         )
-    lines = []
-    for line in sys.stdin:
-        if line.rstrip("\n") == END_MARK:
-            break
-        lines.append(line)
-    return "".join(lines)
+    lines: list[str] = []
+    try:
+        for line in sys.stdin:
+            if line.rstrip("\n") == END_MARK:
+                break
+            lines.append(line)
+    except KeyboardInterrupt:
+        _keep_draft(svc, question_id, "".join(lines))
+    except UnicodeDecodeError:
+        fail("standard input is not UTF-8 text")
+    return utf8("".join(lines), "standard input")
+
+
+def _edited(svc: PracticeService, question_id: str, minutes: int) -> str:
+    """Write the answer in $EDITOR, in a file that outlives a failed editor."""
+    path = svc.settings.data_dir / "editing" / f"{question_id}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.write_text(EDITOR_TEMPLATE, encoding="utf-8")
+    note(f"Opening $EDITOR; the clock is running ({minutes} min).")
+    try:
+        click.edit(filename=str(path))
+    except click.ClickException as exc:
+        fail(f"the editor did not finish ({exc.message}); your text is kept in {path}")
+    text = read_text_file(str(path), "answer file")
+    path.unlink()
+    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+
+
+def _keep_draft(svc: PracticeService, question_id: str, text: str) -> NoReturn:
+    if text.strip():
+        svc.save_draft(question_id, text)
+        note(
+            "Interrupted: what you typed is kept as this question's draft; the web app's "
+            f"practice page for {question_id} opens with it."
+        )
+    raise typer.Exit(130)
 
 
 def show_outcome(

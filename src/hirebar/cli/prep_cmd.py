@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from rich.markup import escape
 
-from hirebar.cli.common import JsonFlag, console, emit_json, fail, service
+from hirebar.cli.common import JsonFlag, console, emit_json, fail, read_text_file, service
 from hirebar.content import Competency
 from hirebar.planning.stories import TRADEOFF_TAGS
 from hirebar.practice.prep import Prep
@@ -28,7 +30,7 @@ def review(limit: Annotated[int, typer.Option(help="At most this many items.")] 
         out.print("Nothing is due. Come back tomorrow.")
         return
     for number, item in enumerate(due, start=1):
-        out.print(f"\n[bold]{number}/{len(due)} · {item.kind}[/bold]  {item.front}")
+        out.print(f"\n[bold]{number}/{len(due)} · {item.kind}[/bold]  {escape(item.front)}")
         typer.prompt("Press Enter to see the answer", default="", show_default=False)
         out.print(item.back)
         rating = typer.prompt("How well did you know it? 1-4 (q to stop)", default="3")
@@ -53,7 +55,7 @@ def list_cards(as_json: JsonFlag = False) -> None:
         emit_json(rows)
         return
     for row in rows:
-        console().print(f"[bold]{row['id']}[/bold] {row['front']}")
+        console().print(f"[bold]{row['id']}[/bold] {escape(row['front'])}")
 
 
 @cards_app.command("export-anki")
@@ -89,6 +91,36 @@ def export_anki(path: Annotated[Path, typer.Argument(help="The .apkg file to wri
     console().print(f"{len(deck.notes)} cards written to {path}")
 
 
+class StoryFile(BaseModel):
+    """A story as written in YAML: text fields, known tags and competencies, nothing else."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: Annotated[str, Field(max_length=300)]
+    situation: str = ""
+    decision: str = ""
+    tradeoff: str = ""
+    numbers: str = ""
+    outcome: str = ""
+    lesson: str = ""
+    tags: list[Literal[TRADEOFF_TAGS]] = []  # type: ignore[valid-type]
+    competencies: list[Competency] = []
+
+    @field_validator("title")
+    @classmethod
+    def _named(cls, title: str) -> str:
+        if not title.strip():
+            raise ValueError("a story needs a title")
+        return title
+
+
+def _problem(error: dict) -> str:
+    where = ".".join(str(part) for part in error["loc"]) or "the file"
+    sent = error.get("input")
+    got = f" (got {sent!r})" if isinstance(sent, str | int | float) else ""
+    return f"field '{where}': {error['msg'].removeprefix('Value error, ').lower()}{got}"
+
+
 def _stable_id(name: str) -> int:
     """Anki wants a fixed numeric id per model and deck, so re-imports update in place."""
     return int(hashlib.sha1(name.encode()).hexdigest()[:8], 16)
@@ -100,43 +132,21 @@ def add_story(
         Path,
         typer.Argument(
             help="YAML with title, situation, decision, "
-            "tradeoff, outcome, lesson, tags, competencies."
+            "tradeoff, numbers, outcome, lesson, tags, competencies."
         ),
     ],
     as_json: JsonFlag = False,
 ) -> None:
     """Add a story from a YAML file; it is saved first, then checked."""
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        fail(f"{file}: {exc}")
-    if not isinstance(data, dict) or not str(data.get("title", "")).strip():
-        fail(f"{file}: expected a mapping with at least a 'title'")
-    allowed = {
-        "title",
-        "situation",
-        "decision",
-        "tradeoff",
-        "outcome",
-        "lesson",
-        "tags",
-        "competencies",
-    }
-    unknown = sorted(set(data) - allowed)
-    if unknown:
-        fail(
-            f"{file}: unknown field(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}"
-        )
-    bad = [c for c in data.get("competencies", []) if c not in Competency.__members__]
-    if bad:
-        fail(f"{file}: field 'competencies': unknown {', '.join(bad)}")
-    bad_tags = [t for t in data.get("tags", []) if t not in TRADEOFF_TAGS]
-    if bad_tags:
-        fail(
-            f"{file}: field 'tags': unknown {', '.join(bad_tags)}; "
-            f"known: {', '.join(TRADEOFF_TAGS)}"
-        )
-    story_id, flags = Prep(service()).add_story(**data)
+        data = yaml.safe_load(read_text_file(str(file), "story file"))
+    except yaml.YAMLError as exc:
+        fail(f"{file}: not valid YAML ({exc})")
+    try:
+        story = StoryFile.model_validate(data)
+    except ValidationError as exc:
+        fail(f"{file}: " + "; ".join(_problem(e) for e in exc.errors()))
+    story_id, flags = Prep(service()).add_story(**story.model_dump())
     if as_json:
         emit_json({"id": story_id, "flags": flags})
         return
@@ -159,7 +169,8 @@ def list_stories(as_json: JsonFlag = False) -> None:
     out = console()
     for row in rows:
         out.print(
-            f"[bold]{row['id']}. {row['title']}[/bold]  " + ("ok" if not row["flags"] else "")
+            f"[bold]{row['id']}. {escape(row['title'])}[/bold]  "
+            + ("ok" if not row["flags"] else "")
         )
         for flag in row["flags"]:
             out.print(f"   [yellow]• {flag}[/yellow]")
@@ -193,7 +204,9 @@ def list_artifacts(as_json: JsonFlag = False) -> None:
         emit_json(rows)
         return
     for row in rows:
-        console().print(f"[bold]{row['id']}[/bold]  {row['title']}: {row['purpose']}")
+        console().print(
+            f"[bold]{row['id']}[/bold]  {escape(row['title'])}: {escape(row['purpose'])}"
+        )
 
 
 @artifact_app.command()
@@ -212,10 +225,9 @@ def check_artifact(
     as_json: JsonFlag = False,
 ) -> None:
     """Say what the draft still lacks; exits 1 if anything is missing."""
-    if not file.is_file():
-        fail(f"draft not found: {file}")
+    draft = read_text_file(str(file), "draft")
     try:
-        findings = Prep(service()).check_artifact(artifact_id, file.read_text(encoding="utf-8"))
+        findings = Prep(service()).check_artifact(artifact_id, draft)
     except LookupError as exc:
         fail(str(exc.args[0]))
     if as_json:

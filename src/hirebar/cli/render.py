@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -44,17 +45,16 @@ def companies_table(companies: list[Company]) -> Table:
     return table
 
 
-def questions_table(questions: list[Question]) -> Table:
-    table = Table(title=f"{len(questions)} questions")
-    table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("round")
-    table.add_column("difficulty")
-    table.add_column("companies")
-    table.add_column("prompt", overflow="fold")
+def questions_list(questions: list[Question]) -> Group:
+    """Each question as its id and facts on one line, the prompt indented below: five table
+    columns leave the prompt a word per line on an 80-column terminal."""
+    parts: list[Text] = [Text(f"{len(questions)} questions", style="bold")]
     for q in questions:
-        prompt = q.prompt if len(q.prompt) < 140 else q.prompt[:137] + "..."
-        table.add_row(q.id, q.round.value, q.difficulty.value, ", ".join(q.companies), prompt)
-    return table
+        prompt = q.prompt if len(q.prompt) < 200 else q.prompt[:197].rsplit(" ", 1)[0] + " …"
+        facts = f"  {q.round.value} · {q.difficulty.value} · {', '.join(q.companies)}"
+        parts.append(Text.assemble("\n", (q.id, "cyan"), (facts, "dim")))
+        parts.append(Padding(Text(prompt), (0, 0, 0, 2)))
+    return Group(*parts)
 
 
 def question_panel(question: Question, minutes: int | None = None) -> Panel:

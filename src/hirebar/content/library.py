@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -113,8 +114,9 @@ class Library:
         difficulty: Difficulty | None = None,
         text: str | None = None,
     ) -> list[Question]:
-        """Questions matching every filter given; ``text`` matches all its words."""
-        words = text.lower().split() if text else []
+        """Questions matching every filter given; ``text`` matches all its words, each at
+        the start of a word ("drift" finds "drifting", "PSI" does not find "sepsis")."""
+        words = [re.compile(r"\b" + re.escape(w)) for w in text.lower().split()] if text else []
         found = []
         for q in self.questions.values():
             if round and q.round != round:
@@ -126,7 +128,7 @@ class Library:
             if difficulty and q.difficulty != difficulty:
                 continue
             haystack = " ".join([q.id, q.prompt, *q.topics]).lower()
-            if any(w not in haystack for w in words):
+            if any(w.search(haystack) is None for w in words):
                 continue
             found.append(q)
         return found
