@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 
 from hirebar.cli.app import app
 from hirebar.content import Library, RoundKind
+from hirebar.practice.drilling import Drilling
+from hirebar.practice.service import PracticeService
 from samples import GOOD, QUESTION
 
 
@@ -301,7 +303,7 @@ def test_interactive_drills_store_every_answer_and_ask_again_without_a_number(ru
     assert refused.exit_code == 2 and "no number found in 'no idea'" in refused.stderr
 
 
-def test_incident_list_and_play(run, tmp_path, monkeypatch):
+def test_incident_list_and_play(run, settings, tmp_path, monkeypatch):
     import yaml
 
     from samples import INCIDENT_DATA
@@ -324,6 +326,15 @@ def test_incident_list_and_play(run, tmp_path, monkeypatch):
     runs = json.loads(run("drill", "history", "--json").stdout)["incident_runs"]
     assert runs[0]["incident_id"] == "inc-test" and runs[0]["steps"] == 2
     assert runs[0]["score"] >= 70
+    # A stray Enter does not end the investigation; input ending mid-statement keeps it.
+    cut = run(
+        "incident", "play", "inc-test", input="\nwhat changed, config push?\ndone\nthe config\n"
+    )
+    assert cut.exit_code == 2 and "what you wrote is kept with run 2" in cut.stderr
+    runs = json.loads(run("drill", "history", "--json").stdout)["incident_runs"]
+    assert runs[0]["steps"] == 1
+    kept = Drilling(PracticeService(settings)).run(runs[0]["id"]).statement
+    assert kept == {"cause": "the config"}
 
 
 @pytest.mark.parametrize("suffix", [".md", ".html", ".pdf"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 from rich.console import Console
@@ -164,8 +164,11 @@ def grade(
 @app.command()
 def history(
     question: Annotated[str | None, typer.Option(help="Only this question id.")] = None,
-    status: Annotated[str | None, typer.Option(help="graded, ungraded or failed.")] = None,
-    limit: Annotated[int, typer.Option(help="How many, newest first.")] = 50,
+    status: Annotated[
+        Literal["graded", "ungraded", "failed"] | None,
+        typer.Option(help="graded, ungraded or failed."),
+    ] = None,
+    limit: Annotated[int, typer.Option(help="How many, newest first.", min=1)] = 50,
     as_json: JsonFlag = False,
 ) -> None:
     """Past attempts, newest first, with their verdicts."""
@@ -191,7 +194,7 @@ def history(
         return
     from rich.table import Table
 
-    table = Table(title=f"{len(rows)} attempts")
+    table = Table(title=f"{len(rows)} attempt{'' if len(rows) == 1 else 's'}")
     for column in ("id", "when", "question", "mode", "verdict", "score"):
         table.add_column(column, no_wrap=column != "question", overflow="fold")
     for row in rows:

@@ -16,6 +16,12 @@ from hirebar.drills.simulation import Debrief, Statement
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.errors import NoNumber, UnknownIncident
 
+STATEMENT_PROMPTS = (
+    ("cause", "Cause"),
+    ("containment", "Containment"),
+    ("comms", "Who you tell, and what"),
+    ("rollback", "Rollback criteria"),
+)
 drill_app = typer.Typer(help="Metric drills with exact answers.", invoke_without_command=True)
 incident_app = typer.Typer(
     help="Incident simulations: triage a production problem turn by turn.",
@@ -37,7 +43,7 @@ def _kind_or_fail(kind: str) -> str:
 def practise(
     ctx: typer.Context,
     kind: Annotated[str | None, typer.Option(help="Drill kind; default: a mix.")] = None,
-    count: Annotated[int, typer.Option(help="How many drills in a row.")] = 5,
+    count: Annotated[int, typer.Option(help="How many drills in a row.", min=1)] = 5,
 ) -> None:
     """Practise drills: answer each, then see the worked solution and the decision."""
     if ctx.invoked_subcommand:
@@ -134,7 +140,7 @@ def answer(
     seed: Annotated[int, typer.Option(help="The exercise's seed.")],
     as_json: JsonFlag = False,
 ) -> None:
-    """Check and store an answer to the exercise ``KIND --seed N``."""
+    """Check and store an answer to the exercise of kind KIND with seed --seed."""
     try:
         drill, check, row = _drilling().answer(_kind_or_fail(kind), seed, reply)
     except NoNumber as exc:
@@ -187,10 +193,9 @@ def play_default(ctx: typer.Context) -> None:
     for number, incident in enumerate(incidents, start=1):
         out.print(f"{number:>2}. {incident.title}")
     choice = typer.prompt("Which scenario", default="1")
-    try:
-        picked = incidents[int(choice) - 1]
-    except (ValueError, IndexError):
-        fail(f"'{choice}' is not a scenario number")
+    if not (choice.strip().isdigit() and 1 <= int(choice) <= len(incidents)):
+        fail(f"'{choice}' is not a scenario number from 1 to {len(incidents)}")
+    picked = incidents[int(choice) - 1]
     play(picked.id)
 
 
@@ -223,7 +228,9 @@ def play(incident_id: Annotated[str, typer.Argument(help="Scenario id.")]) -> No
         out.print(f"  {number:>2}. {action.label}")
     out.print("Type `done` when you are ready to state cause, containment, comms and rollback.")
     while True:
-        typed = typer.prompt(">", default="done", show_default=False).strip()
+        typed = typer.prompt(">", default="", show_default=False).strip()
+        if not typed:  # a stray Enter does not end the investigation
+            continue
         if typed.lower() in {"done", "q", "quit"}:
             break
         if typed.isdigit() and 1 <= int(typed) <= len(menu):
@@ -233,13 +240,17 @@ def play(incident_id: Annotated[str, typer.Argument(help="Scenario id.")]) -> No
             out.print("[yellow]Not sure which action that is; try another wording or a number.")
         else:
             out.print(f"[bold]{step.action.label}[/bold]: {step.action.evidence}")
-    statement = Statement(
-        cause=typer.prompt("Cause", default="", show_default=False),
-        containment=typer.prompt("Containment", default="", show_default=False),
-        comms=typer.prompt("Who you tell, and what", default="", show_default=False),
-        rollback=typer.prompt("Rollback criteria", default="", show_default=False),
-    )
-    print_debrief(out, incident, drilling.finish(run.id, statement))
+    parts: dict[str, str] = {}
+    try:
+        for field, label in STATEMENT_PROMPTS:
+            parts[field] = typer.prompt(label, default="", show_default=False)
+            drilling.keep_statement(run.id, parts)  # each part stored as soon as it is typed
+    except typer.Abort:
+        fail(
+            f"stopped before the debrief; what you wrote is kept with run {run.id}, "
+            f"and the app's page /runs/{run.id} lets you finish it"
+        )
+    print_debrief(out, incident, drilling.finish(run.id, Statement(**parts)))
 
 
 def print_debrief(out: Console, incident, result: Debrief) -> None:  # type: ignore[no-untyped-def]

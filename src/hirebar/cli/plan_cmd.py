@@ -51,7 +51,10 @@ def plan(
     if as_json:
         emit_json([d.to_dict() for d in days])
         return
-    table = Table(title=f"Plan for {company}: {len(days)} days", title_justify="left")
+    table = Table(
+        title=f"Plan for {company}: {len(days)} day{'' if len(days) == 1 else 's'}",
+        title_justify="left",
+    )
     table.add_column("date", no_wrap=True)
     table.add_column("min", justify="right")
     table.add_column("tasks")

@@ -17,12 +17,22 @@ from hirebar.content import Competency
 from hirebar.planning.stories import TRADEOFF_TAGS
 from hirebar.practice.prep import Prep
 
-cards_app = typer.Typer(help="The concept cards: list them or export them to Anki.")
-story_app = typer.Typer(help="Your story bank for behavioural rounds.")
-artifact_app = typer.Typer(help="Worksheets for the artifacts to bring to the loop.")
+cards_app = typer.Typer(
+    help="The concept cards: list them or export them to Anki.", no_args_is_help=True
+)
+story_app = typer.Typer(help="Your story bank for behavioural rounds.", no_args_is_help=True)
+artifact_app = typer.Typer(
+    help="Worksheets for the artifacts to bring to the loop.", no_args_is_help=True
+)
 
 
-def review(limit: Annotated[int, typer.Option(help="At most this many items.")] = 30) -> None:
+def _rating() -> str:
+    return typer.prompt("How well did you know it? 1-4 (q to stop)", default="3").strip().lower()
+
+
+def review(
+    limit: Annotated[int, typer.Option(help="At most this many items.", min=1)] = 30,
+) -> None:
     """Review what is due: cards, weak answers and stories. Rate 1 again, 2 hard, 3 good, 4 easy."""
     prep, out = Prep(service()), console()
     due = prep.due()[:limit]
@@ -33,12 +43,10 @@ def review(limit: Annotated[int, typer.Option(help="At most this many items.")] 
         out.print(f"\n[bold]{number}/{len(due)} · {item.kind}[/bold]  {escape(item.front)}")
         typer.prompt("Press Enter to see the answer", default="", show_default=False)
         out.print(item.back)
-        rating = typer.prompt("How well did you know it? 1-4 (q to stop)", default="3")
-        if rating.strip().lower() == "q":
+        while (rating := _rating()) not in {"1", "2", "3", "4", "q"}:
+            out.print("[yellow]Ratings are 1 again, 2 hard, 3 good or 4 easy (q to stop).")
+        if rating == "q":
             break
-        if rating.strip() not in {"1", "2", "3", "4"}:
-            out.print("[yellow]Skipped: ratings are 1, 2, 3 or 4.[/yellow]")
-            continue
         next_due = prep.rate(item.key, int(rating))
         out.print(f"[dim]Next review {next_due:%Y-%m-%d %H:%M} UTC[/dim]")
 
@@ -167,6 +175,8 @@ def list_stories(as_json: JsonFlag = False) -> None:
         emit_json(rows)
         return
     out = console()
+    if not rows:
+        out.print("No stories yet. Write one in YAML and add it: `hirebar story add FILE`.")
     for row in rows:
         out.print(
             f"[bold]{row['id']}. {escape(row['title'])}[/bold]  "

@@ -102,6 +102,14 @@ class Drilling:
             store.add_incident_step(session, run, typed, action.id if action else None)
         return Step(typed, action)
 
+    def keep_statement(self, run_id: int, parts: dict[str, str]) -> None:
+        """Store a statement still being written, without closing the run."""
+        with self.svc.session() as session:
+            run = store.get_incident_run(session, run_id)
+            if run is None:
+                raise UnknownRun(run_id)
+            store.save_statement(session, run, parts)
+
     def finish(self, run_id: int, statement: Statement) -> Debrief:
         with self.svc.session() as session:
             run = store.get_incident_run(session, run_id)
