@@ -266,6 +266,10 @@ def test_a_question_of_my_own_against_a_model_answer(server: str, page: Page, sh
     page.goto(server + "/library")
     page.get_by_role("link", name="Grade an answer to a question of your own").click()
     page.fill("#own-question", "Why hold out a test set that no one tunes on?")
+    page.locator("#own-question").blur()  # typed text is saved as a draft: a reload keeps it
+    expect(page.locator("#own-question + .draft-status")).to_have_text("Draft saved")
+    page.reload()
+    expect(page.locator("#own-question")).to_have_value(re.compile("^Why hold out"))
     page.fill(
         "#own-reference",
         "Tuning on a set leaks it into the model, so its metrics overstate quality; "

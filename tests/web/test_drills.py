@@ -97,6 +97,9 @@ def test_an_incident_is_played_step_by_step_and_debriefed(client, token):
     assert len(steps) == 3
     assert "Break accuracy down by language" in steps[0].text
     assert "did not match an action" in steps[2].text
+    run_id = run.rsplit("/", 1)[1]
+    client.post(f"/drafts/run:{run_id}:cause", data={"answer": "the config", "csrf_token": token})
+    assert soup(client.get(run)).select_one("#cause").text == "the config"  # kept on reload
     empty = client.post(f"{run}/finish", data={"cause": " ", "csrf_token": token})
     assert empty.status_code == 422 and "the statement is empty" in empty.text
     assert soup(client.get(run)).select_one("#score") is None  # the run is still open

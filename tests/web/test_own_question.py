@@ -47,6 +47,21 @@ def test_grading_shows_verdict_points_and_quotes(client, token):
     assert page.select_one("#own-answer").text == ANSWER
 
 
+def test_the_boxes_keep_a_draft_until_the_answer_is_graded(client, token):
+    for name, text in (("question", QUESTION), ("answer", "Half an answer")):
+        saved = client.post(f"/drafts/own:{name}", data={"answer": text, "csrf_token": token})
+        assert saved.status_code == 200
+    page = BeautifulSoup(client.get("/own").text, "html.parser")
+    assert page.select_one("#own-question").text == QUESTION
+    assert page.select_one("#own-answer").text == "Half an answer"
+    assert page.select_one("#own-answer")["data-draft-url"] == "/drafts/own:answer"
+    refused = client.post("/drafts/anything", data={"answer": "x", "csrf_token": token})
+    assert refused.status_code == 404
+    post(client, token, question=QUESTION, reference=REFERENCE, answer=ANSWER)
+    fresh = BeautifulSoup(client.get("/own").text, "html.parser")
+    assert fresh.select_one("#own-question").text == ""
+
+
 def test_a_weak_answer_lists_what_to_add(client, token):
     weak = "You hold out a test set so that no one tunes on it."
     page = BeautifulSoup(

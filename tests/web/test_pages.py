@@ -121,6 +121,9 @@ def test_submitting_shows_the_assessment_with_highlights(client, token):
 def test_answering_the_probe_in_place(client, token):
     location = submit(client, token).headers["location"]
     attempt_id = location.rsplit("/", 1)[1]
+    draft = {"answer": "I would route", "csrf_token": token}
+    client.post(f"/drafts/probe:{attempt_id}:reply", data=draft)
+    assert soup(client.get(location)).select_one("#probe-answer").text == "I would route"
     reply = client.post(
         f"/attempts/{attempt_id}/follow-up",
         data={
@@ -132,6 +135,7 @@ def test_answering_the_probe_in_place(client, token):
     assert page.select_one("#verdict")
     history = client.get("/api/v1/history").json()["attempts"]
     assert [a["mode"] for a in history] == ["follow_up", "practice"]
+    assert soup(client.get(location)).select_one("#probe-answer").text == ""  # draft spent
 
 
 def test_history_lists_attempts_with_trend_charts(client, token):

@@ -7,6 +7,7 @@ runs; if grading fails, the attempt stays, marked failed, with the error.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,6 +53,14 @@ class OwnOutcome:
     answer: store.OwnAnswerRow
     assessment: ReferenceAssessment | None
     error: str | None = None
+
+
+# Boxes other than a question's answer whose text is saved as it is typed: the three
+# boxes of an own question, a follow-up reply, an incident statement's parts, a worksheet.
+DRAFT_KEYS = re.compile(
+    r"own:(question|reference|answer)|probe:\d+:reply|run:\d+:(cause|containment|comms|rollback)"
+    r"|artifact:[\w.-]+"
+)
 
 
 def own_answer_record(row: store.OwnAnswerRow) -> dict:
@@ -211,6 +220,25 @@ class PracticeService:
         self.question(question_id)
         with self.session() as session:
             store.save_draft(session, question_id, text)
+
+    def save_text_draft(self, key: str, text: str) -> None:
+        """Keep text typed in any other box (``DRAFT_KEYS`` names them) while it is written."""
+        if not DRAFT_KEYS.fullmatch(key):
+            raise ValueError(f"no text box is saved as '{key}'")
+        with self.session() as session:
+            store.save_draft(session, key, text)
+
+    def text_drafts(self, prefix: str) -> dict[str, str]:
+        """The drafts whose keys start with ``prefix``, by the rest of the key."""
+        with self.session() as session:
+            return {
+                row.question_id.removeprefix(prefix): row.text
+                for row in store.drafts_under(session, prefix)
+            }
+
+    def discard_text_drafts(self, prefix: str) -> None:
+        with self.session() as session:
+            store.discard_drafts_under(session, prefix)
 
     def draft(self, question_id: str) -> str:
         with self.session() as session:

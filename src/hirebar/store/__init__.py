@@ -19,6 +19,8 @@ from hirebar.store.database import make_engine, migrate, session_factory
 from hirebar.store.drafts import (
     delete_everything,
     discard_draft,
+    discard_drafts_under,
+    drafts_under,
     get_draft,
     get_profile,
     save_draft,
@@ -86,6 +88,8 @@ __all__ = [
     "create_loop",
     "delete_everything",
     "discard_draft",
+    "discard_drafts_under",
+    "drafts_under",
     "drill_accuracy",
     "finish_incident",
     "first_drill_result",

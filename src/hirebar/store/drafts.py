@@ -41,6 +41,18 @@ def get_draft(session: Session, question_id: str) -> DraftRow | None:
     return session.get(DraftRow, question_id)
 
 
+def drafts_under(session: Session, prefix: str) -> list[DraftRow]:
+    query = select(DraftRow).where(DraftRow.question_id.startswith(prefix, autoescape=True))
+    return list(session.scalars(query))
+
+
+def discard_drafts_under(session: Session, prefix: str) -> None:
+    session.execute(
+        delete(DraftRow).where(DraftRow.question_id.startswith(prefix, autoescape=True))
+    )
+    session.commit()
+
+
 def discard_draft(session: Session, question_id: str) -> None:
     session.execute(delete(DraftRow).where(DraftRow.question_id == question_id))
     session.commit()

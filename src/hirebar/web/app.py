@@ -156,6 +156,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         svc.save_draft(question_id, answer[:MAX_ANSWER_CHARS])
         return HTMLResponse('<span class="saved">Draft saved</span>')
 
+    @html.post("/drafts/{key}", dependencies=guarded)
+    def save_text_draft(key: str, answer: str = Form("")) -> HTMLResponse:
+        try:
+            svc.save_text_draft(key, answer[:MAX_ANSWER_CHARS])
+        except ValueError as exc:
+            raise HTTPException(status_code=404, detail=str(exc)) from None
+        return HTMLResponse('<span class="saved">Draft saved</span>')
+
     @html.post("/practice/{question_id}", dependencies=guarded)
     def submit(  # type: ignore[no-untyped-def]
         request: Request, question_id: str, answer: str = Form(""), seconds: FormSeconds = None
@@ -185,7 +193,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @html.get("/own", response_class=HTMLResponse)
     def own_page(request: Request) -> HTMLResponse:
-        return page(request, "own.html", views.own_question(svc))
+        return page(request, "own.html", views.own_question(svc, **svc.text_drafts("own:")))
 
     @html.post("/own", dependencies=guarded)
     def own_grade(
@@ -201,6 +209,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             context = views.own_question(svc, question, reference, answer, error=missing)
             return page(request, "own.html", context, status=422)
         outcome = svc.submit_own(question, reference, answer)  # stored, then graded
+        svc.discard_text_drafts("own:")
         return RedirectResponse(f"/own/{outcome.answer.id}", status_code=303)
 
     def own_or_404(answer_id: int) -> store.OwnAnswerRow:
@@ -250,6 +259,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if not answer.strip():  # shown in place (HTMX swaps only a 2xx answer)
             return HTMLResponse(f'<p class="alert" role="alert">{EMPTY_ANSWER}</p>')
         outcome = svc.submit(question.id, answer[:MAX_ANSWER_CHARS], probe=probe)
+        svc.discard_text_drafts(f"probe:{attempt_id}:")
         return page(request, "_probe_result.html", attempt_or_404(outcome.attempt.id))
 
     def history_filters(request: Request) -> tuple[str | None, str | None]:

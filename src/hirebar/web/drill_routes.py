@@ -106,7 +106,8 @@ def run_context(drilling: Drilling, run_id: int) -> dict:
             {"id": a.id, "label": a.label} for a in sorted(incident.actions, key=lambda a: a.label)
         ],
         "steps": steps,
-        "statement": run.statement,
+        # What was typed last: the boxes' autosaved drafts over a statement kept by the CLI.
+        "statement": {**(run.statement or {}), **drilling.svc.text_drafts(f"run:{run.id}:")},
         "debrief": None,
     }
     if run.debrief is not None:
@@ -237,6 +238,7 @@ def add_routes(
                 **{k: fields.get(k, "")[:MAX_STATEMENT_CHARS] for k in Statement.__annotations__}
             ),
         )
+        drilling.svc.discard_text_drafts(f"run:{run_id}:")
 
     @html.post("/runs/{run_id}/finish", dependencies=guarded)
     def finish_page(

@@ -214,6 +214,7 @@ def assessment(svc: PracticeService, attempt_id: int) -> dict | None:
         "question": question_summary(question),
         "assessment": latest,
         "segments": highlight(attempt.answer, latest) if latest else [],
+        "probe_draft": svc.text_drafts(f"probe:{attempt_id}:").get("reply", ""),
     }
 
 

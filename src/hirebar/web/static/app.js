@@ -54,13 +54,25 @@
     });
   }
 
-  // Save the draft to the server 1.5 s after typing pauses, at least every 5 s while typing
-  // goes on, and when the box loses focus: a reload or a crash loses almost nothing.
-  function autosave() {
-    var box = document.getElementById("answer");
-    var status = document.getElementById("draft-status");
+  // Save each box that has a data-draft-url to the server 1.5 s after typing pauses, at
+  // least every 5 s while typing goes on, and when the box loses focus: a reload or a crash
+  // loses almost nothing. The answer box reports in #draft-status, other boxes just below.
+  function autosaveAll() {
     var token = document.querySelector("input[name=csrf_token]");
-    if (!box || !status || !token || !box.dataset.draftUrl) return;
+    if (!token) return;
+    document.querySelectorAll("textarea[data-draft-url]").forEach(function (box) {
+      var status = box.id === "answer" ? document.getElementById("draft-status") : null;
+      if (!status) {
+        status = document.createElement("span");
+        status.className = "muted draft-status";
+        status.setAttribute("aria-live", "polite");
+        box.insertAdjacentElement("afterend", status);
+      }
+      autosave(box, status, token);
+    });
+  }
+
+  function autosave(box, status, token) {
     var timer = null, firstUnsaved = null, edits = 0;
     function save() {
       clearTimeout(timer);
@@ -111,7 +123,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     startTimer();
     startDictation();
-    autosave();
+    autosaveAll();
     reportFailedRequests();
   });
 })();
