@@ -60,7 +60,7 @@ def lesson(
     out.print(Markdown(found.body))
     out.print(Markdown("**Takeaways**\n" + "\n".join(f"- {t}" for t in found.takeaways)))
     practice = [
-        f"- `{q}`: {content.questions[q].prompt.splitlines()[0][:90]}"
+        f"- `{q}`: {content.questions[q].headline(90)}"
         for q in found.practice
         if q in content.questions
     ]

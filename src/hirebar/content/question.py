@@ -101,6 +101,13 @@ class Question(Strict):
                 )
         return self
 
+    def headline(self, limit: int = 120) -> str:
+        """The prompt's first sentence, cut at a word with an ellipsis past ``limit``."""
+        first = self.prompt.strip().splitlines()[0].split(". ")[0]
+        if len(first) <= limit:
+            return first
+        return first[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
     def key_point(self, key_point_id: str) -> KeyPoint:
         return next(k for k in self.rubric.key_points if k.id == key_point_id)
 

@@ -23,6 +23,7 @@ MAX_DAYS = 365
 REVIEW_MINUTES = 15
 MOCK_LOOP_EVERY = 7
 MOCK_LOOP_MINUTES = 120
+MIN_MOCK_LOOP_MINUTES = 30
 ROUND_FLOOR = 0.05  # every round gets at least this share of practice time
 QUESTION_MINUTES = 20  # answer, read the feedback, answer the follow-up
 DRILL_MINUTES = 10
@@ -186,7 +187,8 @@ def build_plan(
             )
             days.append(plan)
             continue
-        if left >= 2 and (left - 2) % MOCK_LOOP_EVERY == 0 and left < total_days - 1:
+        loop_day = left >= 2 and (left - 2) % MOCK_LOOP_EVERY == 0 and left < total_days - 1
+        if loop_day and budget >= MIN_MOCK_LOOP_MINUTES:  # a short day has no room for one
             plan.tasks.append(
                 Task(
                     "mock_loop",
@@ -243,7 +245,7 @@ def build_plan(
                 Task(
                     "question",
                     question.id,
-                    question.prompt.split(". ")[0][:120],
+                    question.headline(),
                     QUESTION_MINUTES,
                     f"{round_title}: {shares[kind]:.0%} of your practice time",
                 )

@@ -109,6 +109,18 @@ def test_bad_dates_and_hours_are_refused():
     assert len(year) == 365
 
 
+def test_a_short_day_has_no_empty_task_and_titles_end_at_a_word():
+    days = build_plan(
+        LIBRARY.companies["google"], LIBRARY, Results(), today=TODAY, hours_per_day=0.25
+    )
+    tasks = [t for d in days for t in d.tasks]
+    assert all(t.minutes > 0 for t in tasks if t.kind != "rest")
+    assert not any(t.kind == "mock_loop" for t in tasks)
+    for question in LIBRARY.questions.values():
+        title = question.headline(60)
+        assert len(title) <= 60 and (title.endswith("…") or question.prompt.startswith(title))
+
+
 def test_questions_that_train_the_weakest_competencies_come_first():
     google = LIBRARY.companies["google"]
     for weak in (Competency.experiment_design, Competency.safety_ethics):
