@@ -131,6 +131,7 @@ def test_the_whole_practice_flow(server: str, page: Page, shots: Path):
     expect(page.locator("#draft-status")).to_have_text("Draft saved")
     page.reload()
     expect(page.locator("#answer")).to_have_value(ANSWER_START)
+    assert page.locator("#clock").inner_text() != "5:00"  # the clock did not start over
     page.screenshot(path=shots / "practice.png", full_page=True)
 
     page.locator("#answer").press("End")

@@ -289,14 +289,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def company_json(company_id: str) -> dict:
         return company_or_404(company_id)
 
-    def plan_context(request: Request) -> dict:
+    def checked_hours(text: str) -> float:
         try:
-            hours = float(request.query_params.get("hours", "1.5"))
+            hours = float(text)
         except ValueError:
             raise HTTPException(status_code=422, detail="hours must be a number") from None
         if not 0.25 <= hours <= 12:
             raise HTTPException(status_code=422, detail="hours must be between 0.25 and 12")
+        return hours
+
+    def plan_context(request: Request) -> dict:
+        """Hours from the address if given, else the ones saved with the plan form."""
+        saved = svc.profile().get("hours_per_day", "1.5")
+        hours = checked_hours(request.query_params.get("hours", saved))
         return views.plan_page(svc, request.query_params.get("company"), hours)
+
+    @html.post("/plan/hours", dependencies=guarded)
+    def set_hours(hours: str = Form(...)) -> Response:
+        svc.set_profile(hours_per_day=str(checked_hours(hours)))
+        return RedirectResponse("/plan", status_code=303)
 
     @html.get("/plan", response_class=HTMLResponse)
     def plan_html(request: Request) -> HTMLResponse:

@@ -10,7 +10,12 @@
     var seconds = document.getElementById("seconds");
     if (!box || !clock) return;
     var budget = parseInt(box.dataset.seconds, 10) || 0;
-    var started = Date.now();
+    // The clock survives a reload of the page (not a new visit): it is kept per tab.
+    var key = "hirebar-timer:" + (box.dataset.key || location.pathname);
+    var started = parseInt(sessionStorage.getItem(key), 10) || Date.now();
+    sessionStorage.setItem(key, String(started));
+    var form = document.getElementById("answer-form");
+    if (form) form.addEventListener("submit", function () { sessionStorage.removeItem(key); });
     function tick() {
       var used = Math.floor((Date.now() - started) / 1000);
       var left = budget - used;
