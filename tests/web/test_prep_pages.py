@@ -79,3 +79,21 @@ def test_an_artifact_draft_is_saved_and_linted(client, token):
     )
     assert page.select_one("#findings h2").text == "Every element is there"
     assert client.get("/artifacts/nope").status_code == 404
+
+
+def test_the_json_api_adds_stories_rates_reviews_and_lists_worksheets(client, token):
+    headers = {"X-CSRF-Token": token}
+    story = {"title": "Rolled back a ranker", "decision": "I chose a rollback.", "numbers": "4%"}
+    added = client.post("/api/v1/stories", json=story, headers=headers)
+    assert added.status_code == 201 and isinstance(added.json()["id"], int)
+    typo = client.post("/api/v1/stories", json={"title": "x", "tag": []}, headers=headers)
+    assert typo.status_code == 422 and typo.json()["detail"][0]["loc"] == ["body", "tag"]
+    key = client.get("/api/v1/review").json()["item"]["key"]
+    rated = client.post("/api/v1/review", json={"key": key, "rating": 3}, headers=headers)
+    assert rated.status_code == 200 and rated.json()["next_due"] > "2026"
+    assert (
+        client.post("/api/v1/review", json={"key": key, "rating": 5}, headers=headers).status_code
+        == 422
+    )
+    listed = client.get("/api/v1/artifacts").json()["artifacts"]
+    assert client.get(f"/api/v1/artifacts/{listed[0]['id']}").json()["template"]

@@ -5,16 +5,15 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError
 from rich.markup import escape
 
 from hirebar.cli.common import JsonFlag, console, emit_json, fail, read_text_file, service
-from hirebar.content import Competency
-from hirebar.planning.stories import TRADEOFF_TAGS
+from hirebar.planning.stories import StoryInput
 from hirebar.practice.prep import Prep
 
 cards_app = typer.Typer(
@@ -99,29 +98,6 @@ def export_anki(path: Annotated[Path, typer.Argument(help="The .apkg file to wri
     console().print(f"{len(deck.notes)} cards written to {path}")
 
 
-class StoryFile(BaseModel):
-    """A story as written in YAML: text fields, known tags and competencies, nothing else."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    title: Annotated[str, Field(max_length=300)]
-    situation: str = ""
-    decision: str = ""
-    tradeoff: str = ""
-    numbers: str = ""
-    outcome: str = ""
-    lesson: str = ""
-    tags: list[Literal[TRADEOFF_TAGS]] = []  # type: ignore[valid-type]
-    competencies: list[Competency] = []
-
-    @field_validator("title")
-    @classmethod
-    def _named(cls, title: str) -> str:
-        if not title.strip():
-            raise ValueError("a story needs a title")
-        return title
-
-
 def _problem(error: dict) -> str:
     where = ".".join(str(part) for part in error["loc"]) or "the file"
     sent = error.get("input")
@@ -151,7 +127,7 @@ def add_story(
     except yaml.YAMLError as exc:
         fail(f"{file}: not valid YAML ({exc})")
     try:
-        story = StoryFile.model_validate(data)
+        story = StoryInput.model_validate(data)
     except ValidationError as exc:
         fail(f"{file}: " + "; ".join(_problem(e) for e in exc.errors()))
     story_id, flags = Prep(service()).add_story(**story.model_dump())

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from hirebar.content import Competency, Library, RoundKind
 
@@ -25,6 +28,7 @@ TRADEOFF_TAGS = (
     "personalisation-vs-privacy",
     "growth-vs-trust",
 )
+MAX_PART_CHARS = 50_000
 _FIRST_PERSON = re.compile(r"\b(I|I'd|I've|I'm|my|me)\b")
 _TRADEOFF = re.compile(
     r"\b(vs\.?|versus|instead of|rather than|at the cost of|traded|trade-off|tradeoff|"
@@ -34,6 +38,30 @@ _TRADEOFF = re.compile(
 _NUMBER = re.compile(r"\d")
 # A story fits a behavioural question when they share this many competencies.
 FIT = 2
+
+
+class StoryInput(BaseModel):
+    """A story as a person submits it (a YAML file, the JSON API): text parts, known tags
+    and competencies, and nothing else, so a typo in a field name is an error."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: Annotated[str, Field(max_length=300)]
+    situation: Annotated[str, Field(max_length=MAX_PART_CHARS)] = ""
+    decision: Annotated[str, Field(max_length=MAX_PART_CHARS)] = ""
+    tradeoff: Annotated[str, Field(max_length=MAX_PART_CHARS)] = ""
+    numbers: Annotated[str, Field(max_length=MAX_PART_CHARS)] = ""
+    outcome: Annotated[str, Field(max_length=MAX_PART_CHARS)] = ""
+    lesson: Annotated[str, Field(max_length=MAX_PART_CHARS)] = ""
+    tags: list[Literal[TRADEOFF_TAGS]] = []  # type: ignore[valid-type]
+    competencies: list[Competency] = []
+
+    @field_validator("title")
+    @classmethod
+    def _named(cls, title: str) -> str:
+        if not title.strip():
+            raise ValueError("a story needs a title")
+        return title
 
 
 @dataclass

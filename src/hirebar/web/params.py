@@ -69,5 +69,10 @@ class LoopAnswerBody(Body):
     seconds: Seconds = None
 
 
+class RatingBody(Body):
+    key: Annotated[str, Field(min_length=1)]
+    rating: Annotated[int, Field(ge=1, le=4)]
+
+
 class DraftBody(Body):
     draft: Annotated[str, Field(max_length=MAX_DRAFT_CHARS)] = ""

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from hirebar.content import Competency
-from hirebar.planning.stories import TRADEOFF_TAGS, check
+from hirebar.planning.stories import TRADEOFF_TAGS, StoryInput, check
 from hirebar.practice.prep import Prep
-from hirebar.web.params import MAX_DRAFT_CHARS, DraftBody
+from hirebar.web.params import MAX_DRAFT_CHARS, DraftBody, RatingBody
 
 
 def review_context(prep: Prep) -> dict:
@@ -100,15 +100,40 @@ def add_routes(
         prep.add_story(**fields)
         return RedirectResponse("/stories", status_code=303)
 
+    @api.post("/review", dependencies=guarded)
+    def rate_json(body: RatingBody) -> dict:
+        try:
+            due = prep.rate(body.key, body.rating)
+        except LookupError as exc:
+            raise HTTPException(status_code=404, detail=str(exc.args[0])) from None
+        return {"key": body.key, "next_due": due.isoformat()}
+
+    @api.post("/stories", dependencies=guarded, status_code=201)
+    def add_story_json(body: StoryInput) -> dict:
+        story_id, flags = prep.add_story(**body.model_dump())
+        return {"id": story_id, "flags": flags}
+
+    def artifacts_context() -> dict:
+        artifacts = prep.svc.library.artifacts.values()
+        return {
+            "artifacts": [{"id": a.id, "title": a.title, "purpose": a.purpose} for a in artifacts]
+        }
+
     @html.get("/artifacts", response_class=HTMLResponse)
     def artifacts_page(request: Request) -> HTMLResponse:
-        artifacts = prep.svc.library.artifacts.values()
-        items = [{"id": a.id, "title": a.title, "purpose": a.purpose} for a in artifacts]
-        return page(request, "artifacts.html", {"artifacts": items})
+        return page(request, "artifacts.html", artifacts_context())
+
+    @api.get("/artifacts")
+    def artifacts_json() -> dict:
+        return artifacts_context()
 
     @html.get("/artifacts/{artifact_id}", response_class=HTMLResponse)
     def artifact_page(request: Request, artifact_id: str) -> HTMLResponse:
         return page(request, "artifact.html", artifact_context(prep, artifact_id))
+
+    @api.get("/artifacts/{artifact_id}")
+    def artifact_json(artifact_id: str) -> dict:
+        return artifact_context(prep, artifact_id)
 
     @html.post("/artifacts/{artifact_id}", response_class=HTMLResponse, dependencies=guarded)
     def check_artifact(request: Request, artifact_id: str, draft: str = Form("")) -> HTMLResponse:
