@@ -445,6 +445,9 @@ def test_story_add_checks_and_coverage(run, tmp_path):
     bracketed.write_text('title: "Launch of [redacted] assistant [/x]"\nnumbers: 60% to 92%\n')
     assert run("story", "add", str(bracketed)).exit_code == 0
     assert "Launch of [redacted] assistant [/x]" in run("story", "list").stdout
+    assert run("story", "delete", "2").exit_code == 0
+    assert "[redacted]" not in run("story", "list").stdout
+    assert "no story 99" in run("story", "delete", "99").stderr
     for broken, says in [
         ("title: x\ncompetencies:\n", "field 'competencies': input should be a valid list"),
         ("title: x\nsituation: [1, 2]\n", "field 'situation'"),

@@ -97,3 +97,31 @@ def test_the_json_api_adds_stories_rates_reviews_and_lists_worksheets(client, to
     )
     listed = client.get("/api/v1/artifacts").json()["artifacts"]
     assert client.get(f"/api/v1/artifacts/{listed[0]['id']}").json()["template"]
+
+
+def test_a_story_can_be_edited_and_deleted(client, token):
+    client.post(
+        "/stories",
+        data={"title": "First draft", "competencies": ["ownership"], "csrf_token": token},
+    )
+    (story,) = client.get("/api/v1/stories").json()["stories"]
+    form = BeautifulSoup(client.get(f"/stories?edit={story['id']}").text, "html.parser")
+    assert form.select_one("#story-title")["value"] == "First draft"
+    assert form.select_one("input[value=ownership]").has_attr("checked")
+    client.post(
+        "/stories",
+        data={
+            "story_id": str(story["id"]),
+            "title": "Rolled back the ranker",
+            "outcome": "Churn fell 2%.",
+            "csrf_token": token,
+        },
+    )
+    (changed,) = client.get("/api/v1/stories").json()["stories"]
+    assert (changed["id"], changed["title"]) == (story["id"], "Rolled back the ranker")
+    headers = {"X-CSRF-Token": token}
+    put = client.put(f"/api/v1/stories/{story['id']}", json={"title": "Renamed"}, headers=headers)
+    assert put.status_code == 200
+    client.post(f"/stories/{story['id']}/delete", data={"csrf_token": token})
+    assert client.get("/api/v1/stories").json()["stories"] == []
+    assert client.delete(f"/api/v1/stories/{story['id']}", headers=headers).status_code == 404

@@ -162,6 +162,16 @@ def list_stories(as_json: JsonFlag = False) -> None:
             out.print(f"   [yellow]• {flag}[/yellow]")
 
 
+@story_app.command("delete")
+def delete_story(story_id: Annotated[int, typer.Argument(help="The story's number.")]) -> None:
+    """Delete a story from the bank (`story list` shows the numbers)."""
+    try:
+        Prep(service()).delete_story(story_id)
+    except LookupError as exc:
+        fail(str(exc.args[0]))
+    console().print(f"Story {story_id} deleted.")
+
+
 @story_app.command()
 def coverage(as_json: JsonFlag = False) -> None:
     """Which competencies and behavioural questions your stories can answer, and the gaps."""

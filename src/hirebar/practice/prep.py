@@ -103,6 +103,19 @@ class Prep:
         story = next(s for s in self.stories() if s.id == row.id)
         return row.id, check(story)
 
+    def update_story(self, story_id: int, **fields) -> list[str]:  # type: ignore[no-untyped-def]
+        """Store the new text first, then check it; LookupError if there is no such story."""
+        fields["competencies"] = [Competency(c).value for c in fields.get("competencies", [])]
+        with self.svc.session() as session:
+            if store.update_story(session, story_id, **fields) is None:
+                raise LookupError(f"no story {story_id}")
+        return check(next(s for s in self.stories() if s.id == story_id))
+
+    def delete_story(self, story_id: int) -> None:
+        with self.svc.session() as session:
+            if not store.delete_story(session, story_id):
+                raise LookupError(f"no story {story_id}")
+
     def coverage(self) -> Coverage:
         return coverage(self.stories(), self.svc.library)
 

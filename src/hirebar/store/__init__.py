@@ -61,7 +61,14 @@ from hirebar.store.own_answers import (
     mark_own_failed,
     record_own_grade,
 )
-from hirebar.store.reviews import add_story, list_stories, review_states, save_review, update_story
+from hirebar.store.reviews import (
+    add_story,
+    delete_story,
+    list_stories,
+    review_states,
+    save_review,
+    update_story,
+)
 
 __all__ = [
     "AssessmentRow",
@@ -87,6 +94,7 @@ __all__ = [
     "count_attempts",
     "create_loop",
     "delete_everything",
+    "delete_story",
     "discard_draft",
     "discard_drafts_under",
     "drafts_under",

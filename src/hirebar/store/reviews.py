@@ -43,5 +43,14 @@ def update_story(session: Session, story_id: int, **fields) -> StoryRow | None: 
     return row
 
 
+def delete_story(session: Session, story_id: int) -> bool:
+    row = session.get(StoryRow, story_id)
+    if row is None:
+        return False
+    session.delete(row)
+    session.commit()
+    return True
+
+
 def list_stories(session: Session) -> list[StoryRow]:
     return list(session.scalars(select(StoryRow).order_by(StoryRow.id)))

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from hirebar.content import Competency
 from hirebar.planning.stories import TRADEOFF_TAGS, StoryInput, check
 from hirebar.practice.prep import Prep
-from hirebar.web.params import MAX_DRAFT_CHARS, DraftBody, RatingBody
+from hirebar.web.params import MAX_DRAFT_CHARS, DraftBody, RatingBody, RowId
 
 
 def review_context(prep: Prep) -> dict:
@@ -67,8 +67,15 @@ def add_routes(
         return RedirectResponse("/review", status_code=303)
 
     @html.get("/stories", response_class=HTMLResponse)
-    def stories_page(request: Request) -> HTMLResponse:
-        return page(request, "stories.html", stories_context(prep))
+    def stories_page(request: Request, edit: int | None = None) -> HTMLResponse:
+        """The bank; with ``?edit=<id>`` the form holds that story, to change and save."""
+        context = stories_context(prep)
+        if edit is not None:
+            story = next((s for s in context["stories"] if s["id"] == edit), None)
+            if story is None:
+                raise HTTPException(status_code=404, detail=f"no story {edit}")
+            context |= {"typed": story, "editing": edit}
+        return page(request, "stories.html", context)
 
     @api.get("/stories")
     def stories_json() -> dict:
@@ -93,12 +100,40 @@ def add_routes(
         fields["competencies"] = [
             c for c in form.getlist("competencies") if c in Competency.__members__
         ]
+        editing = int(form["story_id"]) if str(form.get("story_id", "")).isdigit() else None
         if not fields["title"].strip():  # the form comes back as typed, with the reason
             error = "A story needs a title: a few words you will recognise it by."
             context = {**stories_context(prep), "typed": fields, "error": error}
+            context["editing"] = editing
             return page(request, "stories.html", context, status=422)
-        prep.add_story(**fields)
+        if editing is None:
+            prep.add_story(**fields)
+        else:
+            try:
+                prep.update_story(editing, **fields)
+            except LookupError as exc:
+                raise HTTPException(status_code=404, detail=str(exc.args[0])) from None
         return RedirectResponse("/stories", status_code=303)
+
+    @html.post("/stories/{story_id}/delete", dependencies=guarded)
+    def delete_story(story_id: RowId) -> Response:
+        try:
+            prep.delete_story(story_id)
+        except LookupError as exc:
+            raise HTTPException(status_code=404, detail=str(exc.args[0])) from None
+        return RedirectResponse("/stories", status_code=303)
+
+    @api.put("/stories/{story_id}", dependencies=guarded)
+    def update_story_json(story_id: RowId, body: StoryInput) -> dict:
+        try:
+            return {"id": story_id, "flags": prep.update_story(story_id, **body.model_dump())}
+        except LookupError as exc:
+            raise HTTPException(status_code=404, detail=str(exc.args[0])) from None
+
+    @api.delete("/stories/{story_id}", dependencies=guarded, status_code=204)
+    def delete_story_json(story_id: RowId) -> Response:
+        delete_story(story_id)
+        return Response(status_code=204)
 
     @api.post("/review", dependencies=guarded)
     def rate_json(body: RatingBody) -> dict:
