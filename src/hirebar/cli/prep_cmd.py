@@ -71,7 +71,7 @@ def export_anki(path: Annotated[Path, typer.Argument(help="The .apkg file to wri
     import genanki
 
     if path.suffix != ".apkg":
-        fail(f"the Anki file must end in .apkg, not '{path.suffix or path.name}'")
+        fail(f"the Anki file needs a name ending in .apkg, such as deck.apkg, not '{path.name}'")
     model = genanki.Model(
         _stable_id("hirebar concept card model"),
         "hirebar concept card",

@@ -67,7 +67,8 @@ def load_pack(root: Path) -> LoadedPack:
     root = Path(root)
     loaded = LoadedPack(root=root)
     if not root.is_dir():
-        loaded.problems.append(PackProblem(file=str(root), message="pack folder does not exist"))
+        what = "is a file; a pack is a folder" if root.exists() else "pack folder does not exist"
+        loaded.problems.append(PackProblem(file=str(root), message=what))
         return loaded
     manifest = root / "pack.yaml"
     if not manifest.is_file():
