@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -475,3 +476,27 @@ def test_artifact_template_and_check(run, tmp_path):
     missing = {m["element"] for m in json.loads(result.stdout)["missing"]}
     plan = Library.load([]).artifacts["ab-test-plan"]
     assert missing == {e.id for e in plan.elements}  # an unfilled template lacks everything
+
+
+def test_target_is_shown_checked_and_set_and_the_plan_follows_it(run):
+    assert "No target yet" in run("target").stdout
+    assert "unknown company 'acme'" in run("target", "acme").stderr
+    assert "must be after today" in run("target", "google", "--date", "2020-01-01").stderr
+    when = (date.today() + timedelta(days=12)).isoformat()
+    assert run("target", "google", "--date", when).exit_code == 0
+    assert json.loads(run("target", "--json").stdout) == {
+        "company": "google",
+        "interview_date": when,
+    }
+    assert len(json.loads(run("plan", "--json").stdout)) == 12
+
+
+def test_options_that_would_be_ignored_are_refused_and_ended_input_is_said(run):
+    both = run("practice", "-q", QUESTION, "--company", "google", "-a", "-", input=GOOD)
+    assert both.exit_code == 2 and "leave out --company and --round" in both.stderr
+    resumed = run("loop", "--resume", "1", "--company", "google")
+    assert resumed.exit_code == 2 and "leave out --company" in resumed.stderr
+    listed = run("drill", "--kind", "latency", "list")
+    assert listed.exit_code == 2 and "does nothing to `drill list`" in listed.stderr
+    ended = run("review", input="")
+    assert ended.exit_code == 1 and "the input ended" in ended.stderr

@@ -25,7 +25,7 @@ from hirebar.cli.course_cmd import course, lesson
 from hirebar.cli.drill_cmd import drill_app, incident_app
 from hirebar.cli.grader_cmd import grader_app
 from hirebar.cli.loop_cmd import loop
-from hirebar.cli.plan_cmd import plan, status
+from hirebar.cli.plan_cmd import plan, status, target
 from hirebar.cli.practice_cmd import practice
 from hirebar.cli.prep_cmd import artifact_app, cards_app, review, story_app
 from hirebar.content import Competency, Difficulty, RoundKind
@@ -78,6 +78,7 @@ app.add_typer(drill_app, name="drill")
 app.add_typer(incident_app, name="incident")
 app.command(help="Answer questions against a timer and get graded feedback.")(practice)
 app.command()(loop)
+app.command()(target)
 app.command()(plan)
 app.command()(review)
 app.add_typer(cards_app, name="cards")

@@ -47,35 +47,41 @@ def practise(
 ) -> None:
     """Practise drills: answer each, then see the worked solution and the decision."""
     if ctx.invoked_subcommand:
+        if kind:
+            used = ctx.invoked_subcommand
+            fail(f"--kind is for a practice session; it does nothing to `drill {used}`")
         return
     drilling, out = _drilling(), console()
     kinds = [_kind_or_fail(kind)] if kind else list(KINDS)
     right = answered = 0
-    for number in range(count):
-        drill = drilling.new(kinds[number % len(kinds)] if kind else _weakest(drilling, number))
-        out.print(Panel(drill.prompt, title=f"{number + 1}/{count} · {drill.title}"))
-        start = time.monotonic()
-        while True:
-            reply = typer.prompt("Your answer (Enter to skip)", default="", show_default=False)
-            try:
-                _, check, _ = drilling.answer(
-                    drill.kind, drill.seed, reply, round(time.monotonic() - start)
-                )
-            except NoNumber as exc:
-                if reply.strip():  # a slip: ask again
-                    out.print(f"[yellow]{exc}[/yellow]")
-                    continue
-                check = None
-            break
-        if check is None:
-            out.print("[dim]Skipped: not counted.[/dim]")
-        else:
-            answered += 1
-            right += check.correct
-            style = "green" if check.correct else "red"
-            out.print(f"[{style}]{check.message}[/{style}]")
-        out.print(f"[bold]Solution[/bold] {drill.solution}")
-        out.print(f"[bold]Decision[/bold] {drill.decision}\n")
+    try:
+        for number in range(count):
+            drill = drilling.new(kinds[number % len(kinds)] if kind else _weakest(drilling, number))
+            out.print(Panel(drill.prompt, title=f"{number + 1}/{count} · {drill.title}"))
+            start = time.monotonic()
+            while True:
+                reply = typer.prompt("Your answer (Enter to skip)", default="", show_default=False)
+                try:
+                    _, check, _ = drilling.answer(
+                        drill.kind, drill.seed, reply, round(time.monotonic() - start)
+                    )
+                except NoNumber as exc:
+                    if reply.strip():  # a slip: ask again
+                        out.print(f"[yellow]{exc}[/yellow]")
+                        continue
+                    check = None
+                break
+            if check is None:
+                out.print("[dim]Skipped: not counted.[/dim]")
+            else:
+                answered += 1
+                right += check.correct
+                style = "green" if check.correct else "red"
+                out.print(f"[{style}]{check.message}[/{style}]")
+            out.print(f"[bold]Solution[/bold] {drill.solution}")
+            out.print(f"[bold]Decision[/bold] {drill.decision}\n")
+    except typer.Abort:  # input ended (no terminal, Ctrl-D): the answers given are saved
+        fail(f"drills stopped: the input ended after {answered} answer(s), all saved", code=1)
     out.print(f"{right}/{answered} correct. Your accuracy per kind: `hirebar drill list`.")
 
 

@@ -41,6 +41,8 @@ def loop(
         fail(f"--report: the folder {report.parent} does not exist")
     if report is not None and report.is_dir():
         fail(f"--report: {report} is a folder; name a file")
+    if resume is not None and company is not None:
+        fail("--resume continues a loop with its own company; leave out --company")
     if answers is None and not sys.stdin.isatty():
         fail("a mock loop needs a terminal to type the answers in, or --answers FILE")
     loops, out = MockLoops(service()), console()

@@ -1,4 +1,4 @@
-"""``hirebar plan`` and ``hirebar status``: the study plan and readiness per company."""
+"""``hirebar target``, ``plan`` and ``status``: the goal, the study plan and readiness."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from hirebar.cli.common import JsonFlag, console, emit_json, fail, service
-from hirebar.planning.plan import PlanError
+from hirebar.planning.plan import PlanError, check_interview
 from hirebar.practice.coach import Coach
 from hirebar.practice.errors import UnknownCompany
 
@@ -21,6 +21,38 @@ def _date(value: str | None, what: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         fail(f"{what} must be a date like 2026-12-20, not '{value}'")
+
+
+def target(
+    company: Annotated[str | None, typer.Argument(help="Company id, e.g. google.")] = None,
+    interview: Annotated[
+        str | None, typer.Option("--date", help="Interview date, YYYY-MM-DD.")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show your target company and interview date, or set them (the web app's Home too)."""
+    svc = service()
+    if company is not None and company not in svc.library.companies:
+        fail(f"unknown company '{company}'; `hirebar companies` lists them")
+    if interview is not None:
+        when = _date(interview, "--date")
+        assert when is not None
+        try:
+            check_interview(when, date.today())
+        except PlanError as exc:
+            fail(str(exc))
+    changes = {"company": company, "interview_date": interview}
+    svc.set_profile(**{k: v for k, v in changes.items() if v is not None})
+    profile = svc.profile()
+    if as_json:
+        emit_json({k: profile.get(k) for k in changes})
+        return
+    if not profile.get("company"):
+        console().print("No target yet: `hirebar target COMPANY --date YYYY-MM-DD`.")
+        return
+    name = svc.library.companies[profile["company"]].name
+    when = profile.get("interview_date")
+    console().print(f"Target: {name}" + (f", interview on {when}" if when else ", no date yet"))
 
 
 def plan(

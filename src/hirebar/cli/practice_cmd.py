@@ -60,6 +60,8 @@ def practice(
     seed: Annotated[int | None, typer.Option(help="Seed for drawing questions.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
+    if question and (company or round_kind):
+        fail("--question names one question; leave out --company and --round, or the question")
     svc = service()
     out = console()
     interactive = answer_file is None and sys.stdin.isatty()

@@ -38,16 +38,19 @@ def review(
     if not due:
         out.print("Nothing is due. Come back tomorrow.")
         return
-    for number, item in enumerate(due, start=1):
-        out.print(f"\n[bold]{number}/{len(due)} · {item.kind}[/bold]  {escape(item.front)}")
-        typer.prompt("Press Enter to see the answer", default="", show_default=False)
-        out.print(item.back)
-        while (rating := _rating()) not in {"1", "2", "3", "4", "q"}:
-            out.print("[yellow]Ratings are 1 again, 2 hard, 3 good or 4 easy (q to stop).")
-        if rating == "q":
-            break
-        next_due = prep.rate(item.key, int(rating))
-        out.print(f"[dim]Next review {next_due:%Y-%m-%d %H:%M} UTC[/dim]")
+    try:
+        for number, item in enumerate(due, start=1):
+            out.print(f"\n[bold]{number}/{len(due)} · {item.kind}[/bold]  {escape(item.front)}")
+            typer.prompt("Press Enter to see the answer", default="", show_default=False)
+            out.print(item.back)
+            while (rating := _rating()) not in {"1", "2", "3", "4", "q"}:
+                out.print("[yellow]Ratings are 1 again, 2 hard, 3 good or 4 easy (q to stop).")
+            if rating == "q":
+                break
+            next_due = prep.rate(item.key, int(rating))
+            out.print(f"[dim]Next review {next_due:%Y-%m-%d %H:%M} UTC[/dim]")
+    except typer.Abort:  # input ended (no terminal, Ctrl-D): every rating given is saved
+        fail("review stopped: the input ended; the ratings given so far are saved", code=1)
 
 
 @cards_app.command("list")
