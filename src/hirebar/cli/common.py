@@ -83,6 +83,20 @@ def read_text_file(source: str, what: str = "file") -> str:
         fail(f"cannot read {source}: {exc.strerror}")
 
 
+def read_yaml_file(source: str, what: str) -> object:
+    """A YAML file's data, or an error naming the file and the line where parsing stopped."""
+    import yaml
+
+    text = read_text_file(source, what)
+    try:
+        return yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        line = f":{exc.problem_mark.line + 1}" if exc.problem_mark else ""
+        fail(f"{source}{line}: not valid YAML ({exc.problem})")
+    except yaml.YAMLError as exc:
+        fail(f"{source}: not valid YAML ({exc})")
+
+
 def read_answer_source(source: str) -> str:
     """The text of an answer file, or of standard input for ``-``."""
     if source == "-":

@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import yaml
 from rich.markdown import Markdown
 from rich.panel import Panel
 
-from hirebar.cli.common import console, fail, read_text_file, service, utf8
+from hirebar.cli.common import console, fail, read_yaml_file, service, utf8
 from hirebar.practice import loop_report
 from hirebar.practice.errors import UnknownCompany
 from hirebar.practice.mock_loop import MockLoops, UnknownLoop
@@ -115,10 +114,7 @@ def _typed() -> str:
 
 
 def _read_answers(path: Path) -> list[dict]:
-    try:
-        data = yaml.safe_load(read_text_file(str(path), "answers file"))
-    except yaml.YAMLError as exc:
-        fail(f"{path}: not valid YAML ({exc})")
+    data = read_yaml_file(str(path), "answers file")
     if not isinstance(data, list):
         fail(f"{path}: expected a YAML list of answers, one per round")
     entries = []

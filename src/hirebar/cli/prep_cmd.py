@@ -8,11 +8,18 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import yaml
 from pydantic import ValidationError
 from rich.markup import escape
 
-from hirebar.cli.common import JsonFlag, console, emit_json, fail, read_text_file, service
+from hirebar.cli.common import (
+    JsonFlag,
+    console,
+    emit_json,
+    fail,
+    read_text_file,
+    read_yaml_file,
+    service,
+)
 from hirebar.planning.stories import StoryInput
 from hirebar.practice.prep import Prep
 
@@ -125,10 +132,7 @@ def add_story(
     as_json: JsonFlag = False,
 ) -> None:
     """Add a story from a YAML file; it is saved first, then checked."""
-    try:
-        data = yaml.safe_load(read_text_file(str(file), "story file"))
-    except yaml.YAMLError as exc:
-        fail(f"{file}: not valid YAML ({exc})")
+    data = read_yaml_file(str(file), "story file")
     try:
         story = StoryInput.model_validate(data)
     except ValidationError as exc:
