@@ -500,3 +500,8 @@ def test_options_that_would_be_ignored_are_refused_and_ended_input_is_said(run):
     assert listed.exit_code == 2 and "does nothing to `drill list`" in listed.stderr
     ended = run("review", input="")
     assert ended.exit_code == 1 and "the input ended" in ended.stderr
+
+
+def test_content_lint_refuses_sources_with_nothing_to_read(run, tmp_path):
+    result = run("content", "lint", "--sources", str(tmp_path))
+    assert result.exit_code == 2 and "holds no .txt or .md file" in result.stderr

@@ -90,12 +90,15 @@ def lint(
     """Find near-duplicate questions, repeated key points, cues the exemplar misses,
     broken lesson links and copied text. Exits 1 when anything is found."""
     from hirebar.practice.content_quality import lint as run_lint
+    from hirebar.practice.content_quality import source_files
     from hirebar.practice.service import load_embedder
 
     settings = Settings()
     missing = [str(s) for s in sources or [] if not s.exists()]
     if missing:
         fail(f"--sources not found: {', '.join(missing)}")
+    if sources and next(source_files(sources), None) is None:
+        fail("--sources holds no .txt or .md file to compare against")
     embedder, why = load_embedder(settings.resolved_model_dir, settings.model_threads)
     findings = run_lint(Library.load(settings.pack_paths()), embedder, sources or [])
     if as_json:

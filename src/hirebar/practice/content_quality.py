@@ -135,7 +135,7 @@ def cues_missing_exemplar(question: Question, embedder: Embedder | None) -> list
 def copied_text(library: Library, sources: list[Path]) -> list[Finding]:
     """Runs of COPIED_WORDS or more words that library text shares with a source file."""
     shingles: set[tuple[str, ...]] = set()
-    for path in _source_files(sources):
+    for path in source_files(sources):
         shingles |= _shingles(path.read_text(encoding="utf-8", errors="ignore"))
     if not shingles:
         return []
@@ -146,7 +146,8 @@ def copied_text(library: Library, sources: list[Path]) -> list[Finding]:
     return found
 
 
-def _source_files(sources: list[Path]) -> Iterator[Path]:
+def source_files(sources: list[Path]) -> Iterator[Path]:
+    """The texts to compare the packs against: the files given, and .txt/.md under folders."""
     for source in sources:
         if source.is_dir():
             yield from sorted(p for p in source.rglob("*") if p.suffix in {".txt", ".md"})
