@@ -505,3 +505,16 @@ def test_options_that_would_be_ignored_are_refused_and_ended_input_is_said(run):
 def test_content_lint_refuses_sources_with_nothing_to_read(run, tmp_path):
     result = run("content", "lint", "--sources", str(tmp_path))
     assert result.exit_code == 2 and "holds no .txt or .md file" in result.stderr
+
+
+def test_the_company_menu_asks_again_for_a_number_out_of_range(monkeypatch):
+    from rich.console import Console
+
+    from hirebar.cli import practice_cmd
+
+    typed = iter([99, 0, 2])
+    monkeypatch.setattr(practice_cmd.IntPrompt, "ask", lambda *a, **k: next(typed))
+    companies = list(Library.load([]).companies.values())
+    out = Console(record=True)
+    assert practice_cmd.choose_company(out, companies) == companies[1].id
+    assert out.export_text().count("Choose a number from 1 to") == 2

@@ -124,10 +124,9 @@ def choose_company(out: Console, companies: list[Company]) -> str | None:
         kinds = ", ".join(r.kind.value for r in company.rounds)
         out.print(f"  {number}. {company.name}  [dim]{kinds}[/dim]")
     out.print(f"  {len(companies) + 1}. Any company")
-    choice = IntPrompt.ask("Number", default=1)
-    if 1 <= choice <= len(companies):
-        return companies[choice - 1].id
-    return None
+    while not 1 <= (choice := IntPrompt.ask("Number", default=1)) <= len(companies) + 1:
+        out.print(f"[yellow]Choose a number from 1 to {len(companies) + 1}.[/yellow]")
+    return companies[choice - 1].id if choice <= len(companies) else None
 
 
 def pick_question(
