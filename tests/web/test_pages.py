@@ -274,6 +274,25 @@ def test_a_bad_address_in_the_api_gets_json_naming_the_parameter(client):
     assert client.get("/api/v1/nope").json() == {"detail": "Not Found"}
 
 
+def test_the_api_sets_the_target_and_deletes_everything_only_when_confirmed(client, token):
+    headers = {"X-CSRF-Token": token}
+    when = (date.today() + timedelta(days=20)).isoformat()
+    body = {"company": "google", "interview_date": when}
+    home = client.post("/api/v1/target", json=body, headers=headers).json()
+    assert home["target"]["id"] == "google" and home["days_left"] == 20
+    far = client.post(
+        "/api/v1/target", json={**body, "interview_date": "9999-01-01"}, headers=headers
+    )
+    assert far.status_code == 422 and "more than 365 days away" in far.json()["detail"]
+    submit(client, token)
+    unconfirmed = client.post("/api/v1/settings/delete", json={"confirm": "yes"}, headers=headers)
+    assert unconfirmed.status_code == 422
+    assert client.get("/api/v1/export").json()["attempts"]  # nothing was deleted
+    done = client.post("/api/v1/settings/delete", json={"confirm": "DELETE"}, headers=headers)
+    assert done.json() == {"deleted": True}
+    assert client.get("/api/v1/export").json()["attempts"] == []
+
+
 @pytest.mark.parametrize(
     ("body", "field"),
     [

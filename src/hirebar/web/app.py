@@ -30,7 +30,15 @@ from hirebar.practice.service import PracticeService, own_answer_record
 from hirebar.settings import Settings
 from hirebar.store import AttemptStatus
 from hirebar.web import drill_routes, loop_routes, prep_routes, views
-from hirebar.web.params import MAX_ANSWER_CHARS, AttemptBody, FormSeconds, OwnAnswerBody, RowId
+from hirebar.web.params import (
+    MAX_ANSWER_CHARS,
+    AttemptBody,
+    DeleteBody,
+    FormSeconds,
+    OwnAnswerBody,
+    RowId,
+    TargetBody,
+)
 from hirebar.web.security import (
     CSRF_COOKIE,
     CSRF_FIELD,
@@ -102,8 +110,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def home_json() -> dict:
         return views.home(svc)
 
-    @html.post("/target", dependencies=guarded)
-    def set_target(company: str = Form(...), interview_date: str = Form("")) -> Response:
+    def save_target(company: str, interview_date: str) -> None:
+        """Check the target like a person would and store it; 422 says what is wrong."""
         if company not in svc.library.companies:
             raise HTTPException(status_code=422, detail=f"unknown company '{company}'")
         if interview_date:
@@ -117,7 +125,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             except PlanError as exc:
                 raise HTTPException(status_code=422, detail=str(exc)) from None
         svc.set_profile(company=company, interview_date=interview_date)
+
+    @html.post("/target", dependencies=guarded)
+    def set_target(company: str = Form(...), interview_date: str = Form("")) -> Response:
+        save_target(company, interview_date)
         return RedirectResponse("/", status_code=303)
+
+    @api.post("/target", dependencies=guarded)
+    def set_target_json(body: TargetBody) -> dict:
+        save_target(body.company, body.interview_date)
+        return views.home(svc)
 
     def library_filters(request: Request) -> dict[str, str | None]:
         keys = ("round", "company", "competency", "difficulty", "q")
@@ -361,6 +378,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise HTTPException(status_code=422, detail="type DELETE to confirm")
         svc.delete_everything()
         return RedirectResponse("/settings?deleted=1", status_code=303)
+
+    @api.post("/settings/delete", dependencies=guarded)
+    def delete_all_json(body: DeleteBody) -> dict:
+        """The same as the form: ``{"confirm": "DELETE"}`` or nothing happens."""
+        svc.delete_everything()
+        return {"deleted": True}
 
     # Starlette's class, so that an unknown address gets the same page as a missing row.
     @app.exception_handler(StarletteHTTPException)

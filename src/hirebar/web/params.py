@@ -6,7 +6,7 @@ gives its path (``["body", "seconds"]``) instead of being stored as text or igno
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Form, Path
 from pydantic import BaseModel, ConfigDict, Field
@@ -72,6 +72,15 @@ class LoopAnswerBody(Body):
 class RatingBody(Body):
     key: Annotated[str, Field(min_length=1)]
     rating: Annotated[int, Field(ge=1, le=4)]
+
+
+class TargetBody(Body):
+    company: Annotated[str, Field(min_length=1)]
+    interview_date: str = ""  # YYYY-MM-DD, checked like the home form's
+
+
+class DeleteBody(Body):
+    confirm: Literal["DELETE"]
 
 
 class DraftBody(Body):
