@@ -158,12 +158,11 @@ def add_routes(
     def drill_json(kind: str, seed: RowId) -> dict:
         return shown(kind, seed)
 
-    def answer(kind: str, seed: int, reply: str, seconds: int | None) -> dict:
+    def answer(kind: str, seed: int, reply: str, seconds: int | None) -> None:
         """Check and store the first answer to an exercise; after that it has its result,
         and a reload or a second try from the Back button records nothing more."""
         if drilling.answered(known_kind(kind), seed) is None:
             drilling.answer(kind, seed, reply[:MAX_REPLY_CHARS], seconds)
-        return shown(kind, seed)
 
     @html.post("/drills/{kind}/{seed}", dependencies=guarded)
     def answer_page(
@@ -183,9 +182,10 @@ def add_routes(
     @api.post("/drills/{kind}/{seed}", dependencies=guarded)
     def answer_json(kind: str, seed: RowId, body: DrillReplyBody) -> dict:
         try:
-            return answer(kind, seed, body.reply, body.seconds)
+            answer(kind, seed, body.reply, body.seconds)
         except NoNumber as exc:
             raise HTTPException(status_code=422, detail=str(exc)) from None
+        return shown(kind, seed)
 
     def start(incident_id: str) -> int:
         try:
