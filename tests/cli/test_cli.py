@@ -518,3 +518,11 @@ def test_the_company_menu_asks_again_for_a_number_out_of_range(monkeypatch):
     out = Console(record=True)
     assert practice_cmd.choose_company(out, companies) == companies[1].id
     assert out.export_text().count("Choose a number from 1 to") == 2
+
+
+def test_review_shows_a_story_as_typed_brackets_and_all(run, tmp_path):
+    story = tmp_path / "story.yaml"
+    story.write_text('title: Rollback\ndecision: "I chose [Plan B] over [/x] a fix."\n')
+    assert run("story", "add", str(story)).exit_code == 0
+    shown = run("review", "--limit", "60", input="\n3\n" * 60)
+    assert shown.exit_code == 0 and "I chose [Plan B] over [/x] a fix." in shown.stdout

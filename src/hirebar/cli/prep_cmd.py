@@ -49,7 +49,7 @@ def review(
         for number, item in enumerate(due, start=1):
             out.print(f"\n[bold]{number}/{len(due)} · {item.kind}[/bold]  {escape(item.front)}")
             typer.prompt("Press Enter to see the answer", default="", show_default=False)
-            out.print(item.back)
+            out.print(escape(item.back))
             while (rating := _rating()) not in {"1", "2", "3", "4", "q"}:
                 out.print("[yellow]Ratings are 1 again, 2 hard, 3 good or 4 easy (q to stop).")
             if rating == "q":
