@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 
 from hirebar.cli.common import JsonFlag, console, emit_json, fail, service
@@ -67,7 +68,7 @@ def practise(
                     )
                 except NoNumber as exc:
                     if reply.strip():  # a slip: ask again
-                        out.print(f"[yellow]{exc}[/yellow]")
+                        out.print(f"[yellow]{escape(str(exc))}[/yellow]")
                         continue
                     check = None
                 break
