@@ -339,6 +339,29 @@ def test_incident_list_and_play(run, settings, tmp_path, monkeypatch):
     assert kept == {"cause": "the config"}
 
 
+def test_pack_text_that_looks_like_markup_is_printed_as_written(run, tmp_path, monkeypatch):
+    import yaml
+
+    from samples import INCIDENT_DATA
+
+    odd = {
+        **INCIDENT_DATA,
+        "title": "Router [/x] fell",
+        "alert": "Accuracy [bold]fell[/bold] from 91% to 79% [/x]",
+        "cause": "A config push [/x] switched the tokenizer.",
+    }
+    pack = tmp_path / "pack"
+    (pack / "incidents").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("id: mine\nname: Mine\n")
+    (pack / "incidents" / "t.yaml").write_text(yaml.safe_dump({"incidents": [odd]}))
+    monkeypatch.setenv("HIREBAR_PACKS", str(pack))
+    assert "Router [/x] fell" in run("incident", "list").stdout
+    played = run("incident", "play", "inc-test", input="what changed?\ndone\na\nb\nc\nd\n")
+    assert played.exit_code == 0, played.stdout
+    for text in (odd["title"], odd["alert"], odd["cause"]):
+        assert text in played.stdout
+
+
 @pytest.mark.parametrize("suffix", [".md", ".html", ".pdf"])
 def test_a_scripted_loop_writes_its_report(run, tmp_path, suffix):
     import yaml

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
+from rich.text import Text
 
 from hirebar.cli.common import JsonFlag, console, emit_json, fail, service
 from hirebar.drills import KINDS, UnknownDrill, fmt
@@ -198,7 +199,7 @@ def play_default(ctx: typer.Context) -> None:
     incidents = list(_drilling().svc.library.incidents.values())
     out = console()
     for number, incident in enumerate(incidents, start=1):
-        out.print(f"{number:>2}. {incident.title}")
+        out.print(f"{number:>2}. {escape(incident.title)}")
     choice = typer.prompt("Which scenario", default="1")
     if not (choice.strip().isdigit() and 1 <= int(choice) <= len(incidents)):
         fail(f"'{choice}' is not a scenario number from 1 to {len(incidents)}")
@@ -216,7 +217,7 @@ def list_incidents(as_json: JsonFlag = False) -> None:
         return
     out = console()
     for row in rows:
-        out.print(f"{row['id']:<40} {row['title']}")
+        out.print(f"{row['id']:<40} {escape(row['title'])}")
 
 
 @incident_app.command()
@@ -229,10 +230,10 @@ def play(incident_id: Annotated[str, typer.Argument(help="Scenario id.")]) -> No
         fail(str(exc))
     run = drilling.start(incident.id)
     menu = sorted(incident.actions, key=lambda a: a.label)
-    out.print(Panel(incident.alert, title=incident.title))
+    out.print(Panel(Text(incident.alert), title=Text(incident.title)))
     out.print("Actions you can take (type a number, or say it in your own words):")
     for number, action in enumerate(menu, start=1):
-        out.print(f"  {number:>2}. {action.label}")
+        out.print(f"  {number:>2}. {escape(action.label)}")
     out.print("Type `done` when you are ready to state cause, containment, comms and rollback.")
     while True:
         typed = typer.prompt(">", default="", show_default=False).strip()
@@ -246,7 +247,7 @@ def play(incident_id: Annotated[str, typer.Argument(help="Scenario id.")]) -> No
         if step.action is None:
             out.print("[yellow]Not sure which action that is; try another wording or a number.")
         else:
-            out.print(f"[bold]{step.action.label}[/bold]: {step.action.evidence}")
+            out.print(f"[bold]{escape(step.action.label)}[/bold]: {escape(step.action.evidence)}")
     parts: dict[str, str] = {}
     try:
         for field, label in STATEMENT_PROMPTS:
@@ -264,10 +265,10 @@ def print_debrief(out: Console, incident, result: Debrief) -> None:  # type: ign
     out.print(Panel(f"Score {result.score}/100", title="Debrief"))
     for part, value in result.parts.items():
         out.print(f"  {part:<12} {value:.0%}")
-    label = {a.id: a.label for a in incident.actions}
+    label = {a.id: escape(a.label) for a in incident.actions}
     out.print("[bold]Your path[/bold]  " + " → ".join(label[i] for i in result.player_path))
     out.print("[bold]Ideal path[/bold] " + " → ".join(label[i] for i in result.ideal_path))
     for note in result.notes:
         out.print(f"[yellow]• {note}[/yellow]")
-    out.print(f"[bold]Cause[/bold] {incident.cause}")
-    out.print(f"[bold]Lesson[/bold] {incident.lesson}")
+    out.print(f"[bold]Cause[/bold] {escape(incident.cause)}")
+    out.print(f"[bold]Lesson[/bold] {escape(incident.lesson)}")

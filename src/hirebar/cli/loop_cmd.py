@@ -9,7 +9,9 @@ from typing import Annotated
 
 import typer
 from rich.markdown import Markdown
+from rich.markup import escape
 from rich.panel import Panel
+from rich.text import Text
 
 from hirebar.cli.common import console, fail, read_yaml_file, service, utf8
 from hirebar.practice import loop_report
@@ -72,14 +74,16 @@ def loop(
             assert step.question is not None
             out.print(
                 Panel(
-                    step.question.prompt,
-                    title=f"Round {step.round_index + 1}/{step.total_rounds}: {step.round_title}"
-                    f" · about {step.minutes} min",
+                    Text(step.question.prompt),
+                    title=Text(
+                        f"Round {step.round_index + 1}/{step.total_rounds}: {step.round_title}"
+                        f" · about {step.minutes} min"
+                    ),
                 )
             )
             text = entry["answer"] if entry else _typed()
         else:
-            out.print(f"[bold]Follow-up:[/bold] {step.probe}")
+            out.print(f"[bold]Follow-up:[/bold] {escape(step.probe)}")
             text = (entry.get("probe") or "") if entry else _typed()
             if not text.strip():
                 loops.skip_probe(loop_id)

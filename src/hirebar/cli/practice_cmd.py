@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.panel import Panel
 from rich.prompt import Confirm, IntPrompt
+from rich.text import Text
 
 from hirebar.cli import render
 from hirebar.cli.common import (
@@ -103,7 +104,7 @@ def practice(
             and outcome.assessment.follow_up
             and Confirm.ask("Answer the interviewer's follow-up?", default=True)
         ):
-            out.print(Panel(outcome.assessment.follow_up.prompt, title="Follow-up"))
+            out.print(Panel(Text(outcome.assessment.follow_up.prompt), title="Follow-up"))
             started = time.monotonic()
             probe_answer = read_answer(svc, target.id, None, editor, True, minutes)
             seconds = round(time.monotonic() - started)
