@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from hirebar.content import ANSWER_MINUTES, Company, Question, Verdict
+from hirebar.content import ANSWER_MINUTES, Company, Question, Verdict, cut_at_word
 
 if TYPE_CHECKING:
     from hirebar.grading import Assessment
@@ -50,7 +50,7 @@ def questions_list(questions: list[Question]) -> Group:
     columns leave the prompt a word per line on an 80-column terminal."""
     parts: list[Text] = [Text(f"{len(questions)} questions", style="bold")]
     for q in questions:
-        prompt = q.prompt if len(q.prompt) < 200 else q.prompt[:197].rsplit(" ", 1)[0] + " …"
+        prompt = cut_at_word(q.prompt, 200)
         facts = f"  {q.round.value} · {q.difficulty.value} · {', '.join(q.companies)}"
         parts.append(Text.assemble("\n", (q.id, "cyan"), (facts, "dim")))
         parts.append(Padding(Text(prompt), (0, 0, 0, 2)))

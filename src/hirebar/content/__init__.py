@@ -9,7 +9,15 @@ from hirebar.content.lesson import Card, Lesson, Module
 from hirebar.content.library import Library, builtin_pack_path
 from hirebar.content.loader import LoadedPack, load_pack
 from hirebar.content.problems import PackError, PackProblem
-from hirebar.content.question import FollowUp, KeyPoint, Pitfall, Question, RedFlag, Rubric
+from hirebar.content.question import (
+    FollowUp,
+    KeyPoint,
+    Pitfall,
+    Question,
+    RedFlag,
+    Rubric,
+    cut_at_word,
+)
 from hirebar.content.vocabulary import (
     ANSWER_MINUTES,
     COMPETENCY_NAMES,
@@ -43,5 +51,6 @@ __all__ = [
     "Rubric",
     "Verdict",
     "builtin_pack_path",
+    "cut_at_word",
     "load_pack",
 ]

@@ -103,10 +103,7 @@ class Question(Strict):
 
     def headline(self, limit: int = 120) -> str:
         """The prompt's first sentence, cut at a word with an ellipsis past ``limit``."""
-        first = self.prompt.strip().splitlines()[0].split(". ")[0]
-        if len(first) <= limit:
-            return first
-        return first[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        return cut_at_word(self.prompt.strip().splitlines()[0].split(". ")[0], limit)
 
     def key_point(self, key_point_id: str) -> KeyPoint:
         return next(k for k in self.rubric.key_points if k.id == key_point_id)
@@ -114,3 +111,10 @@ class Question(Strict):
     def follow_up(self, prompt: str | None) -> FollowUp | None:
         """The probe with this prompt, as stored with an attempt that answers it."""
         return next((f for f in self.follow_ups if f.prompt == prompt), None)
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """``text`` if it fits in ``limit`` characters, else cut at a word and ended with "…"."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"

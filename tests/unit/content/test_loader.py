@@ -174,3 +174,13 @@ def test_a_broken_markdown_question_names_its_line(tmp_path: Path):
     (root / "questions" / "bad.md").write_text("no front matter here")
     (problem,) = load_pack(root).problems
     assert "front matter" in problem.message
+
+
+def test_long_text_is_cut_at_a_word_with_one_ellipsis():
+    from hirebar.content import cut_at_word
+
+    text = "Walk me through how you would decide, under a deadline, whether to ship the model"
+    assert cut_at_word(text, 200) == text
+    cut = cut_at_word(text, 40)
+    assert cut == "Walk me through how you would decide…"
+    assert len(cut) <= 40
