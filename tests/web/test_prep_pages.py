@@ -62,6 +62,23 @@ def test_a_story_without_a_title_comes_back_as_typed(client, token):
     assert client.get("/api/v1/stories").json()["stories"] == []
 
 
+def test_the_story_form_is_checked_like_the_api_and_nothing_typed_is_cut(client, token):
+    long_lesson = "Say the number first. " * 3_000  # 66,000 characters, past a part's limit
+    too_long = client.post(
+        "/stories",
+        data={"title": "Ranking rollback", "lesson": long_lesson, "csrf_token": token},
+    )
+    assert too_long.status_code == 422
+    page = BeautifulSoup(too_long.text, "html.parser")
+    assert "lesson in the form: string should have at most" in page.select_one("#story-error").text
+    assert page.select_one("#story-lesson").text == long_lesson  # comes back whole, not cut
+    unknown = client.post(
+        "/stories", data={"title": "Ranking", "tags": ["speed-vs-magic"], "csrf_token": token}
+    )
+    assert unknown.status_code == 422 and "tags.0 in the form" in unknown.text
+    assert client.get("/api/v1/stories").json()["stories"] == []
+
+
 def test_an_artifact_draft_is_saved_and_linted(client, token):
     plan = Library.load([]).artifacts["ab-test-plan"]
     page = soup(

@@ -40,6 +40,10 @@ _NUMBER = re.compile(r"\d")
 FIT = 2
 
 
+# A story's text fields, in the order a form shows them.
+TEXT_PARTS = ("title", "situation", "decision", "tradeoff", "numbers", "outcome", "lesson")
+
+
 class StoryInput(BaseModel):
     """A story as a person submits it (a YAML file, the JSON API): text parts, known tags
     and competencies, and nothing else, so a typo in a field name is an error."""

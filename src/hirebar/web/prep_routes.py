@@ -7,11 +7,21 @@ from dataclasses import asdict
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
 
 from hirebar.content import Competency
-from hirebar.planning.stories import TRADEOFF_TAGS, StoryInput, check
+from hirebar.planning.stories import TEXT_PARTS, TRADEOFF_TAGS, StoryInput, check
 from hirebar.practice.prep import Prep
 from hirebar.web.params import MAX_DRAFT_CHARS, DraftBody, RatingBody, RowId
+from hirebar.web.views import validation_problem
+
+
+def story_problem(exc: ValidationError, fields: dict) -> str:
+    """Why the story form was refused, for the person who typed it."""
+    if not fields["title"].strip():
+        return "A story needs a title: a few words you will recognise it by."
+    error = exc.errors()[0]
+    return validation_problem({**error, "loc": ("body", *error["loc"])})
 
 
 def review_context(prep: Prep) -> dict:
@@ -84,28 +94,17 @@ def add_routes(
     @html.post("/stories", dependencies=guarded)
     async def add_story(request: Request) -> Response:
         form = await request.form()
-        fields = {
-            name: str(form.get(name, ""))[:MAX_DRAFT_CHARS]
-            for name in (
-                "title",
-                "situation",
-                "decision",
-                "tradeoff",
-                "numbers",
-                "outcome",
-                "lesson",
-            )
-        }
-        fields["tags"] = [t for t in form.getlist("tags") if t in TRADEOFF_TAGS]
-        fields["competencies"] = [
-            c for c in form.getlist("competencies") if c in Competency.__members__
-        ]
+        fields: dict = {name: str(form.get(name, "")) for name in TEXT_PARTS}
+        fields["tags"] = form.getlist("tags")
+        fields["competencies"] = form.getlist("competencies")
         editing = int(form["story_id"]) if str(form.get("story_id", "")).isdigit() else None
-        if not fields["title"].strip():  # the form comes back as typed, with the reason
-            error = "A story needs a title: a few words you will recognise it by."
-            context = {**stories_context(prep), "typed": fields, "error": error}
-            context["editing"] = editing
+        try:  # checked as the API and story files are; a refused form comes back as typed
+            story = StoryInput(**fields)
+        except ValidationError as exc:
+            context = {**stories_context(prep), "typed": fields, "editing": editing}
+            context["error"] = story_problem(exc, fields)
             return page(request, "stories.html", context, status=422)
+        fields = story.model_dump()
         if editing is None:
             prep.add_story(**fields)
         else:
