@@ -96,6 +96,12 @@ def test_an_artifact_draft_is_saved_and_linted(client, token):
     )
     assert page.select_one("#findings h2").text == "Every element is there"
     assert client.get("/artifacts/nope").status_code == 404
+    huge = "## Hypothesis\n" + "The new ranker lifts saves. " * 2_000  # 56,000 characters
+    refused = client.post("/artifacts/ab-test-plan", data={"draft": huge, "csrf_token": token})
+    assert refused.status_code == 422
+    page = BeautifulSoup(refused.text, "html.parser")
+    assert "at most 50,000" in page.select_one("#draft-error").text
+    assert page.select_one("#draft").text == huge  # whole, not cut
 
 
 def test_the_json_api_adds_stories_rates_reviews_and_lists_worksheets(client, token):

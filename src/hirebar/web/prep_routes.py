@@ -171,8 +171,15 @@ def add_routes(
 
     @html.post("/artifacts/{artifact_id}", response_class=HTMLResponse, dependencies=guarded)
     def check_artifact(request: Request, artifact_id: str, draft: str = Form("")) -> HTMLResponse:
-        artifact_context(prep, artifact_id)  # 404 before saving anything for a wrong id
-        findings = prep.check_artifact(artifact_id, draft[:MAX_DRAFT_CHARS])
+        context = artifact_context(prep, artifact_id)  # 404 before saving anything for a wrong id
+        if len(draft) > MAX_DRAFT_CHARS:  # comes back whole, with the reason; never cut
+            context["draft"] = draft
+            context["error"] = (
+                f"This draft is {len(draft):,} characters; a worksheet holds at most "
+                f"{MAX_DRAFT_CHARS:,}. Shorten it and check again."
+            )
+            return page(request, "artifact.html", context, status=422)
+        findings = prep.check_artifact(artifact_id, draft)
         return page(request, "artifact.html", artifact_context(prep, artifact_id, findings))
 
     @api.post("/artifacts/{artifact_id}", dependencies=guarded)
