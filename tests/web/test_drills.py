@@ -103,6 +103,10 @@ def test_an_incident_is_played_step_by_step_and_debriefed(client, token):
     empty = client.post(f"{run}/finish", data={"cause": " ", "csrf_token": token})
     assert empty.status_code == 422 and "the statement is empty" in empty.text
     assert soup(client.get(run)).select_one("#score") is None  # the run is still open
+    long_part = "Tell support leads every hour. " * 200  # 6,200 characters
+    refused = client.post(f"{run}/finish", data={"comms": long_part, "csrf_token": token})
+    assert refused.status_code == 422 and "the comms part is 6,200 characters" in refused.text
+    assert soup(client.get(run)).select_one("#score") is None  # not closed on a cut statement
     client.post(
         f"{run}/finish",
         data={

@@ -232,11 +232,15 @@ def add_routes(
                 detail="the statement is empty: write the cause, containment, "
                 "communication and rollback criteria, then close the run",
             )
+        for part, text in fields.items():  # refused whole, never cut (drafts keep the text)
+            if len(text) > MAX_STATEMENT_CHARS:
+                raise HTTPException(
+                    status_code=422,
+                    detail=f"the {part} part is {len(text):,} characters; a part holds at most "
+                    f"{MAX_STATEMENT_CHARS:,}: shorten it, then close the run",
+                )
         drilling.finish(
-            run_id,
-            Statement(
-                **{k: fields.get(k, "")[:MAX_STATEMENT_CHARS] for k in Statement.__annotations__}
-            ),
+            run_id, Statement(**{k: fields.get(k, "") for k in Statement.__annotations__})
         )
         drilling.svc.discard_text_drafts(f"run:{run_id}:")
 
