@@ -47,6 +47,15 @@ class PackInfo(Strict):
     description: str = ""
 
 
+@dataclass(frozen=True)
+class Located:
+    """A valid entry and where its id is written: file (within the pack) and line."""
+
+    entry: BaseModel
+    file: str
+    line: int
+
+
 @dataclass
 class LoadedPack:
     """What one pack folder yielded: its valid entries and its problems."""
@@ -78,22 +87,18 @@ def load_pack(root: Path) -> LoadedPack:
     if info is None:
         return loaded
     loaded.info = info
+    found: dict[str, list[Located]] = {kind: [] for kind in KINDS}
     for section, model in SECTIONS.items():
         for path in sorted((root / section).glob("*.y*ml")):
-            entries = _read_section(path, section, model, root, loaded.problems)
-            getattr(loaded, section).extend(entries)
+            found[section] += _read_section(path, section, model, root, loaded.problems)
     for path in sorted((root / "questions").glob("*.md")):
-        question = _read_markdown(path, root, Question, "exemplar", loaded.problems)
-        if question is not None:
-            loaded.questions.append(question)
+        found["questions"] += _read_markdown(path, root, Question, "exemplar", loaded.problems)
     modules = root / "lessons" / "modules.yaml"
     if modules.is_file():
-        loaded.modules = _read_section(modules, "modules", Module, root, loaded.problems)
+        found["modules"] = _read_section(modules, "modules", Module, root, loaded.problems)
     for path in sorted((root / "lessons").rglob("*.md")):
-        lesson = _read_markdown(path, root, Lesson, "body", loaded.problems)
-        if lesson is not None:
-            loaded.lessons.append(lesson)
-    _check_unique_ids(loaded)
+        found["lessons"] += _read_markdown(path, root, Lesson, "body", loaded.problems)
+    _keep_unique(loaded, found)
     return loaded
 
 
@@ -111,7 +116,7 @@ def _read_manifest(path: Path, problems: list[PackProblem]) -> PackInfo | None:
 
 def _read_section(
     path: Path, section: str, model: type[Model], root: Path, problems: list[PackProblem]
-) -> list[Model]:
+) -> list[Located]:
     rel = str(path.relative_to(root))
     parsed = _parse_yaml(path, rel, problems)
     if parsed is None:
@@ -122,45 +127,49 @@ def _read_section(
             PackProblem(file=rel, line=1, message=f"expected a top-level '{section}:' list")
         )
         return []
-    entries: list[Model] = []
+    entries: list[Located] = []
     for index, raw in enumerate(data[section]):
         entry_id = raw.get("id") if isinstance(raw, dict) else None
         try:
-            entries.append(model.model_validate(raw))
+            entry = model.model_validate(raw)
         except ValidationError as exc:
             problems.extend(_problems_from(exc, rel, node, (section, index), entry_id))
+            continue
+        entries.append(Located(entry, rel, _line_of(node, (section, index, "id"))))
     return entries
 
 
 def _read_markdown(
     path: Path, root: Path, model: type[Model], body_field: str, problems: list[PackProblem]
-) -> Model | None:
-    """An entry as Markdown: YAML front matter between ``---`` lines, the body in ``body_field``."""
+) -> list[Located]:
+    """An entry as Markdown: YAML front matter between ``---`` lines, the body in ``body_field``
+    (a list of one entry, or none if the file is broken)."""
     rel = str(path.relative_to(root))
     text = _read_text(path, rel, problems)
     if text is None:
-        return None
+        return []
     parts = text.split("\n---", 1) if text.startswith("---") else []
     if len(parts) != 2:
         problems.append(
             PackProblem(file=rel, line=1, message="expected YAML front matter between '---' lines")
         )
-        return None
+        return []
     front, body = parts[0][3:], parts[1].split("\n", 1)[-1]
     # ``front`` keeps the newline after the opening ---, so its lines are the file's lines.
     parsed = _parse_yaml_text(front, rel, problems)
     if parsed is None:
-        return None
+        return []
     data, node = parsed
     if not isinstance(data, dict):
         problems.append(PackProblem(file=rel, line=2, message="front matter must be a mapping"))
-        return None
+        return []
     data.setdefault(body_field, body.strip())
     try:
-        return model.model_validate(data)
+        entry = model.model_validate(data)
     except ValidationError as exc:
         problems.extend(_problems_from(exc, rel, node, (), data.get("id")))
-        return None
+        return []
+    return [Located(entry, rel, _line_of(node, ("id",)))]
 
 
 def _read_text(path: Path, rel: str, problems: list[PackProblem]) -> str | None:
@@ -241,18 +250,25 @@ def _line_of(node: Any, loc: tuple[Any, ...]) -> int:
     return node.start_mark.line + 1
 
 
-def _check_unique_ids(loaded: LoadedPack) -> None:
-    for section in KINDS:
-        seen: set[str] = set()
+def _keep_unique(loaded: LoadedPack, found: dict[str, list[Located]]) -> None:
+    """Each kind's entries into the pack; of a repeated id the first is kept and each repeat
+    is a problem that names both places."""
+    for kind, located in found.items():
+        first: dict[str, str] = {}
         kept = []
-        for entry in getattr(loaded, section):
-            if entry.id in seen:
+        for item in located:
+            entry_id = item.entry.id  # type: ignore[attr-defined]
+            if entry_id in first:
                 loaded.problems.append(
                     PackProblem(
-                        file=section, entry=entry.id, field="id", message="id is used twice"
+                        file=item.file,
+                        line=item.line,
+                        entry=entry_id,
+                        field="id",
+                        message=f"id is used twice; the first, kept, is at {first[entry_id]}",
                     )
                 )
                 continue
-            seen.add(entry.id)
-            kept.append(entry)
-        setattr(loaded, section, kept)
+            first[entry_id] = f"{item.file}:{item.line}"
+            kept.append(item.entry)
+        setattr(loaded, kind, kept)

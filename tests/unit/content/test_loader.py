@@ -120,10 +120,15 @@ def test_missing_manifest_and_folder(tmp_path: Path):
 
 def test_duplicate_ids_and_unknown_companies_across_packs(tmp_path: Path):
     question = good_question() | {"id": "mine-1", "companies": ["google", "acme"]}
-    root = write_pack(tmp_path / "p", as_yaml(question, question))
+    root = write_pack(tmp_path / "p", as_yaml(question, {**question}))
     library = Library.load([root])
     messages = [str(p) for p in library.problems]
-    assert any("mine-1" in m and "id is used twice" in m for m in messages)
+    lines = (root / "questions" / "q.yaml").read_text().splitlines()
+    first, second = [n for n, text in enumerate(lines, 1) if text.lstrip(" -") == "id: mine-1"]
+    assert (
+        f"questions/q.yaml:{second}: entry 'mine-1': field 'id': id is used twice; "
+        f"the first, kept, is at questions/q.yaml:{first}"
+    ) in messages
     assert any("mine-1" in m and "unknown company: acme" in m for m in messages)
     assert "mine-1" in library.questions
 
