@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 
 from hirebar.cli.common import JsonFlag, console, emit_json, fail, service
@@ -215,9 +216,12 @@ def list_incidents(as_json: JsonFlag = False) -> None:
     if as_json:
         emit_json(rows)
         return
-    out = console()
+    table = Table.grid(padding=(0, 2))  # a long title wraps inside its own column
+    table.add_column(no_wrap=True)
+    table.add_column()
     for row in rows:
-        out.print(f"{row['id']:<40} {escape(row['title'])}")
+        table.add_row(row["id"], Text(row["title"]))
+    console().print(table)
 
 
 @incident_app.command()
