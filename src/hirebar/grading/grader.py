@@ -27,7 +27,7 @@ from hirebar.grading.verdict import (
     verdict_for,
 )
 
-GRADER_VERSION = "1.1"
+GRADER_VERSION = "1.2"
 # About 40 minutes of speech: more is padding by any measure, and it bounds grading time.
 MAX_SENTENCES = 400
 COVERED_AT = 0.55
@@ -64,7 +64,12 @@ def assess(
     flags = [*question.rubric.red_flags, *GENERIC_RED_FLAGS]
     cues = [c for item in [*rubric_points, *flags] for c in item.cues]
     matcher = SentenceMatcher(sentences, question.prompt, embedder, cues)
-    key_points = [_cover(k, matcher) for k in rubric_points]
+    flag_hits = find_red_flags(flags, matcher)
+    # A sentence the committee holds against the answer does not also count for it.
+    flagged = frozenset(
+        i for i, s in enumerate(sentences) if s.start in {h.start for h in flag_hits}
+    )
+    key_points = [_cover(k, matcher, flagged) for k in rubric_points]
     total_weight = sum(k.weight for k in key_points)
     coverage = sum(k.weight * k.strength for k in key_points) / total_weight
     signals = find_signals(sentences)
@@ -77,7 +82,7 @@ def assess(
         ANSWER_MINUTES[question.round],
         closest_to_prompt=closest,
     )
-    red_flags = [*find_red_flags(flags, matcher), *integrity.issues]
+    red_flags = [*flag_hits, *integrity.issues]
     reading = Reading(
         coverage=coverage,
         breadth=len(signals),
@@ -110,8 +115,10 @@ def assess(
     )
 
 
-def _cover(key_point: KeyPoint, matcher: SentenceMatcher) -> KeyPointResult:
-    match = matcher.best(key_point.cues)
+def _cover(
+    key_point: KeyPoint, matcher: SentenceMatcher, flagged: frozenset[int] = frozenset()
+) -> KeyPointResult:
+    match = matcher.best(key_point.cues, skip=flagged)
     strength = round(match.strength, 3) if match else 0.0
     evidence = None
     if match and strength > 0:

@@ -113,13 +113,22 @@ class SentenceMatcher:
         cosine = self.cosine(phrases)
         return np.clip((cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR), 0.0, 1.0)
 
-    def best(self, phrases: Sequence[str], *, semantic_weight: float = 1.0) -> Match | None:
-        """The sentence that best says any of ``phrases``, and how strongly."""
+    def best(
+        self,
+        phrases: Sequence[str],
+        *,
+        semantic_weight: float = 1.0,
+        skip: frozenset[int] = frozenset(),
+    ) -> Match | None:
+        """The sentence that best says any of ``phrases``, and how strongly; sentences whose
+        index is in ``skip`` are passed over."""
         if not self.sentences or not phrases:
             return None
         meaning = self.semantic(phrases) * semantic_weight
         best = Match(0.0, 0, "cue")
         for index in range(len(self.sentences)):
+            if index in skip:
+                continue
             for row, phrase in enumerate(phrases):
                 wording = self.lexical(phrase, index)
                 if wording > best.strength:

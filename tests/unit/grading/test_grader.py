@@ -71,6 +71,19 @@ def test_red_flag_fires_on_the_sentence_that_contains_it(library, embedder):
     assert any(flagged in line for line in result.feedback)
 
 
+def test_a_red_flagged_sentence_is_never_quoted_as_evidence_for_a_key_point(library, embedder):
+    question = library.questions["dbg-overnight-accuracy-drop"]
+    flagged = "Accuracy is the main metric so we should look at it."
+    answer = f"I think we should retrain the model because accuracy dropped. {flagged}"
+    result = assess(question, answer, embedder)
+    assert flagged in [h.quote for h in result.red_flags]
+    assert all(k.evidence is None or k.evidence.quote != flagged for k in result.key_points)
+    # the same sentence, not flagged, still counts where it says the point
+    scoped = "Accuracy dropped, so first I would ask which queues and since when."
+    kept = assess(question, f"{scoped} {flagged}", embedder)
+    assert any(k.evidence and k.evidence.quote == scoped for k in kept.key_points)
+
+
 def test_negated_red_flag_does_not_fire(library, embedder):
     question = library.questions["dbg-overnight-accuracy-drop"]
     answer = "I would not retrain the model right away; first I would ask what changed overnight."
