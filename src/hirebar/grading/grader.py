@@ -75,12 +75,15 @@ def assess(
     signals = find_signals(sentences)
     # A follow-up reply answers the probe, not the prompt: it is not checked for topic.
     closest = float(matcher.cosine([question.prompt]).max()) if embedder and not probe else None
+    prompt_sentences = [s.text for s in split_sentences(question.prompt)]
+    restating = float(matcher.cosine(prompt_sentences).max()) if embedder else None
     integrity = check_integrity(
         answer,
         sentences,
         question.prompt,
         ANSWER_MINUTES[question.round],
         closest_to_prompt=closest,
+        restating=restating,
     )
     red_flags = [*flag_hits, *integrity.issues]
     reading = Reading(

@@ -29,6 +29,10 @@ _CLAUSE_WORDS = re.compile(
 LIST_SHARE_LIMIT = 0.45
 COMMA_RUN_ITEMS = 7
 ECHO_SHARE_LIMIT = 0.45
+# With the sentence model, an echo must also restate: some sentence of the answer within
+# this cosine of a sentence of the prompt. A detailed prompt's numbers and nouns come back
+# in any answer that explains them; that alone is not an echo.
+ECHO_RESTATES_AT = 0.60
 ECHO_MIN_STEMS = 15
 WINDOW = 120
 # Past about 600 words (well beyond a spoken answer's budget), an answer whose words
@@ -70,15 +74,17 @@ def check(
     *,
     echo: bool = True,
     closest_to_prompt: float | None = None,
+    restating: float | None = None,
 ) -> Integrity:
     """``echo=False`` for short answers to long question stems (reference mode), where
     restating the stem is often how a correct answer starts; that mode discounts the
     question's words in its own signals instead. ``closest_to_prompt``, the highest
     cosine between the prompt and a sentence of the answer, turns on the off-topic
-    check (it needs the sentence model)."""
+    check, and ``restating``, the highest cosine between a sentence of the prompt and
+    one of the answer, confirms an echo (both need the sentence model)."""
     issues = [
         *_stuffing(answer, sentences),
-        *(_echo(sentences, question_prompt) if echo else []),
+        *(_echo(sentences, question_prompt, restating) if echo else []),
         *(
             _off_topic(sentences, question_prompt, closest_to_prompt)
             if closest_to_prompt is not None
@@ -152,8 +158,12 @@ def question_share(sentences: list[Sentence], question_prompt: str) -> float:
     return sum(s in asked for s in stems) / len(stems)
 
 
-def _echo(sentences: list[Sentence], question_prompt: str) -> list[RedFlagHit]:
+def _echo(
+    sentences: list[Sentence], question_prompt: str, restating: float | None
+) -> list[RedFlagHit]:
     if question_share(sentences, question_prompt) < ECHO_SHARE_LIMIT:
+        return []
+    if restating is not None and restating < ECHO_RESTATES_AT:
         return []
     asked = set(content_stems(question_prompt))
     worst = max(

@@ -11,6 +11,8 @@ import yaml
 from hirebar.content import Library, RoundKind, Verdict
 from hirebar.grading import assess
 from hirebar.grading.grader import LEXICAL_ONLY_NOTE
+from hirebar.grading.integrity import ECHO_SHARE_LIMIT, question_share
+from hirebar.grading.text import split_sentences
 
 ANSWERS = Path(__file__).resolve().parents[2] / "data" / "answers"
 
@@ -82,6 +84,31 @@ def test_a_red_flagged_sentence_is_never_quoted_as_evidence_for_a_key_point(libr
     scoped = "Accuracy dropped, so first I would ask which queues and since when."
     kept = assess(question, f"{scoped} {flagged}", embedder)
     assert any(k.evidence and k.evidence.quote == scoped for k in kept.key_points)
+
+
+def test_explaining_a_detailed_prompt_is_not_an_echo_but_restating_it_is(library, embedder):
+    question = library.questions["tech-precision-recall-triage"]
+    explained = (
+        "Precision of 0.95 means that when the model flags a message it's almost always right. "
+        "But recall of 0.60 means we miss 40 percent of the urgent messages, which for chest "
+        "pain or suicidal language is dangerous. I'd say the model is not great for this use "
+        "case because missing an emergency is much worse than a nurse reading a routine "
+        "message. I would lower the threshold to get recall up to maybe 90% and estimate how "
+        "many more messages nurses would need to read per shift. I'd also keep keyword rules "
+        "for things like suicide as a backstop."
+    )
+    # about half its content words come from the prompt, as in an echo
+    assert question_share(split_sentences(explained), question.prompt) >= ECHO_SHARE_LIMIT
+    assert "echo" not in [h.id for h in assess(question, explained, embedder).red_flags]
+    restated = (
+        "A telehealth app uses a classifier to flag patient messages that need a nurse within "
+        "the hour. It flags chest pain, stroke symptoms or suicidal language. On the test set "
+        "it has precision 0.95 and recall 0.60. The ML lead calls it a great model. So what do "
+        "those numbers mean for patients, and what would I do? That is the question."
+    )
+    echoed = assess(question, restated, embedder)
+    assert "echo" in [h.id for h in echoed.red_flags]
+    assert echoed.verdict in (Verdict.strong_no_hire, Verdict.lean_no_hire)
 
 
 def test_negated_red_flag_does_not_fire(library, embedder):
