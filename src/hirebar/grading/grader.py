@@ -66,9 +66,8 @@ def assess(
     matcher = SentenceMatcher(sentences, question.prompt, embedder, cues)
     flag_hits = find_red_flags(flags, matcher)
     # A sentence the committee holds against the answer does not also count for it.
-    flagged = frozenset(
-        i for i, s in enumerate(sentences) if s.start in {h.start for h in flag_hits}
-    )
+    flagged_starts = {h.start for h in flag_hits}
+    flagged = frozenset(i for i, s in enumerate(sentences) if s.start in flagged_starts)
     key_points = [_cover(k, matcher, flagged) for k in rubric_points]
     total_weight = sum(k.weight for k in key_points)
     coverage = sum(k.weight * k.strength for k in key_points) / total_weight
