@@ -64,7 +64,7 @@ def assess(
     flags = [*question.rubric.red_flags, *GENERIC_RED_FLAGS]
     cues = [c for item in [*rubric_points, *flags] for c in item.cues]
     matcher = SentenceMatcher(sentences, question.prompt, embedder, cues)
-    flag_hits = find_red_flags(flags, matcher)
+    flag_hits = find_red_flags(flags, matcher, [c for k in rubric_points for c in k.cues])
     # A sentence the committee holds against the answer does not also count for it.
     flagged_starts = {h.start for h in flag_hits}
     flagged = frozenset(i for i, s in enumerate(sentences) if s.start in flagged_starts)

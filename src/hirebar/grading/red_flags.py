@@ -9,6 +9,9 @@ key points: a false alarm costs the candidate more than a miss.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+import numpy as np
 
 from hirebar.content import RedFlag
 from hirebar.grading.assessment import RedFlagHit
@@ -53,14 +56,29 @@ GENERIC_RED_FLAGS: tuple[RedFlag, ...] = (
 )
 
 
-def find_red_flags(flags: list[RedFlag], matcher: SentenceMatcher) -> list[RedFlagHit]:
-    """The flags the answer raises, each with the sentence that raised it."""
+def find_red_flags(
+    flags: list[RedFlag], matcher: SentenceMatcher, strong_cues: Sequence[str] = ()
+) -> list[RedFlagHit]:
+    """The flags the answer raises, each with the sentence that raised it.
+
+    A match by meaning alone must also be closer to the flag than to every cue of a key
+    point (``strong_cues``): a sentence on the flag's topic that reads more like the
+    strong move ("precision of 0.95 means a flag is almost always right. But ...") is
+    taking the other side.
+    """
+    strongest = (
+        matcher.cosine(list(strong_cues)).max(axis=0)
+        if strong_cues
+        else np.zeros(len(matcher.sentences))
+    )
     hits = []
     for flag in flags:
         cosine = matcher.cosine(flag.cues)
         for index, sentence in enumerate(matcher.sentences):
             wording = [matcher.lexical(cue, index, min_hits=2) for cue in flag.cues]
-            if max(wording) < LEXICAL_THRESHOLD and cosine[:, index].max() < COSINE_THRESHOLD:
+            meaning = cosine[:, index].max()
+            by_meaning = meaning >= COSINE_THRESHOLD and meaning > strongest[index]
+            if max(wording) < LEXICAL_THRESHOLD and not by_meaning:
                 continue
             best = max(range(len(flag.cues)), key=lambda i: (wording[i], cosine[i, index]))
             if _negations(sentence.text) > _negations(flag.cues[best]):

@@ -111,6 +111,19 @@ def test_explaining_a_detailed_prompt_is_not_an_echo_but_restating_it_is(library
     assert echoed.verdict in (Verdict.strong_no_hire, Verdict.lean_no_hire)
 
 
+def test_a_sentence_on_a_flags_topic_that_takes_the_strong_side_does_not_raise_it(
+    library, embedder
+):
+    question = library.questions["tech-fraud-rules-vs-ml"]
+    strong = (
+        "With fraud at 0.2%, the huge pile of easy legitimate transactions makes AUC look good; "
+        "a model can reach 0.97 and still be weak where we actually operate."
+    )
+    assert "auc-is-enough" not in [h.id for h in assess(question, strong, embedder).red_flags]
+    weak = "An AUC of 0.97 is excellent, so the model is clearly ready to replace the rules."
+    assert "auc-is-enough" in [h.id for h in assess(question, weak, embedder).red_flags]
+
+
 def test_negated_red_flag_does_not_fire(library, embedder):
     question = library.questions["dbg-overnight-accuracy-drop"]
     answer = "I would not retrain the model right away; first I would ask what changed overnight."
