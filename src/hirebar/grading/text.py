@@ -222,8 +222,30 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+# Short forms that people say and write for these words: a cue's "evaluation plan" is
+# matched by "the eval plan", its "launch document" by "the launch doc".
+SHORT_FORMS = {
+    "eval": "evaluation",
+    "evals": "evaluations",
+    "doc": "document",
+    "docs": "documents",
+    "spec": "specification",
+    "specs": "specifications",
+    "config": "configuration",
+    "configs": "configurations",
+    "prod": "production",
+    "perf": "performance",
+    "infra": "infrastructure",
+    "rec": "recommendation",
+    "recs": "recommendations",
+    "eng": "engineering",
+    "pct": "percent",
+}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
+    word = SHORT_FORMS.get(word, word)
     with _STEMMER_LOCK:
         return _STEMMER.stemWord(word.replace("'", ""))
 

@@ -23,3 +23,12 @@ def test_whitespace_and_punctuation_only_give_no_sentences():
 
 def test_content_stems_drop_stopwords_and_stem():
     assert content_stems("We rolled back the models") == ["roll", "back", "model"]
+
+
+def test_short_forms_are_read_as_the_full_word():
+    assert content_stems("I wrote the eval plan and the launch doc") == content_stems(
+        "I wrote the evaluation plan and the launch document"
+    )
+    assert content_stems("prod config specs") == content_stems(
+        "production configuration specifications"
+    )
