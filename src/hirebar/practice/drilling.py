@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from hirebar import store
 from hirebar.content.incident import Action, Incident
@@ -17,6 +18,9 @@ from hirebar.drills import Check, Drill, check_answer, generate
 from hirebar.drills.simulation import Debrief, Statement, debrief, interpret
 from hirebar.practice.errors import NoNumber, UnknownIncident, UnknownRun
 from hirebar.practice.service import PracticeService
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass
@@ -87,17 +91,12 @@ class Drilling:
 
     def run(self, run_id: int) -> store.IncidentRunRow:
         with self.svc.session() as session:
-            found = store.get_incident_run(session, run_id)
-        if found is None:
-            raise UnknownRun(run_id)
-        return found
+            return _stored_run(session, run_id)
 
     def step(self, run_id: int, typed: str) -> Step:
         """Store what the player typed, then say which action it meant (if any)."""
         with self.svc.session() as session:
-            run = store.get_incident_run(session, run_id)
-            if run is None:
-                raise UnknownRun(run_id)
+            run = _stored_run(session, run_id)
             action = interpret(self.incident(run.incident_id), typed)
             store.add_incident_step(session, run, typed, action.id if action else None)
         return Step(typed, action)
@@ -105,16 +104,11 @@ class Drilling:
     def keep_statement(self, run_id: int, parts: dict[str, str]) -> None:
         """Store a statement still being written, without closing the run."""
         with self.svc.session() as session:
-            run = store.get_incident_run(session, run_id)
-            if run is None:
-                raise UnknownRun(run_id)
-            store.save_statement(session, run, parts)
+            store.save_statement(session, _stored_run(session, run_id), parts)
 
     def finish(self, run_id: int, statement: Statement) -> Debrief:
         with self.svc.session() as session:
-            run = store.get_incident_run(session, run_id)
-            if run is None:
-                raise UnknownRun(run_id)
+            run = _stored_run(session, run_id)
             store.save_statement(session, run, asdict(statement))
             taken = [s["action"] for s in run.steps if s["action"]]
             result = debrief(self.incident(run.incident_id), taken, statement)
@@ -124,3 +118,11 @@ class Drilling:
     def runs(self, limit: int = 100) -> list[store.IncidentRunRow]:
         with self.svc.session() as session:
             return store.list_incident_runs(session, limit)
+
+
+def _stored_run(session: Session, run_id: int) -> store.IncidentRunRow:
+    """The incident run with this id, or ``UnknownRun``."""
+    run = store.get_incident_run(session, run_id)
+    if run is None:
+        raise UnknownRun(run_id)
+    return run
