@@ -19,6 +19,7 @@ from hirebar.grading.matching import SentenceMatcher
 
 LEXICAL_THRESHOLD = 0.8
 COSINE_THRESHOLD = 0.62
+READS_AS_KEY_POINT = 0.60
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no|nor|avoid|instead of|rather than|without|resist|refuse|wrong|"
@@ -64,7 +65,10 @@ def find_red_flags(
     A match by meaning alone must also be closer to the flag than to every cue of a key
     point (``strong_cues``): a sentence on the flag's topic that reads more like the
     strong move ("precision of 0.95 means a flag is almost always right. But ...") is
-    taking the other side.
+    taking the other side. A match by wording alone gives way too when the sentence reads
+    as a key point (cosine ``READS_AS_KEY_POINT`` or more to one of its cues) and is closer
+    to it than to the flag: "keep a switch to turn it off" shares the words of "turn it on
+    for all adjusters at once" and means the opposite.
     """
     strongest = (
         matcher.cosine(list(strong_cues)).max(axis=0)
@@ -77,8 +81,12 @@ def find_red_flags(
         for index, sentence in enumerate(matcher.sentences):
             wording = [matcher.lexical(cue, index, min_hits=2) for cue in flag.cues]
             meaning = cosine[:, index].max()
-            by_meaning = meaning >= COSINE_THRESHOLD and meaning > strongest[index]
-            if max(wording) < LEXICAL_THRESHOLD and not by_meaning:
+            closer_to_flag = meaning > strongest[index]
+            by_meaning = meaning >= COSINE_THRESHOLD and closer_to_flag
+            by_wording = max(wording) >= LEXICAL_THRESHOLD and (
+                closer_to_flag or strongest[index] < READS_AS_KEY_POINT
+            )
+            if not (by_wording or by_meaning):
                 continue
             best = max(range(len(flag.cues)), key=lambda i: (wording[i], cosine[i, index]))
             if _negations(sentence.text) > _negations(flag.cues[best]):

@@ -124,6 +124,27 @@ def test_a_sentence_on_a_flags_topic_that_takes_the_strong_side_does_not_raise_i
     assert "auc-is-enough" in [h.id for h in assess(question, weak, embedder).red_flags]
 
 
+def test_a_sentence_sharing_a_flags_words_but_reading_as_a_key_point_does_not_raise_it(
+    library, embedder
+):
+    """Wording alone cannot flag a sentence that means a key point and not the flag."""
+    question = library.questions["tech-llm-launch-readiness"]
+    monitored = (
+        "After launch, audit a weekly sample, track how often adjusters edit the brief, keep a "
+        "switch to turn it off, and pull it if the critical error rate creeps past the bar."
+    )
+    assert "big-bang" not in [h.id for h in assess(question, monitored, embedder).red_flags]
+    rushed = "Given the timeline, I'd turn it on for all the adjusters at once next month."
+    assert "big-bang" in [h.id for h in assess(question, rushed, embedder).red_flags]
+    moat = library.questions["strat-legal-ai-moat"]
+    shared = "Base models get better for everyone at once."
+    assert "prompt-moat" not in [h.id for h in assess(moat, shared, embedder).red_flags]
+    claimed = "Our model is just better than theirs, and that is what will keep us ahead."
+    assert "prompt-moat" in [h.id for h in assess(moat, claimed, embedder).red_flags]
+    # Without the model, the wording rule stands as it was.
+    assert "big-bang" in [h.id for h in assess(question, monitored).red_flags]
+
+
 def test_negated_red_flag_does_not_fire(library, embedder):
     question = library.questions["dbg-overnight-accuracy-drop"]
     answer = "I would not retrain the model right away; first I would ask what changed overnight."
