@@ -1,8 +1,9 @@
 """Red flags: sentences that sink an answer, from the rubric and from every loop.
 
-A red flag fires on the sentence that says it, and only when the sentence
-does not negate it beyond what the cue itself negates ("rather than just
-retraining" is the strong move, not the flag). Matching is stricter than for
+A red flag fires on the sentence that says it, and only when the clause that
+says it does not negate it beyond what the cue itself negates ("rather than just
+retraining" is the strong move, not the flag; "they don't adapt" in another
+clause turns nothing down). Matching is stricter than for
 key points: a false alarm costs the candidate more than a miss.
 """
 
@@ -16,6 +17,7 @@ import numpy as np
 from hirebar.content import RedFlag
 from hirebar.grading.assessment import RedFlagHit
 from hirebar.grading.matching import SentenceMatcher
+from hirebar.grading.text import content_stems
 
 LEXICAL_THRESHOLD = 0.8
 COSINE_THRESHOLD = 0.62
@@ -89,7 +91,7 @@ def find_red_flags(
             if not (by_wording or by_meaning):
                 continue
             best = max(range(len(flag.cues)), key=lambda i: (wording[i], cosine[i, index]))
-            if _negations(sentence.text) > _negations(flag.cues[best]):
+            if _negations(_scope(sentence.text, flag.cues[best])) > _negations(flag.cues[best]):
                 continue
             hits.append(
                 RedFlagHit(
@@ -103,6 +105,29 @@ def find_red_flags(
             )
             break
     return hits
+
+
+_CLAUSE = re.compile(
+    r"[,;:()]|\s[-–—]\s|\s(?=but\b|yet\b|and\b|so\b|if\b|because\b)", re.IGNORECASE
+)
+
+
+def _scope(sentence: str, cue: str) -> str:
+    """The part of the sentence that says the cue: the clauses holding its words.
+
+    A clause that starts with "but" right after one of them belongs to it ("3% sounds
+    small but it isn't"). With no shared word the whole sentence is the scope.
+    """
+    clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+    wanted = set(content_stems(cue))
+    kept = []
+    for index, clause in enumerate(clauses):
+        if wanted & set(content_stems(clause)):
+            kept.append(clause)
+            following = clauses[index + 1] if index + 1 < len(clauses) else ""
+            if following.lstrip().lower().startswith(("but ", "yet ")):
+                kept.append(following)
+    return " ".join(dict.fromkeys(kept)) if kept else sentence
 
 
 def _negations(text: str) -> int:

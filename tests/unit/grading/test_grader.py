@@ -152,6 +152,21 @@ def test_negated_red_flag_does_not_fire(library, embedder):
     assert "retrain-first" not in [h.id for h in result.red_flags]
 
 
+def test_a_negation_counts_only_in_the_clause_that_says_the_flag(library, embedder):
+    """ "they don't adapt" elsewhere in the sentence does not turn the claim down; "but it
+    isn't" right after the claim does."""
+    rules = library.questions["hm-model-vs-rules-disagreement"]
+    claimed = "Honestly, rules engines are outdated: they don't adapt, so I backed the model."
+    assert "ml-by-default" in [h.id for h in assess(rules, claimed, embedder).red_flags]
+    refused = "I don't think rules engines are outdated; they were the right first step here."
+    assert "ml-by-default" not in [h.id for h in assess(rules, refused, embedder).red_flags]
+    staged = library.questions["safe-agent-staged-release"]
+    shipped = "Three percent is small enough, and we can't wait another quarter."
+    assert "ship-and-patch" in [h.id for h in assess(staged, shipped, embedder).red_flags]
+    doubted = "Three percent sounds small enough, but it isn't at this scale."
+    assert "ship-and-patch" not in [h.id for h in assess(staged, doubted, embedder).red_flags]
+
+
 @pytest.mark.parametrize("answer", ["", "   \n\t  ", "...", "\n\n"])
 def test_empty_answer_is_a_clear_strong_no_hire(library, embedder, answer):
     question = library.questions["dbg-overnight-accuracy-drop"]
