@@ -5,9 +5,13 @@ list of gaps. In order of what hurts most:
 
 1. a red-flag sentence that echoes one of the question's weak pitfalls gets the
    pitfall's strong version;
-2. any other red-flag sentence is replaced by what the top missed key point asks for;
+2. any other red-flag sentence is replaced by the exemplar line that makes the top
+   missed key point;
 3. a claim of change with no number gets the numbers a committee wants;
-4. otherwise the sentence closest to the top missed key point gets that point added.
+4. otherwise the sentence closest to the top missed key point gets that exemplar line
+   added.
+The exemplar line is said the way a candidate would say it, which an instruction is not;
+content lint makes sure every key point has one. Without it, the point's advice stands in.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import re
 from hirebar.content import Pitfall, Question
 from hirebar.grading.assessment import KeyPointResult, RedFlagHit, Rewrite
 from hirebar.grading.matching import SentenceMatcher
+from hirebar.grading.text import split_sentences
 
 PITFALL_MATCH = 0.5
 _VAGUE_CHANGE = re.compile(
@@ -25,6 +30,7 @@ _VAGUE_CHANGE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d")
+_OUTLINE_NUMBER = re.compile(r"^\s*(?:\d+[.)]|[-*])\s+", re.MULTILINE)
 
 
 def suggest(
@@ -41,9 +47,10 @@ def suggest(
             return Rewrite(before=hit.quote, after=pitfall.strong, why=pitfall.why)
     if red_flags and missed:
         hit = red_flags[0]
+        line = _exemplar_line(question, missed[0].id, matcher)
         return Rewrite(
             before=hit.quote,
-            after=f"(Replace it.) {missed[0].advice}",
+            after=line or f"(Replace it.) {missed[0].advice}",
             why=hit.why,
         )
     for sentence in matcher.sentences:
@@ -59,12 +66,23 @@ def suggest(
         rubric_point = question.key_point(point.id)
         best = matcher.best([rubric_point.text, *rubric_point.cues])
         sentence = matcher.sentences[best.sentence_index if best else 0]
+        line = _exemplar_line(question, point.id, matcher)
         return Rewrite(
             before=sentence.text,
-            after=f"{sentence.text.rstrip('.!? ')}; then: {point.advice}",
+            after=f"{sentence.text} {line}"
+            if line
+            else f"{sentence.text.rstrip('.!? ')}; then: {point.advice}",
             why=f"This is where the answer comes closest to a missed point: {point.text}",
         )
     return None
+
+
+def _exemplar_line(question: Question, point_id: str, matcher: SentenceMatcher) -> str | None:
+    """The sentence of the exemplar outline that best makes the key point, unnumbered."""
+    lines = split_sentences(_OUTLINE_NUMBER.sub("", question.exemplar))
+    point = question.key_point(point_id)
+    best = SentenceMatcher(lines, question.prompt, matcher.embedder).best(point.cues)
+    return lines[best.sentence_index].text if best and best.strength > 0 else None
 
 
 def _closest_pitfall(question: Question, quote: str, matcher: SentenceMatcher) -> Pitfall | None:

@@ -247,3 +247,18 @@ def test_every_rewrite_starts_from_the_answer(library, embedder):
             if result.rewrite:
                 assert result.rewrite.before in answer
                 assert result.rewrite.after != result.rewrite.before
+
+
+@pytest.mark.parametrize("with_model", [True, False])
+def test_a_missed_point_is_added_to_the_closest_sentence_in_the_exemplars_words(
+    library, embedder, with_model
+):
+    """The stronger version says the missing point as a candidate would, not as advice."""
+    question = library.questions["dbg-overnight-accuracy-drop"]
+    sentence = "I'd contain harm by rolling back and routing to humans while we investigate."
+    result = assess(question, sentence, embedder if with_model else None)
+    assert result.rewrite is not None
+    assert result.rewrite.before == sentence
+    added = result.rewrite.after.removeprefix(sentence).strip()
+    assert added and added in question.exemplar
+    assert "which queues and languages dropped" in added  # the top missed point: scope first
