@@ -38,7 +38,10 @@ def next_step(
     if missed:
         advice = missed[0].advice
         return f"{_VERDICT_WORDS[verdict]} Next time, {advice[0].lower()}{advice[1:]}"
-    return f"{_VERDICT_WORDS[verdict]} Tighten it to the time budget and add one number per claim."
+    return (
+        f"{_VERDICT_WORDS[verdict]} Every key point landed: say it aloud once within the "
+        "round's time budget, then take the follow-up probe."
+    )
 
 
 def choose_follow_up(question: Question, key_points: list[KeyPointResult]) -> FollowUp:
