@@ -299,3 +299,57 @@ def test_a_question_of_my_own_against_a_model_answer(server: str, page: Page, sh
     expect(page).to_have_url(graded_at)
     expect(page.locator("#own-answer")).to_have_value(re.compile("^Tuning against a set"))
     assert page.csp_errors == []
+
+
+def test_a_second_click_starts_no_second_loop_and_the_target_comes_first(server: str, page: Page):
+    page.goto(server + "/")
+    page.select_option("#company", "anthropic")
+    page.fill("#interview_date", (date.today() + timedelta(days=20)).isoformat())
+    page.click("#save-target")
+    page.goto(server + "/loops")
+    expect(page.locator("#loop-company")).to_have_value("anthropic")
+    held, sent = [], []
+    page.on("request", lambda r: sent.append(r.url) if r.method == "POST" else None)
+    # the app is slow to answer: the page stays
+    page.route("**/loops", lambda route: held.append(route))
+    # nothing seems to happen, so the user clicks again (Playwright's own click would wait
+    # for the pending page)
+    page.evaluate("setTimeout(() => document.getElementById('start-loop').click(), 300)")
+    page.click("#start-loop", no_wait_after=True)
+    page.wait_for_timeout(800)
+    assert len(sent) == 1, sent
+    held[-1].continue_()
+    page.unroute("**/loops")
+    page.wait_for_url(re.compile(r"/loops/\d+$"))
+    loops = page.request.get(server + "/api/v1/loops").json()["loops"]
+    assert len(loops) == 1 and loops[0]["company"] == "Anthropic"
+
+
+def test_an_answer_is_sent_only_once_its_draft_is_saved(server: str, page: Page):
+    """The click on Submit blurs the box, which saves it as a draft; if that save landed
+    after the answer, the submitted text would come back as a draft."""
+    page.goto(server + "/practice/tech-calibration-ads-ctr")
+    held, sent = [], []
+    page.on("request", lambda r: sent.append(r.url) if r.method == "POST" else None)
+    page.route("**/draft", lambda route: held.append(route))  # the draft save is slow
+    page.locator("#answer").fill("Calibration decides the auction price.")
+    page.locator("#answer").dispatch_event("input")
+    page.click("#submit", no_wait_after=True)
+    page.wait_for_timeout(500)
+    assert [u.rsplit("/", 1)[-1] for u in sent] == ["draft"]  # the answer waits
+    held[0].continue_()
+    page.unroute("**/draft")
+    page.wait_for_url(re.compile(r"/attempts/\d+$"))
+    assert [u.rsplit("/", 1)[-1] for u in sent] == ["draft", "tech-calibration-ads-ctr"]
+    draft = page.request.get(server + "/api/v1/practice/tech-calibration-ads-ctr").json()
+    assert draft["draft"] == ""
+
+
+def test_without_speech_recognition_the_dictate_button_stays_hidden(server: str, page: Page):
+    page.add_init_script(
+        "for (const name of ['SpeechRecognition', 'webkitSpeechRecognition'])"
+        " Object.defineProperty(window, name, {value: undefined, configurable: true});"
+    )
+    page.goto(server + "/practice/dbg-overnight-accuracy-drop")
+    assert page.evaluate("window.webkitSpeechRecognition") is None
+    expect(page.locator("#dictate")).to_be_hidden()

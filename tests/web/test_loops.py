@@ -65,3 +65,51 @@ def test_a_loop_answer_being_typed_survives_a_reload(client, token):
     assert page.select_one("#draft-status").text == "Draft restored"
     client.post(f"{loop}/answer", data={"answer": "half an answer, finished", "csrf_token": token})
     assert client.get(f"/api/v1/practice/{qid}").json()["draft"] == ""
+
+
+def test_an_empty_answer_or_reply_is_refused_and_the_round_stays_open(client, token):
+    started = client.post(
+        "/loops", data={"company": "anthropic", "csrf_token": token}, follow_redirects=False
+    )
+    loop = started.headers["location"]
+    empty = client.post(f"{loop}/answer", data={"answer": "  \n", "csrf_token": token})
+    assert empty.status_code == 422
+    page = BeautifulSoup(empty.text, "html.parser")
+    assert "The answer is empty" in page.select_one("#answer-error").text
+    assert page.select_one("#prompt") is not None  # still round 1, nothing spent
+    assert client.get(f"/api/v1{loop}").json()["rounds"][0]["done"] is False
+    refused = client.post(
+        f"/api/v1{loop}/answer", json={"answer": ""}, headers={"X-CSRF-Token": token}
+    )
+    assert refused.status_code == 422 and "empty" in refused.json()["detail"]
+    qid = client.get(f"/api/v1{loop}").json()["step"]["question_id"]
+    client.post(
+        f"{loop}/answer",
+        data={"answer": Library.load([]).questions[qid].exemplar, "csrf_token": token},
+    )
+    if client.get(f"/api/v1{loop}").json()["step"]["kind"] == "probe":
+        again = client.post(f"{loop}/answer", data={"answer": "", "csrf_token": token})
+        assert again.status_code == 422
+        assert BeautifulSoup(again.text, "html.parser").select_one("#probe") is not None
+
+
+def test_a_follow_up_reply_being_typed_survives_a_reload(client, token):
+    library = Library.load([])
+    started = client.post(
+        "/loops", data={"company": "google", "csrf_token": token}, follow_redirects=False
+    )
+    loop = started.headers["location"]
+    qid = client.get(f"/api/v1{loop}").json()["step"]["question_id"]
+    client.post(
+        f"{loop}/answer", data={"answer": library.questions[qid].exemplar, "csrf_token": token}
+    )
+    step = client.get(f"/api/v1{loop}").json()["step"]
+    assert step["kind"] == "probe"
+    box = soup(client.get(loop)).select_one("#probe-form textarea")
+    saved = client.post(box["data-draft-url"], data={"answer": "half a reply", "csrf_token": token})
+    assert saved.status_code == 200
+    assert soup(client.get(loop)).select_one("#probe-form textarea").text == "half a reply"
+    client.post(f"{loop}/answer", data={"answer": "half a reply, finished", "csrf_token": token})
+    next_round = soup(client.get(loop))
+    assert next_round.select_one("#prompt") is not None
+    assert "half a reply" not in next_round.select_one("#answer").text

@@ -64,7 +64,10 @@ def test_an_interview_date_that_cannot_be_planned_for_is_refused(client, token, 
         "/target", data={"company": "google", "interview_date": typed, "csrf_token": token}
     )
     assert response.status_code == 422
-    assert says in soup_any(response).select_one("#error").text
+    form = soup_any(response)
+    assert says in form.select_one("#target-error").text
+    assert form.select_one("#interview_date")["value"] == typed  # the form comes back as typed
+    assert form.select_one("#company option[selected]")["value"] == "google"
     assert client.get("/api/v1/home").json()["interview_date"] is None
 
 

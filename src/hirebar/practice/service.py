@@ -56,10 +56,11 @@ class OwnOutcome:
 
 
 # Boxes other than a question's answer whose text is saved as it is typed: the three
-# boxes of an own question, a follow-up reply, an incident statement's parts, a worksheet.
+# boxes of an own question, a follow-up reply (in practice or a loop), an incident
+# statement's parts, a worksheet.
 DRAFT_KEYS = re.compile(
-    r"own:(question|reference|answer)|probe:\d+:reply|run:\d+:(cause|containment|comms|rollback)"
-    r"|artifact:[\w.-]+"
+    r"own:(question|reference|answer)|probe:\d+:reply|loop:\d+:reply"
+    r"|run:\d+:(cause|containment|comms|rollback)|artifact:[\w.-]+"
 )
 
 

@@ -31,6 +31,7 @@ from hirebar.settings import Settings
 from hirebar.store import AttemptStatus
 from hirebar.web import drill_routes, loop_routes, prep_routes, views
 from hirebar.web.params import (
+    EMPTY_ANSWER,
     MAX_ANSWER_CHARS,
     AttemptBody,
     DeleteBody,
@@ -49,7 +50,6 @@ from hirebar.web.security import (
 
 WEB = Path(str(resources.files("hirebar.web")))
 T = TypeVar("T")
-EMPTY_ANSWER = "The answer is empty: write one, then submit."
 
 
 def found(value: T | None, detail: str) -> T:
@@ -127,8 +127,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         svc.set_profile(company=company, interview_date=interview_date)
 
     @html.post("/target", dependencies=guarded)
-    def set_target(company: str = Form(...), interview_date: str = Form("")) -> Response:
-        save_target(company, interview_date)
+    def set_target(
+        request: Request, company: str = Form(...), interview_date: str = Form("")
+    ) -> Response:
+        try:
+            save_target(company, interview_date)
+        except HTTPException as exc:  # the form again, as filled in, with what is wrong
+            context = {
+                **views.home(svc),
+                "chosen": company,
+                "interview_date": interview_date,
+                "target_error": exc.detail,
+            }
+            return page(request, "home.html", context, status=exc.status_code)
         return RedirectResponse("/", status_code=303)
 
     @api.post("/target", dependencies=guarded)

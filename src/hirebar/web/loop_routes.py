@@ -11,6 +11,7 @@ from hirebar.practice import loop_report
 from hirebar.practice.errors import UnknownCompany
 from hirebar.practice.mock_loop import MockLoops, Step, UnknownLoop
 from hirebar.web.params import (
+    EMPTY_ANSWER,
     MAX_ANSWER_CHARS,
     FormSeconds,
     LoopAnswerBody,
@@ -29,6 +30,8 @@ def loops_context(loops: MockLoops) -> dict:
     library = loops.svc.library
     return {
         "companies": [{"id": c.id, "name": c.name} for c in library.companies.values()],
+        # the company set on Home is the one the picker offers first
+        "target": loops.svc.profile().get("company"),
         "loops": [
             {
                 "id": row.id,
@@ -53,6 +56,11 @@ def step_of(loops: MockLoops, loop_id: int) -> Step:
         raise HTTPException(status_code=404, detail=str(exc)) from None
 
 
+def reply_draft_key(loop_id: int) -> str:
+    """Where the follow-up reply of the loop's current round is autosaved."""
+    return f"loop:{loop_id}:reply"
+
+
 def loop_context(loops: MockLoops, loop_id: int) -> dict:
     step = step_of(loops, loop_id)
     plan = loops.plan(loop_id)
@@ -70,8 +78,12 @@ def loop_context(loops: MockLoops, loop_id: int) -> dict:
             "probe": step.probe,
             "question_id": step.question.id if step.question else None,
             "prompt": step.question.prompt if step.question else None,
-            # an answer typed in this round and autosaved, restored after a reload
-            "draft": loops.svc.draft(step.question.id) if step.kind == "answer" else "",
+            # an answer or a follow-up reply typed in this round and autosaved, restored
+            # after a reload
+            "draft": loops.svc.draft(step.question.id)
+            if step.kind == "answer"
+            else loops.svc.text_drafts(reply_draft_key(loop_id)).get("", ""),
+            "draft_key": reply_draft_key(loop_id),
         },
         "debrief": None,
     }
@@ -125,18 +137,26 @@ def add_routes(
             raise HTTPException(status_code=409, detail="this loop is finished")
         loops.answer(loop_id, text, seconds)
         loops.svc.discard_draft(step.question.id)
+        loops.svc.discard_text_drafts(reply_draft_key(loop_id))
 
     @html.post("/loops/{loop_id}/answer", dependencies=guarded)
     def answer_page(
+        request: Request,
         loop_id: RowId,
         answer_text: str = Form("", alias="answer"),
         seconds: FormSeconds = None,
     ) -> Response:
+        if not answer_text.strip():  # a stray click must not spend the round
+            context = {**loop_context(loops, loop_id), "error": EMPTY_ANSWER}
+            return page(request, "loop.html", context, status=422)
         answer(loop_id, answer_text, seconds)
         return RedirectResponse(f"/loops/{loop_id}", status_code=303)
 
     @api.post("/loops/{loop_id}/answer", dependencies=guarded)
     def answer_json(loop_id: RowId, body: LoopAnswerBody) -> dict:
+        if not body.answer.strip():
+            step_of(loops, loop_id)
+            raise HTTPException(status_code=422, detail=EMPTY_ANSWER)
         answer(loop_id, body.answer, body.seconds)
         return loop_context(loops, loop_id)
 
@@ -144,6 +164,7 @@ def add_routes(
     def skip_page(loop_id: RowId) -> Response:
         step_of(loops, loop_id)
         loops.skip_probe(loop_id)
+        loops.svc.discard_text_drafts(reply_draft_key(loop_id))
         return RedirectResponse(f"/loops/{loop_id}", status_code=303)
 
     @html.get("/loops/{loop_id}/report.{ext}")

@@ -17,6 +17,7 @@ MAX_ROW_ID = 2**63 - 1
 RowId = Annotated[int, Path(ge=0, le=MAX_ROW_ID)]
 
 MAX_ANSWER_CHARS = 200_000
+EMPTY_ANSWER = "The answer is empty: write one, then submit."
 MAX_REPLY_CHARS = 2_000
 MAX_STATEMENT_CHARS = 5_000
 MAX_DRAFT_CHARS = 50_000

@@ -7,14 +7,14 @@ two can never disagree (the datasette habit: compute, then render).
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from hirebar import store
 from hirebar.content import ANSWER_MINUTES, COMPETENCY_NAMES, Competency, Difficulty, RoundKind
 from hirebar.drills import KINDS
 from hirebar.grading import MiniLM
 from hirebar.grading.embedding import INT8_MODEL_FILE
-from hirebar.planning.plan import check_interview
+from hirebar.planning.plan import MAX_DAYS, check_interview
 from hirebar.practice.coach import Coach
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.readiness import next_question
@@ -76,6 +76,9 @@ def home(svc: PracticeService) -> dict:
         "companies": [{"id": c.id, "name": c.name} for c in library.companies.values()],
         "target": None,
         "interview_date": profile.get("interview_date"),
+        # the dates a plan can be built for, as the date picker's bounds
+        "date_min": (date.today() + timedelta(days=1)).isoformat(),
+        "date_max": (date.today() + timedelta(days=MAX_DAYS)).isoformat(),
         "days_left": None,
         "today": None,
     }

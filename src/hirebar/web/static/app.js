@@ -1,6 +1,6 @@
 // hirebar's only script: the answer timer, dictation where the browser has it, the
-// seconds field, draft autosave and word of a failed HTMX request. Loaded from a file so
-// the CSP can forbid inline script.
+// seconds field, draft autosave, one send per form and word of a failed HTMX request.
+// Loaded from a file so the CSP can forbid inline script.
 (function () {
   "use strict";
 
@@ -73,18 +73,38 @@
         status.setAttribute("aria-live", "polite");
         box.insertAdjacentElement("afterend", status);
       }
-      autosave(box, status, token);
+      autosave(box, status, token, savesOf(box.form));
     });
   }
 
-  function autosave(box, status, token) {
+  // Clicking a submit button blurs the box, which saves it. The form is sent once the saves
+  // under way are done, so that none lands after it and brings the sent text back as a
+  // draft. (HTMX sends its forms itself.)
+  var formSaves = new WeakMap();
+  function savesOf(form) {
+    if (!form || form.hasAttribute("hx-post")) return null;
+    if (formSaves.has(form)) return formSaves.get(form);
+    var pending = new Set();
+    formSaves.set(form, pending);
+    form.addEventListener("submit", function (event) {
+      if (!pending.size || form.dataset.sent) return;
+      event.preventDefault();
+      Promise.all(Array.from(pending)).then(function () {
+        // the form's own submit(): a button with id "submit" shadows form.submit
+        HTMLFormElement.prototype.submit.call(form);
+      });
+    });
+    return pending;
+  }
+
+  function autosave(box, status, token, pending) {
     var timer = null, firstUnsaved = null, edits = 0;
     function save() {
       clearTimeout(timer);
       timer = null;
       firstUnsaved = null;
       var version = edits;
-      fetch(box.dataset.draftUrl, {
+      var request = fetch(box.dataset.draftUrl, {
         method: "POST",
         headers: { "X-CSRF-Token": token.value },
         body: new URLSearchParams({ answer: box.value }),
@@ -94,6 +114,13 @@
       }).catch(function () {
         status.textContent = "Offline: draft not saved yet";
       });
+      if (pending) {
+        pending.add(request);
+        request.then(function () { pending.delete(request); });
+      }
+    }
+    if (box.form) {  // what is sent is not a draft any more: no save after it
+      box.form.addEventListener("submit", function () { clearTimeout(timer); timer = null; });
     }
     box.addEventListener("input", function () {
       edits += 1;
@@ -125,10 +152,29 @@
     });
   }
 
+  // A second click on a button that posts a form (a double click on "Start the loop")
+  // would send it twice: two loops, two attempts. The first one goes; the rest wait for
+  // the answer. A page brought back with the Back button posts again.
+  function sendFormsOnce() {
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      if ((form.method || "").toLowerCase() !== "post" || form.hasAttribute("hx-post")) return;
+      if (form.dataset.sent) { event.preventDefault(); return; }
+      form.dataset.sent = "1";
+    });
+    window.addEventListener("pageshow", function (event) {
+      if (!event.persisted) return;
+      document.querySelectorAll("form[data-sent]").forEach(function (form) {
+        delete form.dataset.sent;
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     startTimer();
     startDictation();
     autosaveAll();
     reportFailedRequests();
+    sendFormsOnce();
   });
 })();
