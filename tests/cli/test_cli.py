@@ -502,6 +502,15 @@ def test_artifact_template_and_check(run, tmp_path):
     assert missing == {e.id for e in plan.elements}  # an unfilled template lacks everything
 
 
+def test_checking_a_file_leaves_the_worksheet_draft_in_the_app_alone(run, service):
+    from hirebar.practice.prep import Prep
+
+    Prep(service).check_artifact("ab-test-plan", "## Hypothesis\nMy half-written plan")
+    piped = run("artifact", "check", "ab-test-plan", "-", "--json", input="## Hypothesis\n")
+    assert piped.exit_code == 1 and json.loads(piped.stdout)["missing"]
+    assert Prep(service).artifact_draft("ab-test-plan") == "## Hypothesis\nMy half-written plan"
+
+
 def test_target_is_shown_checked_and_set_and_the_plan_follows_it(run):
     assert "No target yet" in run("target").stdout
     assert "unknown company 'acme'" in run("target", "acme").stderr
@@ -550,3 +559,38 @@ def test_review_shows_a_story_as_typed_brackets_and_all(run, tmp_path):
     assert run("story", "add", str(story)).exit_code == 0
     shown = run("review", "--limit", "60", input="\n3\n" * 60)
     assert shown.exit_code == 0 and "I chose [Plan B] over [/x] a fix." in shown.stdout
+
+
+def test_a_loop_answer_cut_short_by_pause_or_ctrl_c_is_kept_and_resumed(service, monkeypatch):
+    import builtins
+
+    import typer
+
+    from hirebar.cli.loop_cmd import _typed
+    from hirebar.practice.mock_loop import MockLoops
+
+    def typing(*lines, then):
+        feed = iter(lines)
+
+        def fake_input(prompt=""):
+            try:
+                return next(feed)
+            except StopIteration:
+                raise then from None
+
+        monkeypatch.setattr(builtins, "input", fake_input)
+
+    loops = MockLoops(service)
+    loop_id = loops.start("meta")
+    typing("First I'd scope the drop.", "pause", then=EOFError)
+    assert _typed(loops, loop_id) == "pause"
+    assert loops.draft(loop_id) == "First I'd scope the drop."
+    typing("Then check what shipped.", then=KeyboardInterrupt)
+    with pytest.raises(typer.Exit):
+        _typed(loops, loop_id)
+    assert loops.draft(loop_id) == "First I'd scope the drop.\nThen check what shipped."
+    typing("Then contain it.", ".", then=EOFError)
+    answer = _typed(loops, loop_id)
+    assert answer == "First I'd scope the drop.\nThen check what shipped.\nThen contain it."
+    loops.answer(loop_id, answer)
+    assert loops.draft(loop_id) == ""  # sent: no draft left for the next step

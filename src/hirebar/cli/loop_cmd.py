@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
-from hirebar.cli.common import console, fail, read_yaml_file, service, utf8
+from hirebar.cli.common import console, fail, note, read_yaml_file, service, utf8
 from hirebar.practice import loop_report
 from hirebar.practice.errors import UnknownCompany
 from hirebar.practice.mock_loop import MockLoops, UnknownLoop
@@ -81,10 +81,10 @@ def loop(
                     ),
                 )
             )
-            text = entry["answer"] if entry else _typed()
+            text = entry["answer"] if entry else _typed(loops, loop_id)
         else:
             out.print(f"[bold]Follow-up:[/bold] {escape(step.probe)}")
-            text = (entry.get("probe") or "") if entry else _typed()
+            text = (entry.get("probe") or "") if entry else _typed(loops, loop_id)
             if not text.strip():
                 loops.skip_probe(loop_id)
                 continue
@@ -101,20 +101,38 @@ def loop(
         out.print(f"Report written to {report}")
 
 
-def _typed() -> str:
-    """Lines up to one holding only '.'; `pause` on a line of its own stops at once."""
-    lines = []
+def _typed(loops: MockLoops, loop_id: int) -> str:
+    """Lines up to one holding only '.'; `pause` on a line of its own stops at once.
+
+    What was typed before a pause or Ctrl-C is kept as the step's draft, and a resumed
+    loop starts from it (the web app's loop page shows it too).
+    """
+    lines = loops.draft(loop_id).splitlines()
+    if lines:
+        note("Your draft so far (type on to add to it):")
+        console().print(Text("\n".join(lines)), style="dim")
     while True:
         try:
             line = input()
         except EOFError:
             break
+        except KeyboardInterrupt:
+            _keep(loops, loop_id, lines)
+            raise typer.Exit(130) from None
         if line.strip() == ".":
             break
         if line.strip().lower() == "pause":
+            _keep(loops, loop_id, lines)
             return "pause"
         lines.append(line)
     return utf8("\n".join(lines), "standard input")
+
+
+def _keep(loops: MockLoops, loop_id: int, lines: list[str]) -> None:
+    text = utf8("\n".join(lines), "standard input")
+    if text.strip():
+        loops.keep_draft(loop_id, text)
+        note(f"What you typed is kept; `hirebar loop --resume {loop_id}` starts from it.")
 
 
 def _read_answers(path: Path) -> list[dict]:

@@ -16,6 +16,7 @@ from hirebar.cli.common import (
     console,
     emit_json,
     fail,
+    read_answer_source,
     read_text_file,
     read_yaml_file,
     service,
@@ -224,13 +225,18 @@ def template(artifact_id: Annotated[str, typer.Argument(help="Artifact id.")]) -
 @artifact_app.command("check")
 def check_artifact(
     artifact_id: Annotated[str, typer.Argument(help="Artifact id.")],
-    file: Annotated[Path, typer.Argument(help="Your draft (Markdown or plain text).")],
+    file: Annotated[
+        str, typer.Argument(help="Your draft (Markdown or plain text), or - for standard input.")
+    ],
     as_json: JsonFlag = False,
 ) -> None:
-    """Say what the draft still lacks; exits 1 if anything is missing."""
-    draft = read_text_file(str(file), "draft")
+    """Say what the draft still lacks; exits 1 if anything is missing.
+
+    The file stays yours: the worksheet draft kept in the app is left as it is.
+    """
+    draft = read_answer_source(file) if file == "-" else read_text_file(file, "draft")
     try:
-        findings = Prep(service()).check_artifact(artifact_id, draft)
+        findings = Prep(service()).check_artifact(artifact_id, draft, keep=False)
     except LookupError as exc:
         fail(str(exc.args[0]))
     if as_json:

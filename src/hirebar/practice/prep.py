@@ -128,11 +128,16 @@ class Prep:
             raise LookupError(f"no artifact '{artifact_id}'; known: {known}")
         return found
 
-    def check_artifact(self, artifact_id: str, draft: str) -> list[artifact_lint.Finding]:
-        """Save the draft (it is the candidate's writing), then lint it."""
+    def check_artifact(
+        self, artifact_id: str, draft: str, *, keep: bool = True
+    ) -> list[artifact_lint.Finding]:
+        """Lint the draft; with ``keep``, save it first as the worksheet's draft (typed in the
+        app, it is the candidate's writing). A draft read from the candidate's own file is
+        not kept: it would replace the one they are writing in the app."""
         artifact = self.artifact(artifact_id)
-        with self.svc.session() as session:
-            store.save_draft(session, f"artifact:{artifact_id}", draft)
+        if keep:
+            with self.svc.session() as session:
+                store.save_draft(session, f"artifact:{artifact_id}", draft)
         return artifact_lint.lint(artifact, draft)
 
     def artifact_draft(self, artifact_id: str) -> str:

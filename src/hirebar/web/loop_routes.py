@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from hirebar.practice import loop_report
 from hirebar.practice.errors import UnknownCompany
-from hirebar.practice.mock_loop import MockLoops, Step, UnknownLoop
+from hirebar.practice.mock_loop import MockLoops, Step, UnknownLoop, reply_draft_key
 from hirebar.web.params import (
     EMPTY_ANSWER,
     MAX_ANSWER_CHARS,
@@ -56,11 +56,6 @@ def step_of(loops: MockLoops, loop_id: int) -> Step:
         raise HTTPException(status_code=404, detail=str(exc)) from None
 
 
-def reply_draft_key(loop_id: int) -> str:
-    """Where the follow-up reply of the loop's current round is autosaved."""
-    return f"loop:{loop_id}:reply"
-
-
 def loop_context(loops: MockLoops, loop_id: int) -> dict:
     step = step_of(loops, loop_id)
     plan = loops.plan(loop_id)
@@ -80,9 +75,7 @@ def loop_context(loops: MockLoops, loop_id: int) -> dict:
             "prompt": step.question.prompt if step.question else None,
             # an answer or a follow-up reply typed in this round and autosaved, restored
             # after a reload
-            "draft": loops.svc.draft(step.question.id)
-            if step.kind == "answer"
-            else loops.svc.text_drafts(reply_draft_key(loop_id)).get("", ""),
+            "draft": loops.draft(loop_id) if step.kind != "done" else "",
             "draft_key": reply_draft_key(loop_id),
         },
         "debrief": None,
@@ -136,8 +129,6 @@ def add_routes(
         if step.kind == "done" or step.question is None:
             raise HTTPException(status_code=409, detail="this loop is finished")
         loops.answer(loop_id, text, seconds)
-        loops.svc.discard_draft(step.question.id)
-        loops.svc.discard_text_drafts(reply_draft_key(loop_id))
 
     @html.post("/loops/{loop_id}/answer", dependencies=guarded)
     def answer_page(
@@ -164,7 +155,6 @@ def add_routes(
     def skip_page(loop_id: RowId) -> Response:
         step_of(loops, loop_id)
         loops.skip_probe(loop_id)
-        loops.svc.discard_text_drafts(reply_draft_key(loop_id))
         return RedirectResponse(f"/loops/{loop_id}", status_code=303)
 
     @html.get("/loops/{loop_id}/report.{ext}")
