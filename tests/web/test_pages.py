@@ -317,6 +317,21 @@ def test_a_bad_api_body_is_refused_naming_the_field_and_nothing_is_stored(
     assert client.get("/api/v1/history").json()["attempts"] == []
 
 
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/api/v1/attempts", f'{{"question_id": "{QUESTION}", "answer": "ok", "seconds": 1e309}}'),
+        ("/api/v1/target", '{"company": "google", "interview_date": 1e309}'),
+        ("/api/v1/attempts", f'{{"question_id": "{QUESTION}", "answer": "ok", "seconds": NaN}}'),
+    ],
+)
+def test_a_number_too_big_for_json_is_refused_not_a_server_error(client, token, path, body):
+    headers = {"X-CSRF-Token": token, "Content-Type": "application/json"}
+    response = client.post(path, content=body, headers=headers)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["input"] in {"inf", "nan"}
+
+
 def test_an_empty_answer_is_sent_back_not_graded(client, token):
     blank = submit(client, token, answer="   \n ")
     assert blank.status_code == 422

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Request
-from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -415,7 +416,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
         """The API answers with pydantic's field paths; a page says the same in a sentence."""
         if request.url.path.startswith("/api/"):
-            return await request_validation_exception_handler(request, exc)
+            errors = _finite(jsonable_encoder(exc.errors()))  # 1e309 arrives as inf
+            return JSONResponse(status_code=422, content={"detail": errors})
         detail = "; ".join(views.validation_problem(error) for error in exc.errors())
         return page(request, "error.html", {"status": 422, "detail": detail}, status=422)
 
@@ -425,3 +427,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(html)
     app.include_router(api)
     return app
+
+
+def _finite(value: object) -> object:
+    """The value with every infinite or NaN number as text, which JSON can carry."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(item) for item in value]
+    return value
