@@ -594,3 +594,18 @@ def test_a_loop_answer_cut_short_by_pause_or_ctrl_c_is_kept_and_resumed(service,
     assert answer == "First I'd scope the drop.\nThen check what shipped.\nThen contain it."
     loops.answer(loop_id, answer)
     assert loops.draft(loop_id) == ""  # sent: no draft left for the next step
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("drill", "answer", "drift", "0.1", "--seed", "99999999999999999999999"),
+        ("story", "delete", "99999999999999999999999"),
+        ("history", "--limit", "99999999999999999999"),
+        ("practice", "--seed", "99999999999999999999", "-q", "x"),
+    ],
+)
+def test_a_number_too_big_to_store_is_refused_where_it_is_typed(run, args):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "less than or equal to 9223372036854775807" in " ".join(result.stderr.split())

@@ -12,6 +12,7 @@ from rich.markup import escape
 from hirebar import __version__
 from hirebar.cli import render
 from hirebar.cli.common import (
+    MAX_INT,
     JsonFlag,
     console,
     emit_json,
@@ -169,7 +170,7 @@ def history(
         Literal["graded", "ungraded", "failed"] | None,
         typer.Option(help="graded, ungraded or failed."),
     ] = None,
-    limit: Annotated[int, typer.Option(help="How many, newest first.", min=1)] = 50,
+    limit: Annotated[int, typer.Option(help="How many, newest first.", min=1, max=MAX_INT)] = 50,
     as_json: JsonFlag = False,
 ) -> None:
     """Past attempts, newest first, with their verdicts."""

@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from hirebar.cli.common import JsonFlag, console, emit_json, fail, service
+from hirebar.cli.common import MAX_INT, JsonFlag, console, emit_json, fail, service
 from hirebar.drills import KINDS, UnknownDrill, fmt
 from hirebar.drills.simulation import Debrief, Statement
 from hirebar.practice.drilling import Drilling
@@ -46,7 +46,7 @@ def _kind_or_fail(kind: str) -> str:
 def practise(
     ctx: typer.Context,
     kind: Annotated[str | None, typer.Option(help="Drill kind; default: a mix.")] = None,
-    count: Annotated[int, typer.Option(help="How many drills in a row.", min=1)] = 5,
+    count: Annotated[int, typer.Option(help="How many drills in a row.", min=1, max=1000)] = 5,
 ) -> None:
     """Practise drills: answer each, then see the worked solution and the decision."""
     if ctx.invoked_subcommand:
@@ -123,7 +123,9 @@ def list_kinds(as_json: JsonFlag = False) -> None:
 @drill_app.command()
 def new(
     kind: Annotated[str, typer.Argument(help="Drill kind (`hirebar drill list`).")],
-    seed: Annotated[int | None, typer.Option(help="Same seed, same exercise.")] = None,
+    seed: Annotated[
+        int | None, typer.Option(help="Same seed, same exercise.", min=0, max=MAX_INT)
+    ] = None,
     with_answer: Annotated[
         bool, typer.Option("--with-answer", help="Include answer and solution.")
     ] = False,
@@ -146,7 +148,7 @@ def new(
 def answer(
     kind: Annotated[str, typer.Argument(help="Drill kind.")],
     reply: Annotated[str, typer.Argument(help="Your answer, e.g. 0.842.")],
-    seed: Annotated[int, typer.Option(help="The exercise's seed.")],
+    seed: Annotated[int, typer.Option(help="The exercise's seed.", min=0, max=MAX_INT)],
     as_json: JsonFlag = False,
 ) -> None:
     """Check and store an answer to the exercise of kind KIND with seed --seed."""

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
-from hirebar.cli.common import console, fail, note, read_yaml_file, service, utf8
+from hirebar.cli.common import MAX_INT, console, fail, note, read_yaml_file, service, utf8
 from hirebar.practice import loop_report
 from hirebar.practice.errors import UnknownCompany
 from hirebar.practice.mock_loop import MockLoops, UnknownLoop
@@ -28,8 +28,12 @@ def loop(
     report: Annotated[
         Path | None, typer.Option(help="Write the debrief here: .md, .html or .pdf.")
     ] = None,
-    resume: Annotated[int | None, typer.Option(help="Continue a paused loop by its id.")] = None,
-    seed: Annotated[int | None, typer.Option(help="Seed for drawing questions.")] = None,
+    resume: Annotated[
+        int | None, typer.Option(help="Continue a paused loop by its id.", min=0, max=MAX_INT)
+    ] = None,
+    seed: Annotated[
+        int | None, typer.Option(help="Seed for drawing questions.", min=0, max=MAX_INT)
+    ] = None,
 ) -> None:
     """Run a full mock loop: every round in order, a follow-up per answer, then a debrief.
 

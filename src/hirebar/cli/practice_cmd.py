@@ -21,6 +21,7 @@ from rich.text import Text
 
 from hirebar.cli import render
 from hirebar.cli.common import (
+    MAX_INT,
     JsonFlag,
     console,
     emit_json,
@@ -58,7 +59,9 @@ def practice(
             help="Write the answer in $EDITOR; on a terminal the default when $EDITOR is set.",
         ),
     ] = None,
-    seed: Annotated[int | None, typer.Option(help="Seed for drawing questions.")] = None,
+    seed: Annotated[
+        int | None, typer.Option(help="Seed for drawing questions.", min=0, max=MAX_INT)
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     if question and (company or round_kind):

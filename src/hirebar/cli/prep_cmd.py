@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from rich.markup import escape
 
 from hirebar.cli.common import (
+    MAX_INT,
     JsonFlag,
     console,
     emit_json,
@@ -38,7 +39,7 @@ def _rating() -> str:
 
 
 def review(
-    limit: Annotated[int, typer.Option(help="At most this many items.", min=1)] = 30,
+    limit: Annotated[int, typer.Option(help="At most this many items.", min=1, max=MAX_INT)] = 30,
 ) -> None:
     """Review what is due: cards, weak answers and stories. Rate 1 again, 2 hard, 3 good, 4 easy."""
     prep, out = Prep(service()), console()
@@ -171,7 +172,9 @@ def list_stories(as_json: JsonFlag = False) -> None:
 
 
 @story_app.command("delete")
-def delete_story(story_id: Annotated[int, typer.Argument(help="The story's number.")]) -> None:
+def delete_story(
+    story_id: Annotated[int, typer.Argument(help="The story's number.", min=0, max=MAX_INT)],
+) -> None:
     """Delete a story from the bank (`story list` shows the numbers)."""
     try:
         Prep(service()).delete_story(story_id)
