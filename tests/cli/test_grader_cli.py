@@ -157,6 +157,11 @@ def test_too_few_rows_and_a_missing_file_are_refused(run, tmp_path):
     result = run("grader", "evaluate", str(graded_csv(tmp_path / "two.csv", coach_rows()[:2])))
     assert "at least 3 are needed" in result.output
     assert "no such file" in run("grader", "evaluate", str(tmp_path / "nope.csv")).output
+    assert "is a folder, not a file" in run("grader", "evaluate", str(tmp_path)).output
+    same = [{**row, "score": "3"} for row in coach_rows()]
+    flat = run("grader", "evaluate", str(graded_csv(tmp_path / "flat.csv", same)), "--json")
+    assert flat.exit_code != 0 and flat.stdout == ""
+    assert "every score is 3; agreement needs scores that differ" in flat.output
 
 
 def test_reference_grades_one_answer_and_quotes_it(run, tmp_path):
@@ -197,6 +202,8 @@ def test_reference_reads_the_model_answer_from_a_file_and_checks_its_input(run, 
     assert neither.exit_code != 0 and "exactly one of --reference" in neither.output
     empty = run("grader", "reference", str(answer), "-q", QUESTION, "-r", "  ")
     assert empty.exit_code != 0 and "model answer is empty" in empty.output
+    wordless = run("grader", "reference", str(answer), "-q", QUESTION, "-r", "!!! ...")
+    assert wordless.exit_code != 0 and "has no words to grade against" in wordless.output
     missing = run(
         "grader", "reference", str(answer), "-q", QUESTION, "--reference-file", "nope.txt"
     )

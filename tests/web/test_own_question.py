@@ -122,6 +122,13 @@ def test_json_twin(client, token):
         "/api/v1/own", json={**body, "reference": " "}, headers={"X-CSRF-Token": token}
     )
     assert refused.status_code == 422 and refused.json()["detail"] == "Add the model answer."
+    wordless = client.post(
+        "/api/v1/own", json={**body, "reference": "!!!"}, headers={"X-CSRF-Token": token}
+    )
+    assert wordless.status_code == 422
+    assert wordless.json()["detail"].startswith("The model answer has no words to grade against")
+    listed = client.get("/api/v1/own").json()  # the page's JSON twin
+    assert [a["id"] for a in listed["earlier"]] == [stored["id"]]
 
 
 def test_a_grader_failure_keeps_the_text(client, token, monkeypatch):

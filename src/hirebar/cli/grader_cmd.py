@@ -43,8 +43,11 @@ def reference(
         fail("give the model answer with exactly one of --reference or --reference-file")
     if model_answer_file is not None:
         model_answer = read_text_file(str(model_answer_file), "model answer file")
-    if not (model_answer or "").strip():
-        fail("the model answer is empty")
+    from hirebar.grading.reference import reference_problem
+
+    problem = reference_problem(model_answer or "")
+    if problem:
+        fail(problem)
     if not question.strip():
         fail("the question is empty")
     answer = read_answer_source(source)

@@ -86,6 +86,16 @@ class ReferenceAssessment(BaseModel):
     notes: list[str] = []
 
 
+def reference_problem(reference: str) -> str | None:
+    """Why a model answer cannot be graded against, if it cannot: key points and every
+    signal come from its content words, so it needs some."""
+    if not reference.strip():
+        return "the model answer is empty"
+    if not content_stems(reference):
+        return "the model answer has no words to grade against; write out what a strong answer says"
+    return None
+
+
 def derive_key_points(reference: str) -> list[str]:
     """The reference's clauses that carry at least two content words, in order.
 

@@ -34,6 +34,8 @@ class GradedAnswer:
 
 
 def read_graded_csv(path: Path) -> list[GradedAnswer]:
+    if path.is_dir():
+        raise GradedCsvError(f"{path} is a folder, not a file")
     if not path.is_file():
         raise GradedCsvError(f"{path}: no such file")
     try:
@@ -56,6 +58,10 @@ def read_graded_csv(path: Path) -> list[GradedAnswer]:
         raise GradedCsvError(f"{path}: not a readable CSV ({exc})") from None
     if len(rows) < 3:
         raise GradedCsvError(f"{path}: {len(rows)} graded answer(s); at least 3 are needed")
+    if len({r.score for r in rows}) == 1:  # a correlation with a constant is undefined
+        raise GradedCsvError(
+            f"{path}: every score is {rows[0].score:g}; agreement needs scores that differ"
+        )
     return rows
 
 

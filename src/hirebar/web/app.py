@@ -224,6 +224,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def own_page(request: Request) -> HTMLResponse:
         return page(request, "own.html", views.own_question(svc, **svc.text_drafts("own:")))
 
+    @api.get("/own")
+    def own_json() -> dict:
+        return views.own_question(svc, **svc.text_drafts("own:"))
+
     @html.post("/own", dependencies=guarded)
     def own_grade(
         request: Request,

@@ -14,6 +14,7 @@ from hirebar.content import ANSWER_MINUTES, COMPETENCY_NAMES, Competency, Diffic
 from hirebar.drills import KINDS
 from hirebar.grading import MiniLM
 from hirebar.grading.embedding import INT8_MODEL_FILE
+from hirebar.grading.reference import reference_problem
 from hirebar.planning.plan import MAX_DAYS, check_interview
 from hirebar.practice.coach import Coach
 from hirebar.practice.drilling import Drilling
@@ -166,7 +167,10 @@ def missing_own_fields(question: str, reference: str) -> str | None:
         for name, text in (("question", question), ("model answer", reference))
         if not text.strip()
     ]
-    return f"Add the {' and the '.join(missing)}." if missing else None
+    if missing:
+        return f"Add the {' and the '.join(missing)}."
+    problem = reference_problem(reference)
+    return f"{problem[0].upper()}{problem[1:]}." if problem else None
 
 
 def own_question(
