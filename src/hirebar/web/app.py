@@ -225,7 +225,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return page(request, "own.html", views.own_question(svc, **svc.text_drafts("own:")))
 
     @api.get("/own")
-    def own_json() -> dict:
+    def own_page_json() -> dict:
         return views.own_question(svc, **svc.text_drafts("own:"))
 
     @html.post("/own", dependencies=guarded)
