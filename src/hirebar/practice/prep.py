@@ -18,6 +18,7 @@ from hirebar.planning.stories import Coverage, Story, check, coverage
 from hirebar.practice.service import PracticeService
 
 WEAK_BELOW = Verdict.lean_hire
+WHOLE = {"practice", "loop"}  # attempt modes that answer the question itself
 
 
 class Prep:
@@ -34,12 +35,13 @@ class Prep:
         ]
         weak = {}
         for summary in self.svc.summaries(limit=1000):
-            if summary.verdict and summary.question_id not in weak and summary.mode == "practice":
+            # a whole answer, in practice or in a mock loop (a follow-up reply answers a probe)
+            if summary.verdict and summary.question_id not in weak and summary.mode in WHOLE:
                 weak[summary.question_id] = Verdict(summary.verdict).rank < WEAK_BELOW.rank
         for question_id, is_weak in weak.items():
             question = library.questions.get(question_id)
             if is_weak and question is not None:
-                points = "; ".join(k.text for k in question.rubric.key_points)
+                points = " ".join(k.text for k in question.rubric.key_points)
                 found.append(Item(f"question:{question_id}", "question", question.prompt, points))
         for story in self.stories():
             found.append(
