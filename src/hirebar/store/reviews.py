@@ -44,10 +44,15 @@ def update_story(session: Session, story_id: int, **fields) -> StoryRow | None: 
 
 
 def delete_story(session: Session, story_id: int) -> bool:
+    """Delete the story and its review schedule: SQLite may give its id to the next story
+    added, which must start as new, not inherit this one's reviews."""
     row = session.get(StoryRow, story_id)
     if row is None:
         return False
     session.delete(row)
+    review = session.get(ReviewRow, f"story:{story_id}")
+    if review is not None:
+        session.delete(review)
     session.commit()
     return True
 

@@ -22,3 +22,22 @@ def test_a_strong_answer_does_not_come_back(service):
     question = service.library.questions["dbg-overnight-accuracy-drop"]
     service.submit(question.id, question.exemplar)
     assert not [i for i in Prep(service).items() if i.kind == "question"]
+
+
+def test_a_story_added_after_a_delete_starts_its_reviews_afresh(service):
+    prep = Prep(service)
+    story = {"title": "Paused a launch", "decision": "I held the launch for a week."}
+    first, _ = prep.add_story(**story)
+    prep.rate(f"story:{first}", 3)
+    assert f"story:{first}" in service_reviews(service)
+    prep.delete_story(first)
+    second, _ = prep.add_story(**{**story, "title": "Another story"})
+    assert second == first  # SQLite gives the id out again
+    assert f"story:{second}" not in service_reviews(service)
+
+
+def service_reviews(service) -> set[str]:
+    from hirebar import store
+
+    with service.session() as session:
+        return set(store.review_states(session))
