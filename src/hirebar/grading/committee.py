@@ -106,9 +106,16 @@ def decide(company: Company, outcomes: list[RoundOutcome]) -> CommitteeDecision:
     ]
     below = [o for o in outcomes if o.verdict.rank < Verdict.lean_hire.rank]
 
+    fired: list[Verdict] = []
+
     def cap(limit: Verdict, rule: str, detail: str) -> None:
-        """Apply a rule that fired; say so even when the decision is already that low."""
+        """Apply a rule that fired; say so even when the decision is already that low, but
+        not when a rule as strict or stricter has been said (the same failed screen would
+        read twice: "did not pass", then "came in below lean hire")."""
         nonlocal decision
+        if any(earlier.rank <= limit.rank for earlier in fired):
+            return
+        fired.append(limit)
         if decision.rank > limit.rank:
             decision = limit
             rationale.append(f"{detail}, so the decision drops to {limit.value.replace('_', ' ')}.")

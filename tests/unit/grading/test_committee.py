@@ -97,6 +97,8 @@ def test_a_failed_screen_ends_the_loop():
     result = decide(acme, outcomes(acme, scores))
     assert result.decision == Verdict.strong_no_hire
     assert any("did not pass" in line for line in result.rationale)
+    # the same screen is not also listed as "below lean hire": that rule says nothing more
+    assert not any("below lean hire" in line for line in result.rationale), result.rationale
 
 
 def test_a_probe_reply_moves_its_round():
