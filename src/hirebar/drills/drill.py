@@ -57,24 +57,38 @@ class Check:
 _NUMBER = re.compile(r"[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:e[-+]?\d+)?\s*(%|k\b)?", re.IGNORECASE)
 
 
-_DECIMAL_COMMA = re.compile(r"[-+]?0,\d+$")
+# One comma after a lone 0, or not followed by exactly three digits, is a decimal comma:
+# "0,525", "9,2", "12,75"; "1,250" and "1,250,000" group thousands.
+_DECIMAL_COMMA = re.compile(r"[-+]?(?:0,\d+|\d+,(?!\d{3}$)\d+)$")
+_OVER = re.compile(r"\s*/\s*([-+]?(?:\d[\d,]*\.?\d*|\.\d+))")
 
 
 def parse_number(text: str) -> float | None:
-    """The first number in a reply: "0.82", "1,250", "$3.4", "12.5%" (as 12.5), "40k"."""
-    match = _NUMBER.search(text.replace("−", "-"))
+    """The first number in a reply: "0.82", "1,250", "9,2", "$3.4", "12.5%" (as 12.5),
+    "40k", or a fraction worked out: "171/201"."""
+    text = text.replace("−", "-")
+    match = _NUMBER.search(text)
     if match is None:
         return None
-    digits = match.group(0).rstrip("%kK ")
-    # "0,525" is a decimal comma (a thousands comma never follows a lone 0); "1,250" is not.
-    digits = digits.replace(",", ".") if _DECIMAL_COMMA.match(digits) else digits.replace(",", "")
-    try:
-        value = float(digits)
-    except ValueError:
+    value = _value(match.group(0).rstrip("%kK "))
+    if value is None:
         return None
     if (match.group(1) or "").lower() == "k":
         value *= 1000
+    over = _OVER.match(text, match.end()) if not match.group(1) else None
+    if over is not None:
+        divisor = _value(over.group(1))
+        if divisor:
+            value /= divisor
     return value if math.isfinite(value) else None
+
+
+def _value(digits: str) -> float | None:
+    digits = digits.replace(",", ".") if _DECIMAL_COMMA.match(digits) else digits.replace(",", "")
+    try:
+        return float(digits)
+    except ValueError:
+        return None
 
 
 def check_answer(drill: Drill, reply: str) -> Check:
@@ -90,8 +104,8 @@ def check_answer(drill: Drill, reply: str) -> Check:
         False,
         given,
         drill.answer,
-        f"Not quite: the answer is {fmt(drill.answer)}{drill.unit} "
-        f"(accepted within ±{fmt(drill.tolerance)}).",
+        f"Not quite: your answer reads as {fmt(given)}; the answer is "
+        f"{fmt(drill.answer)}{drill.unit} (accepted within ±{fmt(drill.tolerance)}).",
     )
 
 

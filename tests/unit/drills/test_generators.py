@@ -200,11 +200,23 @@ def test_every_drill_is_well_posed_and_its_own_answer_is_accepted(kind, seed):
         ("−0.3", -0.3),
         ("0,525", 0.525),
         ("-0,5", -0.5),
+        ("9,2", 9.2),
+        ("12,75 ms", 12.75),
+        ("1,250,000", 1250000),
+        ("171/201", pytest.approx(171 / 201)),
+        ("about 3 / 4 of them", 0.75),
         ("no idea", None),
     ],
 )
 def test_parse_number(reply, value):
     assert parse_number(reply) == value
+
+
+def test_a_wrong_answer_says_how_it_was_read():
+    drill = generate("latency", 7)
+    check = check_answer(drill, f"{drill.answer + 10 * drill.tolerance + 5:.0f}")
+    assert not check.correct
+    assert f"your answer reads as {check.given:,.0f}" in check.message
 
 
 def test_a_percentage_counts_as_its_fraction_where_a_rate_is_asked_for():
