@@ -148,6 +148,17 @@ def test_practice_keeps_an_editor_answer_when_the_editor_fails(run, settings, tm
     (row,) = json.loads(run("history", "--json").stdout)
     assert row["answer"] == "I would roll back first.\nmy careful answer\n"
     assert not kept.exists()
+    editor.write_text(  # a fresh file holds the template's hint line; it is dropped
+        '#!/bin/sh\necho "#1 priority: roll back." > "$1.new"\n'
+        'cat "$1" >> "$1.new"\nmv "$1.new" "$1"\n'
+    )
+    runner.invoke(
+        app,
+        ["practice", "-q", QUESTION, "--editor", "--json"],
+        env={"EDITOR": str(editor), "COLUMNS": "200"},
+    )
+    newest = json.loads(run("history", "--json").stdout)[0]
+    assert newest["answer"].strip() == "#1 priority: roll back."
 
 
 def test_practice_human_output_shows_feedback(run):
@@ -609,3 +620,16 @@ def test_a_number_too_big_to_store_is_refused_where_it_is_typed(run, args):
     result = run(*args)
     assert result.exit_code == 2
     assert "less than or equal to 9223372036854775807" in " ".join(result.stderr.split())
+
+
+def test_terminal_control_codes_in_an_answer_are_not_passed_to_the_terminal(run, tmp_path):
+    answer = tmp_path / "answer.txt"
+    answer.write_text(
+        "I'd roll back \x1b[31mto the previous model\x1b[0m first.\x00 Then \u202escope it.",
+        encoding="utf-8",
+    )
+    result = run("grade", "-q", "dbg-overnight-accuracy-drop", str(answer))
+    assert result.exit_code == 0
+    assert "\x1b[31m" not in result.stdout and "\u202e" not in result.stdout
+    assert "\x00" not in result.stdout
+    assert "\ufffd[31mto the previous model" in result.stdout  # shown, not obeyed

@@ -69,7 +69,7 @@ def plan(
     profile = svc.profile()
     company = company or profile.get("company")
     if not company:
-        fail("name a --company (or set your target on the home page)")
+        fail("name a --company, or set your target with `hirebar target COMPANY --date DATE`")
     when = _date(interview, "--date") or _date(profile.get("interview_date") or None, "date")
     try:
         days = Coach(svc).plan(

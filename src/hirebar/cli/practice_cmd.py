@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from hirebar.practice.service import Outcome, PracticeService
 
 END_MARK = "."
-EDITOR_TEMPLATE = "\n# Write your answer above. Lines starting with # are dropped.\n"
+EDITOR_TEMPLATE = "\n# Write your answer above; this line is dropped.\n"
 
 
 def practice(
@@ -203,7 +203,9 @@ def _edited(svc: PracticeService, question_id: str, minutes: int) -> str:
         fail(f"the editor did not finish ({exc.message}); your text is kept in {path}")
     text = read_text_file(str(path), "answer file")
     path.unlink()
-    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+    # Only the template's own line goes: "#1 priority: roll back" is part of the answer.
+    hint = EDITOR_TEMPLATE.strip()
+    return "".join(line for line in text.splitlines(keepends=True) if line.strip() != hint)
 
 
 def _keep_draft(svc: PracticeService, question_id: str, text: str) -> NoReturn:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
@@ -66,9 +67,19 @@ def question_panel(question: Question, minutes: int | None = None) -> Panel:
     return Panel(Group(header, Text(""), Text(question.prompt)), title=question.id, expand=True)
 
 
+# Terminal control codes and bidi overrides in a user's text would recolour or reorder
+# what the terminal shows; each is shown as one replacement character (offsets hold).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """User text made safe to print: control characters become U+FFFD."""
+    return _CONTROL.sub("\ufffd", text)
+
+
 def highlighted_answer(answer: str, assessment: Assessment) -> Text:
     """The answer with evidence in green and red-flag sentences in red."""
-    text = Text(answer)
+    text = Text(shown(answer))
     for point in assessment.key_points:
         if point.evidence:
             text.stylize("green", point.evidence.start, point.evidence.end)
@@ -116,20 +127,20 @@ def assessment_view(
         )
     if assessment.strengths:
         parts.append(Text("What landed", style="bold green"))
-        parts += [Text(f"  + {line}") for line in assessment.strengths]
+        parts += [Text(f"  + {shown(line)}") for line in assessment.strengths]
     if assessment.feedback:
         parts.append(Text("What to fix", style="bold yellow"))
         for line in assessment.feedback:
             style = "red" if line.startswith("Red flag") else ""
-            parts.append(Text(f"  - {line}", style=style))
-    parts.append(Panel(Text(assessment.next_step), title="Next step"))
+            parts.append(Text(f"  - {shown(line)}", style=style))
+    parts.append(Panel(Text(shown(assessment.next_step)), title="Next step"))
     if assessment.rewrite:
         rewrite = assessment.rewrite
         parts.append(
             Panel(
                 Group(
-                    Text.assemble(("You said:  ", "dim"), rewrite.before),
-                    Text.assemble(("Stronger:  ", "bold green"), rewrite.after),
+                    Text.assemble(("You said:  ", "dim"), shown(rewrite.before)),
+                    Text.assemble(("Stronger:  ", "bold green"), shown(rewrite.after)),
                     Text(rewrite.why, style="dim"),
                 ),
                 title="Rewrite one sentence",
@@ -158,16 +169,18 @@ def reference_view(result: ReferenceAssessment) -> Group:
         parts.append(Text("note: no sentence model; matched on wording alone.", style="dim"))
     parts += [Text(f"note: {note}", style="dim") for note in result.notes]
     for hit in result.integrity:
-        parts.append(Text(f'Red flag (score capped): "{hit.quote}" {hit.why}', style="red"))
+        parts.append(Text(f'Red flag (score capped): "{shown(hit.quote)}" {hit.why}', style="red"))
     for point in result.key_points:
         if point.covered:
-            parts.append(Text(f"  + {point.text}", style="green"))
-            parts.append(Text(f'      you said: "{point.evidence}"', style="dim"))
+            parts.append(Text(f"  + {shown(point.text)}", style="green"))
+            parts.append(Text(f'      you said: "{shown(point.evidence)}"', style="dim"))
         else:
-            parts.append(Text(f"  - missing: {point.text}", style="yellow"))
+            parts.append(Text(f"  - missing: {shown(point.text)}", style="yellow"))
     missing = [p.text for p in result.key_points if not p.covered]
     if missing:
-        parts.append(Panel(Text(f"Add a sentence that says: {missing[0]}."), title="Next step"))
+        parts.append(
+            Panel(Text(f"Add a sentence that says: {shown(missing[0])}."), title="Next step")
+        )
     return Group(*parts)
 
 
