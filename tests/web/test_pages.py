@@ -138,7 +138,15 @@ def test_answering_the_probe_in_place(client, token):
     assert page.select_one("#verdict")
     history = client.get("/api/v1/history").json()["attempts"]
     assert [a["mode"] for a in history] == ["follow_up", "practice"]
-    assert soup(client.get(location)).select_one("#probe-answer").text == ""  # draft spent
+    again = soup(client.get(location))
+    assert again.select_one("#probe-answer").text == ""  # draft spent
+    reply_id = history[0]["id"]
+    link = again.select_one("#replies a")  # after a reload the reply is still there
+    assert link["href"] == f"/attempts/{reply_id}"
+    shown = soup(client.get(f"/attempts/{reply_id}"))
+    probe = shown.select_one("#probe-asked").text
+    assert probe == client.get(f"/api/v1/attempts/{reply_id}").json()["attempt"]["probe"]
+    assert shown.select_one("#probe") is None  # a reply gets no follow-up of its own
 
 
 def test_history_lists_attempts_with_trend_charts(client, token):

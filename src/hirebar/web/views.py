@@ -222,7 +222,23 @@ def assessment(svc: PracticeService, attempt_id: int) -> dict | None:
         "assessment": latest,
         "segments": highlight(attempt.answer, latest) if latest else [],
         "probe_draft": svc.text_drafts(f"probe:{attempt_id}:").get("reply", ""),
+        "replies": follow_up_replies(svc, attempt) if attempt.mode == "practice" else [],
     }
+
+
+def follow_up_replies(svc: PracticeService, attempt: store.AttemptRow) -> list[dict]:
+    """The replies to this answer's follow-up: the follow-up attempts on its question
+    stored after it, up to the next answer to that question."""
+    later = sorted(
+        (s for s in svc.summaries(limit=1000) if s.question_id == attempt.question_id),
+        key=lambda s: s.id,
+    )
+    replies = []
+    for summary in (s for s in later if s.id > attempt.id):
+        if summary.mode != "follow_up":
+            break
+        replies.append({"id": summary.id, "verdict": summary.verdict, "score": summary.score})
+    return replies
 
 
 def highlight(answer: str, payload: dict) -> list[dict]:
