@@ -90,6 +90,8 @@ def test_an_incident_is_played_step_by_step_and_debriefed(client, token):
     )
     assert started.status_code == 303
     run = started.headers["location"]
+    offered = {b["data-action"] for b in soup(client.get(run)).select("button[data-action]")}
+    assert "segment" in offered and "route" not in offered  # no fix named before evidence
     for typed in ["which segment? break it down by language", "deploys", "blah blah"]:
         client.post(f"{run}/steps", data={"typed": typed, "csrf_token": token})
     page = soup(client.get(run))

@@ -14,8 +14,9 @@ from rich.table import Table
 from rich.text import Text
 
 from hirebar.cli.common import MAX_INT, JsonFlag, console, emit_json, fail, service
+from hirebar.content.incident import Action
 from hirebar.drills import KINDS, UnknownDrill, fmt
-from hirebar.drills.simulation import Debrief, Statement
+from hirebar.drills.simulation import Debrief, Statement, offered
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.errors import NoNumber, UnknownIncident
 
@@ -235,11 +236,11 @@ def play(incident_id: Annotated[str, typer.Argument(help="Scenario id.")]) -> No
     except UnknownIncident as exc:
         fail(str(exc))
     run = drilling.start(incident.id)
-    menu = sorted(incident.actions, key=lambda a: a.label)
+    taken: list[str] = []
+    menu = offered(incident, taken)
     out.print(Panel(Text(incident.alert), title=Text(incident.title)))
     out.print("Actions you can take (type a number, or say it in your own words):")
-    for number, action in enumerate(menu, start=1):
-        out.print(f"  {number:>2}. {escape(action.label)}")
+    _print_menu(menu)
     out.print("Type `done` when you are ready to state cause, containment, comms and rollback.")
     while True:
         typed = typer.prompt(">", default="", show_default=False).strip()
@@ -252,8 +253,13 @@ def play(incident_id: Annotated[str, typer.Argument(help="Scenario id.")]) -> No
         step = drilling.step(run.id, typed)
         if step.action is None:
             out.print("[yellow]Not sure which action that is; try another wording or a number.")
-        else:
-            out.print(f"[bold]{escape(step.action.label)}[/bold]: {escape(step.action.evidence)}")
+            continue
+        out.print(f"[bold]{escape(step.action.label)}[/bold]: {escape(step.action.evidence)}")
+        taken.append(step.action.id)
+        if len(grown := offered(incident, taken)) > len(menu):
+            menu = grown
+            out.print("What you found opens more choices:")
+            _print_menu(menu)
     parts: dict[str, str] = {}
     try:
         for field, label in STATEMENT_PROMPTS:
@@ -278,3 +284,8 @@ def print_debrief(out: Console, incident, result: Debrief) -> None:  # type: ign
         out.print(f"[yellow]• {note}[/yellow]")
     out.print(f"[bold]Cause[/bold] {escape(incident.cause)}")
     out.print(f"[bold]Lesson[/bold] {escape(incident.lesson)}")
+
+
+def _print_menu(menu: list[Action]) -> None:
+    for number, action in enumerate(menu, start=1):
+        console().print(f"  {number:>2}. {escape(action.label)}")

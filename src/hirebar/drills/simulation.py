@@ -21,22 +21,51 @@ WEIGHTS = {"order": 30, "coverage": 25, "cause": 20, "containment": 10, "comms":
 
 
 def interpret(incident: Incident, text: str) -> Action | None:
-    """The action a typed command means: the best phrase match, if clear enough."""
+    """The action a typed command means: the best phrase match, if clear enough.
+
+    A phrase matches when the command holds most of its content words, or when every
+    content word of a command of two or more lies in the phrase ("break it down by
+    language" says "Break routing accuracy down by ticket language"); the phrase whose
+    words the command covers best wins.
+    """
     exact = incident.action(text.strip())
     if exact is not None:
         return exact
     said = set(content_stems(text))
     if not said:
         return None
-    best, best_score = None, 0.0
+    best, best_score = None, (0.0, 0.0)
     for action in incident.actions:
         for phrase in [action.label, *action.phrases]:
             stems = set(content_stems(phrase))
-            if stems:
-                score = len(stems & said) / len(stems)
+            if not stems:
+                continue
+            recall = len(stems & said) / len(stems)
+            within = len(said) >= 2 and said <= stems
+            if recall >= MATCH_FLOOR or within:
+                score = (recall, 1.0 if within else len(stems & said) / len(said))
                 if score > best_score:
                     best, best_score = action, score
-    return best if best_score >= MATCH_FLOOR else None
+    return best
+
+
+# Investigation steps are offered from the start; a theory once something has been
+# looked at; fixes, comms and prevention once a step has turned up evidence that points
+# at the cause (their labels would name it). Any of them can be typed at any time.
+OPEN_FROM_START = {Stage.scope, Stage.change}
+
+
+def offered(incident: Incident, taken: list[str]) -> list[Action]:
+    """The actions to list as choices, given the ids of the steps taken so far."""
+    steps = [a for a in (incident.action(t) for t in taken) if a is not None]
+    pointed = any(a.key for a in steps)
+
+    def shown(action: Action) -> bool:
+        if action.stage in OPEN_FROM_START or action.id in taken:
+            return True
+        return bool(steps) if action.stage == Stage.hypothesis else pointed
+
+    return sorted((a for a in incident.actions if shown(a)), key=lambda a: a.label)
 
 
 def mentions(text: str, phrases: list[str]) -> bool:

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from hirebar.drills import KINDS, UnknownDrill, fmt, generate
-from hirebar.drills.simulation import Statement
+from hirebar.drills.simulation import Statement, offered
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.errors import NoNumber, UnknownIncident, UnknownRun
 from hirebar.web.params import (
@@ -103,8 +103,10 @@ def run_context(drilling: Drilling, run_id: int) -> dict:
         "run": {"id": run.id, "finished": run.score is not None, "score": run.score},
         "incident": {"id": incident.id, "title": incident.title, "alert": incident.alert},
         "actions": [
-            {"id": a.id, "label": a.label} for a in sorted(incident.actions, key=lambda a: a.label)
+            {"id": a.id, "label": a.label}
+            for a in offered(incident, [s["action"] for s in run.steps if s["action"]])
         ],
+        "example": incident.actions[0].phrases[0] if incident.actions[0].phrases else "",
         "steps": steps,
         # What was typed last: the boxes' autosaved drafts over a statement kept by the CLI.
         "statement": {**(run.statement or {}), **drilling.svc.text_drafts(f"run:{run.id}:")},
