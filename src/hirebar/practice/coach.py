@@ -20,8 +20,14 @@ class Coach:
         self.svc = svc
 
     def drills(self) -> list[tuple[str, bool]]:
+        """(kind, correct) newest first, one per exercise: the first answer to a seed.
+        Answering the same exercise again, its solution seen, is not new evidence."""
         with self.svc.session() as session:
-            return [(r.kind, r.correct) for r in store.list_drill_results(session, limit=500)]
+            rows = store.list_drill_results(session, limit=500)
+        first: dict[tuple[str, int], bool] = {}
+        for row in reversed(rows):  # oldest first
+            first.setdefault((row.kind, row.seed), row.correct)
+        return [(kind, correct) for (kind, _), correct in reversed(first.items())]
 
     def readiness(self, company_id: str) -> CompanyReadiness:
         return readiness(
