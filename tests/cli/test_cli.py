@@ -316,6 +316,17 @@ def test_interactive_drills_store_every_answer_and_ask_again_without_a_number(ru
     assert refused.exit_code == 2 and "no number found in 'no idea'" in refused.stderr
 
 
+def test_a_mixed_session_serves_untried_kinds_first_each_once(run):
+    from hirebar.drills import KINDS
+
+    run("drill", "answer", "latency", "1", "--seed", "3")  # tried (and wrong)
+    untried = len(KINDS) - 1
+    session = run("drill", "--count", str(untried), input="0.5\n" * untried)
+    assert session.exit_code == 0
+    served = [d["kind"] for d in json.loads(run("drill", "history", "--json").stdout)["drills"]]
+    assert sorted(served[:untried]) == sorted(k for k in KINDS if k != "latency")
+
+
 def test_incident_list_and_play(run, settings, tmp_path, monkeypatch):
     import yaml
 

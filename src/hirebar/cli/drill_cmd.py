@@ -46,7 +46,9 @@ def _kind_or_fail(kind: str) -> str:
 @drill_app.callback()
 def practise(
     ctx: typer.Context,
-    kind: Annotated[str | None, typer.Option(help="Drill kind; default: a mix.")] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="Drill kind; default: every kind, weakest first.")
+    ] = None,
     count: Annotated[int, typer.Option(help="How many drills in a row.", min=1, max=1000)] = 5,
 ) -> None:
     """Practise drills: answer each, then see the worked solution and the decision."""
@@ -56,11 +58,11 @@ def practise(
             fail(f"--kind is for a practice session; it does nothing to `drill {used}`")
         return
     drilling, out = _drilling(), console()
-    kinds = [_kind_or_fail(kind)] if kind else list(KINDS)
+    kinds = [_kind_or_fail(kind)] if kind else _weakest_first(drilling)
     right = answered = 0
     try:
         for number in range(count):
-            drill = drilling.new(kinds[number % len(kinds)] if kind else _weakest(drilling, number))
+            drill = drilling.new(kinds[number % len(kinds)])
             out.print(Panel(drill.prompt, title=f"{number + 1}/{count} · {drill.title}"))
             start = time.monotonic()
             while True:
@@ -89,14 +91,14 @@ def practise(
     out.print(f"{right}/{answered} correct. Your accuracy per kind: `hirebar drill list`.")
 
 
-def _weakest(drilling: Drilling, number: int) -> str:
-    """Untried kinds first, then the kind with the lowest accuracy so far."""
+def _weakest_first(drilling: Drilling) -> list[str]:
+    """Untried kinds first, then by accuracy so far, lowest first; ranked once per session
+    so that every kind comes round (re-ranking after each answer skipped some)."""
     accuracy = drilling.accuracy()
-    ranked = sorted(
+    return sorted(
         KINDS,
         key=lambda k: (k in accuracy, accuracy.get(k, (0, 1))[0] / accuracy.get(k, (0, 1))[1]),
     )
-    return ranked[number % len(ranked)]
 
 
 @drill_app.command("list")
