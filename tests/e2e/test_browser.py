@@ -353,3 +353,31 @@ def test_without_speech_recognition_the_dictate_button_stays_hidden(server: str,
     page.goto(server + "/practice/dbg-overnight-accuracy-drop")
     assert page.evaluate("window.webkitSpeechRecognition") is None
     expect(page.locator("#dictate")).to_be_hidden()
+
+
+def test_a_loop_debrief_reads_on_a_phone(server: str, page: Page, shots: Path):
+    from hirebar.content import Library
+
+    library = Library.load([])
+    page.goto(server + "/loops")
+    page.select_option("#loop-company", "meta")
+    page.click("#start-loop")
+    page.wait_for_url(re.compile(r"/loops/\d+$"))
+    for _ in range(20):
+        if page.locator("#prompt").count():
+            step = page.request.get(server + "/api/v1" + page.url.split(server)[1]).json()["step"]
+            page.fill("#answer", library.questions[step["question_id"]].exemplar)
+            with page.expect_navigation():
+                page.click("#submit")
+        elif page.locator("#skip").count():
+            with page.expect_navigation():
+                page.click("#skip")
+        else:
+            break
+    expect(page.locator("#decision")).to_be_visible()
+    page.set_viewport_size({"width": 390, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    expect(page.locator("#round-table td[data-label=Weight]").first).to_be_visible()
+    gap = page.locator("#round-table td[data-label='Biggest gap']").first
+    assert gap.bounding_box()["width"] > 300  # a full-width line, not a sliver of letters
+    page.screenshot(path=shots / "loop-debrief-phone.png", full_page=True)
