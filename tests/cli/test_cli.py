@@ -644,3 +644,28 @@ def test_terminal_control_codes_in_an_answer_are_not_passed_to_the_terminal(run,
     assert "\x1b[31m" not in result.stdout and "\u202e" not in result.stdout
     assert "\x00" not in result.stdout
     assert "\ufffd[31mto the previous model" in result.stdout  # shown, not obeyed
+
+
+def test_serving_beyond_this_computer_warns_that_there_is_no_login(settings):
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "hirebar", "serve", "--host", "0.0.0.0", "--port"]
+    with subprocess.Popen(
+        [*command, str(port), "--no-browser"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as server:
+        try:
+            warning = server.stderr.readline()
+            running = server.stdout.readline()
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    assert warning.startswith("warning: listening on 0.0.0.0") and "no login" in warning
+    assert f":{port}/" in running

@@ -238,7 +238,7 @@ def setup(
 
 @app.command()
 def serve(
-    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.", min=1, max=65535)] = 8321,
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8321,
     host: Annotated[
         str, typer.Option(help="Address to bind; keep 127.0.0.1 unless you mean it.")
     ] = "127.0.0.1",
@@ -247,6 +247,7 @@ def serve(
     ] = False,
 ) -> None:
     """Start the web app on this computer and open it in the browser."""
+    import ipaddress
     import socket
     import threading
     import webbrowser
@@ -263,6 +264,13 @@ def serve(
     except OSError as exc:
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
     url = f"http://{host}:{port}/"
+    if not ipaddress.ip_address(listener.getsockname()[0]).is_loopback:
+        typer.echo(
+            f"warning: listening on {host}, not only on this computer: anyone who can reach "
+            f"it on port {port} can read, change and delete everything you stored here "
+            "(there is no login). Use the default, 127.0.0.1, unless you mean it.",
+            err=True,
+        )
     typer.echo(f"hirebar is running at {url}  (Ctrl-C to stop)")
     if not no_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
