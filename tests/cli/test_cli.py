@@ -359,6 +359,12 @@ def test_incident_list_and_play(run, settings, tmp_path, monkeypatch):
     assert runs[0]["steps"] == 1
     kept = Drilling(PracticeService(settings)).run(runs[0]["id"]).statement
     assert kept == {"cause": "the config"}
+    ended = run("incident", "play", "inc-test", input="what changed, config push?\n")
+    assert ended.exit_code == 2 and "the steps taken are kept with run 3" in ended.stderr
+    total = len(json.loads(run("incident", "list", "--json").stdout))
+    picked = run("incident", input=f"{total + 5}\n1\ndone\n\n\n\n\n")
+    assert f"Type a scenario number from 1 to {total}" in picked.stdout
+    assert "Debrief" in picked.stdout  # asked again, then played
 
 
 def test_pack_text_that_looks_like_markup_is_printed_as_written(run, tmp_path, monkeypatch):

@@ -206,9 +206,14 @@ def play_default(ctx: typer.Context) -> None:
     out = console()
     for number, incident in enumerate(incidents, start=1):
         out.print(f"{number:>2}. {escape(incident.title)}")
-    choice = typer.prompt("Which scenario", default="1")
-    if not (choice.strip().isdigit() and 1 <= int(choice) <= len(incidents)):
-        fail(f"'{choice}' is not a scenario number from 1 to {len(incidents)}")
+    while True:  # as the company menu does: a number out of range is asked again
+        try:
+            choice = typer.prompt("Which scenario", default="1").strip()
+        except typer.Abort:
+            fail("no scenario chosen: the input ended")
+        if choice.isdigit() and 1 <= int(choice) <= len(incidents):
+            break
+        out.print(f"[yellow]Type a scenario number from 1 to {len(incidents)}.[/yellow]")
     picked = incidents[int(choice) - 1]
     play(picked.id)
 
@@ -245,7 +250,13 @@ def play(incident_id: Annotated[str, typer.Argument(help="Scenario id.")]) -> No
     _print_menu(menu)
     out.print("Type `done` when you are ready to state cause, containment, comms and rollback.")
     while True:
-        typed = typer.prompt(">", default="", show_default=False).strip()
+        try:
+            typed = typer.prompt(">", default="", show_default=False).strip()
+        except typer.Abort:  # input ended (Ctrl-D, a pipe): the steps taken are stored
+            fail(
+                f"stopped before the statement; the steps taken are kept with run {run.id}, "
+                f"and the app's page /runs/{run.id} lets you finish it"
+            )
         if not typed:  # a stray Enter does not end the investigation
             continue
         if typed.lower() in {"done", "q", "quit"}:
