@@ -381,3 +381,20 @@ def test_a_loop_debrief_reads_on_a_phone(server: str, page: Page, shots: Path):
     gap = page.locator("#round-table td[data-label='Biggest gap']").first
     assert gap.bounding_box()["width"] > 300  # a full-width line, not a sliver of letters
     page.screenshot(path=shots / "loop-debrief-phone.png", full_page=True)
+
+
+def test_library_filters_follow_back_and_forward(server: str, page: Page):
+    page.goto(server + "/library")
+    expect(page.locator("#filter-company option[value=ai-startup]")).to_have_text("AI startup (Series A/B)")
+    page.locator("#q").press_sequentially("fraud", delay=20)
+    expect(page).to_have_url(re.compile(r"q=fraud"))
+    page.select_option("#filter-difficulty", "hard")
+    expect(page).to_have_url(re.compile(r"difficulty=hard"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"q=fraud.*difficulty=$"))
+    expect(page.locator("#q")).to_have_value("fraud")
+    expect(page.locator("#filter-difficulty")).to_have_value("")
+    page.go_forward()
+    expect(page).to_have_url(re.compile(r"difficulty=hard"))
+    expect(page.locator("#filter-difficulty")).to_have_value("hard")
+    expect(page.locator("#q")).to_have_value("fraud")

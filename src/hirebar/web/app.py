@@ -155,7 +155,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @html.get("/library", response_class=HTMLResponse)
     def library_page(request: Request) -> HTMLResponse:
         context = views.library_page(svc, library_filters(request))
-        if request.headers.get("hx-request"):
+        # A filter change swaps the list; Back after HTMX's history cache is gone asks for
+        # the whole page again.
+        if request.headers.get("hx-request") and not request.headers.get(
+            "hx-history-restore-request"
+        ):
             return page(request, "_question_list.html", context)
         return page(request, "library.html", context)
 

@@ -146,6 +146,7 @@ def library_page(svc: PracticeService, filters: dict[str, str | None]) -> dict:
             "competency": [c.value for c in Competency],
             "difficulty": [d.value for d in Difficulty],
         },
+        "company_names": {c.id: c.name for c in svc.library.companies.values()},
         "count": len(found),
         "questions": [question_summary(q) for q in found],
     }

@@ -1,5 +1,6 @@
 // hirebar's only script: the answer timer, dictation where the browser has it, the
-// seconds field, draft autosave, one send per form and word of a failed HTMX request.
+// seconds field, draft autosave, one send per form, library filters after Back, and word
+// of a failed HTMX request.
 // Loaded from a file so the CSP can forbid inline script.
 (function () {
   "use strict";
@@ -170,11 +171,24 @@
     });
   }
 
+  // HTMX restores a page from its history snapshot, which keeps the HTML but not what
+  // was typed or picked in the filter boxes; the address holds the filters, so they are
+  // set from it.
+  function restoreFilters() {
+    document.body.addEventListener("htmx:historyRestore", function () {
+      var params = new URLSearchParams(window.location.search);
+      document.querySelectorAll("form.filters [name]").forEach(function (field) {
+        field.value = params.get(field.name) || "";
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     startTimer();
     startDictation();
     autosaveAll();
     reportFailedRequests();
     sendFormsOnce();
+    restoreFilters();
   });
 })();
