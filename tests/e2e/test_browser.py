@@ -385,7 +385,9 @@ def test_a_loop_debrief_reads_on_a_phone(server: str, page: Page, shots: Path):
 
 def test_library_filters_follow_back_and_forward(server: str, page: Page):
     page.goto(server + "/library")
-    expect(page.locator("#filter-company option[value=ai-startup]")).to_have_text("AI startup (Series A/B)")
+    expect(page.locator("#filter-company option[value=ai-startup]")).to_have_text(
+        "AI startup (Series A/B)"
+    )
     page.locator("#q").press_sequentially("fraud", delay=20)
     expect(page).to_have_url(re.compile(r"q=fraud"))
     page.select_option("#filter-difficulty", "hard")
