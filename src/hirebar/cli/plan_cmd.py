@@ -88,13 +88,17 @@ def plan(
         title_justify="left",
     )
     table.add_column("date", no_wrap=True)
-    table.add_column("min", justify="right")
+    table.add_column("min (of budget)", justify="right")
     table.add_column("tasks")
     for d in days:
         table.add_row(
             d.date.isoformat(),
-            str(d.minutes),
-            "\n".join(f"{t.kind}: {t.title} ({t.minutes} min)" for t in d.tasks),
+            f"{d.planned}/{d.minutes}",
+            # the id beside each task is what `hirebar practice -q`, `lesson` or `drill` take
+            "\n".join(
+                f"{t.kind}{f' {t.ref}' if t.ref else ''}: {t.title} ({t.minutes} min)"
+                for t in d.tasks
+            ),
         )
     console().print(table)
 

@@ -88,13 +88,19 @@ class Task:
 @dataclass
 class Day:
     date: date
-    minutes: int
+    minutes: int  # the day's budget
     tasks: list[Task] = field(default_factory=list)
+
+    @property
+    def planned(self) -> int:
+        """Minutes the tasks take; tasks come whole, so usually a little under the budget."""
+        return sum(t.minutes for t in self.tasks)
 
     def to_dict(self) -> dict:
         return {
             "date": self.date.isoformat(),
             "minutes": self.minutes,
+            "planned": self.planned,
             "tasks": [asdict(t) for t in self.tasks],
         }
 
