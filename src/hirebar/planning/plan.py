@@ -176,7 +176,7 @@ def build_plan(
         minutes = round(hours_per_day * 60 * LIGHT_DAYS.get(left, 1.0))
         plan = Day(day, minutes)
         budget = minutes
-        review = min(REVIEW_MINUTES, budget)
+        review = min(REVIEW_MINUTES, max(5, budget // 3))  # a short day keeps room to practise
         plan.tasks.append(
             Task("review", "due", "Spaced review of due cards", review, "Keeps facts fresh.")
         )
@@ -206,7 +206,10 @@ def build_plan(
             )
             days.append(plan)
             continue
-        if lessons and budget >= 30:
+        # A short day (half an hour or less) takes a lesson every other day and practises
+        # on the days between; a longer one fits a lesson and practice every day.
+        lesson_day = budget >= 30 or (offset % 2 == 0 and budget >= DRILL_MINUTES)
+        if lessons and lesson_day and budget >= min(lessons[0].minutes, 20):
             lesson = lessons.pop(0)
             plan.tasks.append(
                 Task(
@@ -269,6 +272,19 @@ def build_plan(
                     )
                 )
                 budget -= DRILL_MINUTES
+        if len(plan.tasks) == 1 and budget >= DRILL_MINUTES:  # only review fitted so far
+            kind = max(shares, key=lambda k: shares[k])
+            drill = _drill_for(kind, results, drill_turns)
+            if drill:
+                plan.tasks.append(
+                    Task(
+                        "drill",
+                        drill,
+                        f"Drill: {drill.replace('-', ' ')}",
+                        DRILL_MINUTES,
+                        "A short day: exact-answer practice for your biggest gap",
+                    )
+                )
         days.append(plan)
     return days
 

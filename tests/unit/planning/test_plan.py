@@ -158,3 +158,19 @@ def test_weakness_per_competency_comes_from_assessments_and_drills():
     assert order[-1] != Competency.experiment_design
     unseen = weakest_competencies({Competency.metrics: [4]}, {})
     assert unseen[-1] == Competency.metrics  # everything never shown counts as weaker
+
+
+@pytest.mark.parametrize("hours", [0.25, 0.5])
+def test_a_short_day_still_practises_not_just_reviews(hours):
+    plan = build_plan(
+        LIBRARY.companies["google"],
+        LIBRARY,
+        Results(),
+        today=TODAY,
+        interview=TODAY + timedelta(days=20),
+        hours_per_day=hours,
+    )
+    full_days = plan[:-2]  # the last two are light by design
+    assert all(len(d.tasks) >= 2 and d.planned <= d.minutes for d in full_days)
+    kinds = {t.kind for d in full_days for t in d.tasks}
+    assert {"lesson", "question" if hours >= 0.5 else "drill"} <= kinds
