@@ -494,11 +494,20 @@ def test_story_add_checks_and_coverage(run, tmp_path):
     result = run("story", "add", str(bad))
     assert result.exit_code == 2 and "field 'competencies.0'" in result.stderr
     assert "(got 'charisma')" in result.stderr
+    counted = tmp_path / "counted.yaml"
+    counted.write_text("title: 2024\nnumbers: 45\n")  # YAML reads both as numbers
+    assert run("story", "add", str(counted)).exit_code == 0
+    assert json.loads(run("story", "list", "--json").stdout)[-1]["numbers"] == "45"
+    for text, found in [("- a\n- b\n", "found a list"), ("", "found nothing")]:
+        bad.write_text(text)
+        refused = run("story", "add", str(bad))
+        assert refused.exit_code == 2 and "expected the story's parts" in refused.stderr
+        assert found in refused.stderr
     bracketed = tmp_path / "bracketed.yaml"
     bracketed.write_text('title: "Launch of [redacted] assistant [/x]"\nnumbers: 60% to 92%\n')
     assert run("story", "add", str(bracketed)).exit_code == 0
     assert "Launch of [redacted] assistant [/x]" in run("story", "list").stdout
-    assert run("story", "delete", "2").exit_code == 0
+    assert run("story", "delete", "3").exit_code == 0
     assert "[redacted]" not in run("story", "list").stdout
     assert "no story 99" in run("story", "delete", "99").stderr
     for broken, says in [

@@ -135,6 +135,9 @@ def add_story(
 ) -> None:
     """Add a story from a YAML file; it is saved first, then checked."""
     data = read_yaml_file(str(file), "story file")
+    if not isinstance(data, dict):
+        found = "nothing" if data is None else f"a {type(data).__name__}"
+        fail(f"{file}: expected the story's parts ('title: ...', 'decision: ...'); found {found}")
     try:
         story = StoryInput.model_validate(data)
     except ValidationError as exc:

@@ -60,6 +60,23 @@ class StoryInput(BaseModel):
     tags: list[Literal[TRADEOFF_TAGS]] = []  # type: ignore[valid-type]
     competencies: list[Competency] = []
 
+    @field_validator(
+        "title",
+        "situation",
+        "decision",
+        "tradeoff",
+        "numbers",
+        "outcome",
+        "lesson",
+        mode="before",
+    )
+    @classmethod
+    def _written(cls, value: object) -> object:
+        """A part YAML reads as a number ("numbers: 45") is text as written."""
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)
+        return value
+
     @field_validator("title")
     @classmethod
     def _named(cls, title: str) -> str:
