@@ -78,6 +78,11 @@ def test_an_empty_answer_or_reply_is_refused_and_the_round_stays_open(client, to
     assert "The answer is empty" in page.select_one("#answer-error").text
     assert page.select_one("#prompt") is not None  # still round 1, nothing spent
     assert client.get(f"/api/v1{loop}").json()["rounds"][0]["done"] is False
+    long = "word " * 40_001
+    too_long = client.post(f"{loop}/answer", data={"answer": long, "csrf_token": token})
+    assert too_long.status_code == 413
+    kept = BeautifulSoup(too_long.text, "html.parser")
+    assert kept.select_one("#answer").text == long and kept.select_one("#answer-error")
     refused = client.post(
         f"/api/v1{loop}/answer", json={"answer": ""}, headers={"X-CSRF-Token": token}
     )

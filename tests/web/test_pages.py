@@ -180,8 +180,13 @@ def test_settings_export_and_delete(client, token, settings):
     exported = client.get("/api/v1/export")
     assert exported.headers["content-disposition"].startswith("attachment")
     assert exported.json()["attempts"][0]["answer"] == GOOD
-    refused = client.post("/settings/delete", data={"confirm": "nope", "csrf_token": token})
+    refused = client.post("/settings/delete", data={"confirm": "delete", "csrf_token": token})
     assert refused.status_code == 422
+    assert (
+        "type DELETE in capitals, not 'delete'"
+        in soup_any(refused).select_one("#delete-error").text
+    )
+    assert client.get("/api/v1/history").json()["attempts"]  # nothing deleted
     done = client.post("/settings/delete", data={"confirm": "DELETE", "csrf_token": token})
     assert "Everything was deleted" in soup(done).select_one("#deleted").text
     assert client.get("/api/v1/export").json()["attempts"] == []
@@ -338,6 +343,16 @@ def test_a_number_too_big_for_json_is_refused_not_a_server_error(client, token, 
     response = client.post(path, content=body, headers=headers)
     assert response.status_code == 422
     assert response.json()["detail"][0]["input"] in {"inf", "nan"}
+
+
+def test_an_answer_too_long_comes_back_whole_with_the_reason(client, token):
+    long = "word " * 40_001
+    response = submit(client, token, answer=long)
+    assert response.status_code == 413
+    page = soup_any(response)
+    assert "longer than 200,000 characters" in page.select_one("#answer-error").text
+    assert page.select_one("#answer").text == long  # nothing lost
+    assert client.get("/api/v1/history").json()["attempts"] == []
 
 
 def test_an_empty_answer_is_sent_back_not_graded(client, token):

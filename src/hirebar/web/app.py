@@ -34,6 +34,7 @@ from hirebar.web import drill_routes, loop_routes, prep_routes, views
 from hirebar.web.params import (
     EMPTY_ANSWER,
     MAX_ANSWER_CHARS,
+    TOO_LONG,
     AttemptBody,
     DeleteBody,
     FormSeconds,
@@ -205,8 +206,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if not answer.strip():  # a stray click: nothing to grade, and nothing to count
             context = {**views.practice(svc, question_id), "error": EMPTY_ANSWER}
             return page(request, "practice.html", context, status=422)
-        if len(answer) > MAX_ANSWER_CHARS:
-            raise HTTPException(status_code=413, detail="answer longer than 200,000 characters")
+        if len(answer) > MAX_ANSWER_CHARS:  # the page again, the whole text in the box
+            context = {**views.practice(svc, question_id), "draft": answer, "error": TOO_LONG}
+            return page(request, "practice.html", context, status=413)
         svc.save_draft(question_id, answer)  # kept until the attempt is safely stored
         if worker is not None:
             attempt = svc.store_attempt(question_id, answer, seconds=seconds)
@@ -393,9 +395,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
 
     @html.post("/settings/delete", dependencies=guarded)
-    def delete_all(confirm: str = Form("")) -> Response:
-        if confirm != "DELETE":
-            raise HTTPException(status_code=422, detail="type DELETE to confirm")
+    def delete_all(request: Request, confirm: str = Form("")) -> Response:
+        if confirm != "DELETE":  # the settings page again, saying what to type
+            context = {
+                **views.settings_page(svc),
+                "delete_error": f"Nothing was deleted: type DELETE in capitals, not '{confirm}'.",
+            }
+            return page(request, "settings.html", context, status=422)
         svc.delete_everything()
         return RedirectResponse("/settings?deleted=1", status_code=303)
 

@@ -13,6 +13,7 @@ from hirebar.practice.mock_loop import MockLoops, Step, UnknownLoop, reply_draft
 from hirebar.web.params import (
     EMPTY_ANSWER,
     MAX_ANSWER_CHARS,
+    TOO_LONG,
     FormSeconds,
     LoopAnswerBody,
     LoopStartBody,
@@ -140,6 +141,10 @@ def add_routes(
         if not answer_text.strip():  # a stray click must not spend the round
             context = {**loop_context(loops, loop_id), "error": EMPTY_ANSWER}
             return page(request, "loop.html", context, status=422)
+        if len(answer_text) > MAX_ANSWER_CHARS:  # the page again, the whole text in the box
+            context = loop_context(loops, loop_id)
+            context["step"]["draft"] = answer_text
+            return page(request, "loop.html", {**context, "error": TOO_LONG}, status=413)
         answer(loop_id, answer_text, seconds)
         return RedirectResponse(f"/loops/{loop_id}", status_code=303)
 

@@ -18,6 +18,10 @@ RowId = Annotated[int, Path(ge=0, le=MAX_ROW_ID)]
 
 MAX_ANSWER_CHARS = 200_000
 EMPTY_ANSWER = "The answer is empty: write one, then submit."
+TOO_LONG = (
+    f"The answer is longer than {MAX_ANSWER_CHARS:,} characters: shorten it, then submit. "
+    "It is all still in the box."
+)
 MAX_REPLY_CHARS = 2_000
 MAX_STATEMENT_CHARS = 5_000
 MAX_DRAFT_CHARS = 50_000
