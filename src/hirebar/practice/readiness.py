@@ -4,8 +4,10 @@ A round's evidence is the latest score on each question of that round's kind (th
 five most recent questions, practice or mock loop, as a share of 5) plus the drills
 that train it (right = 1, wrong = 0, the ten most recent). Readiness is the mean of
 the evidence, weighed across rounds as the company does; no evidence means 0. The
-interval comes from a Beta(1, 1) posterior per round, so it is wide when there is
-little evidence and narrows as results come in.
+interval is centred on that figure: a round with evidence adds the spread of its
+Beta(1, 1) posterior, so few results give a wide range that narrows as results come in,
+and a round with none could be anywhere from 0 to its whole weight. The estimate is
+therefore always inside its interval (a fresh start reads 0 %, between 0 and 100 %).
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ class RoundReadiness:
     readiness: float  # 0-1
     answered: int
     evidence: int = 0  # answers plus drills
-    posterior_mean: float = 0.5
     posterior_var: float = 1 / 12
 
 
@@ -82,15 +83,15 @@ def readiness(
                 value,
                 len(answers),
                 len(evidence),
-                alpha / total,
                 alpha * beta / (total**2 * (total + 1)),
             )
         )
     overall = sum(r.weight * r.readiness for r in rounds)
-    centre = sum(r.weight * r.posterior_mean for r in rounds)
-    spread = Z95 * math.sqrt(sum(r.weight**2 * r.posterior_var for r in rounds))
-    low, high = max(0.0, centre - spread), min(1.0, centre + spread)
-    return CompanyReadiness(company, overall, rounds, min(low, overall), max(high, overall))
+    known = [r for r in rounds if r.evidence]
+    spread = Z95 * math.sqrt(sum(r.weight**2 * r.posterior_var for r in known))
+    unknown = sum(r.weight for r in rounds if not r.evidence)
+    low, high = max(0.0, overall - spread), min(1.0, overall + spread + unknown)
+    return CompanyReadiness(company, overall, rounds, low, high)
 
 
 def next_question(
