@@ -35,7 +35,7 @@ CONTEXTS = [
     (
         "a toxic-comment classifier",
         "toxic comment",
-        ("holds", "held"),
+        ("holds back", "held back"),
         "a fair comment is delayed",
         "abuse stays up for hours",
     ),
