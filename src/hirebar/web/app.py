@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from hirebar import __version__, store
 from hirebar.planning.plan import PlanError, check_interview
 from hirebar.practice.drilling import Drilling
-from hirebar.practice.errors import UnknownQuestion
+from hirebar.practice.errors import UnknownCompany, UnknownQuestion
 from hirebar.practice.grading_worker import GradingWorker
 from hirebar.practice.mock_loop import MockLoops
 from hirebar.practice.prep import Prep
@@ -341,7 +341,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """Hours from the address if given, else the ones saved with the plan form."""
         saved = svc.profile().get("hours_per_day", "1.5")
         hours = checked_hours(request.query_params.get("hours", saved))
-        return views.plan_page(svc, request.query_params.get("company"), hours)
+        company = request.query_params.get("company")
+        if company and company not in svc.library.companies:
+            raise HTTPException(status_code=404, detail=str(UnknownCompany(company)))
+        return views.plan_page(svc, company, hours)
 
     @html.post("/plan/hours", dependencies=guarded)
     def set_hours(hours: str = Form(...)) -> Response:
