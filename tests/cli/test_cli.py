@@ -684,3 +684,18 @@ def test_serving_beyond_this_computer_warns_that_there_is_no_login(settings):
             server.wait(timeout=10)
     assert warning.startswith("warning: listening on 0.0.0.0") and "no login" in warning
     assert f":{port}/" in running
+
+
+def test_times_are_shown_on_the_readers_clock(monkeypatch):
+    import time
+
+    from hirebar.cli.common import local_time
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        assert local_time("2026-12-06T17:38:00") == "2026-12-07 02:38"  # stored without a zone
+        assert local_time("2026-12-06T17:38:00+00:00") == "2026-12-07 02:38"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

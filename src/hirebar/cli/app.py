@@ -18,6 +18,7 @@ from hirebar.cli.common import (
     emit_json,
     fail,
     library,
+    local_time,
     read_answer_source,
     service,
 )
@@ -39,6 +40,7 @@ from hirebar.practice.model_setup import (
     is_installed,
 )
 from hirebar.settings import Settings
+from hirebar.store.models import as_utc
 
 
 class Hirebar(typer.Typer):
@@ -179,7 +181,7 @@ def history(
         {
             "id": a.id,
             "question_id": a.question_id,
-            "created_at": a.created_at.isoformat(),
+            "created_at": as_utc(a.created_at).isoformat(),
             "mode": a.mode,
             "probe": a.probe,
             "seconds": a.seconds,
@@ -202,7 +204,7 @@ def history(
     for row in rows:
         verdict = render.verdict_label(row["verdict"]) if row["verdict"] else row["status"]
         score = f"{row['score']:.1f}" if row["score"] is not None else "-"
-        when = row["created_at"][:16].replace("T", " ")
+        when = local_time(row["created_at"])
         table.add_row(str(row["id"]), when, row["question_id"], row["mode"], verdict, score)
     console().print(table)
 

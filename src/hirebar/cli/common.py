@@ -108,3 +108,13 @@ def read_answer_source(source: str) -> str:
         except UnicodeDecodeError:
             fail("standard input is not UTF-8 text")
     return read_text_file(source, "answer file")
+
+
+def local_time(stamp: str) -> str:
+    """A stored ISO time as the reader's local clock reads it ("2026-12-07 02:38"); the
+    database keeps UTC, and a time with no zone is UTC."""
+    from datetime import UTC, datetime
+
+    moment = datetime.fromisoformat(stamp)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -13,12 +13,13 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from hirebar.cli.common import MAX_INT, JsonFlag, console, emit_json, fail, service
+from hirebar.cli.common import MAX_INT, JsonFlag, console, emit_json, fail, local_time, service
 from hirebar.content.incident import Action
 from hirebar.drills import KINDS, UnknownDrill, fmt
 from hirebar.drills.simulation import Debrief, Statement, offered
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.errors import NoNumber, UnknownIncident
+from hirebar.store.models import as_utc
 
 STATEMENT_PROMPTS = (
     ("cause", "Cause"),
@@ -177,7 +178,7 @@ def history(as_json: JsonFlag = False) -> None:
             "seed": r.seed,
             "reply": r.reply,
             "correct": r.correct,
-            "created_at": r.created_at.isoformat(),
+            "created_at": as_utc(r.created_at).isoformat(),
         }
         for r in drilling.results()
     ]
@@ -191,7 +192,7 @@ def history(as_json: JsonFlag = False) -> None:
     out = console()
     for r in results:
         mark = "[green]right[/green]" if r["correct"] else "[red]wrong[/red]"
-        out.print(f"{r['created_at'][:16]}  {r['kind']:<18} seed {r['seed']:<8} {mark}")
+        out.print(f"{local_time(r['created_at'])}  {r['kind']:<18} seed {r['seed']:<8} {mark}")
     for r in runs:
         score = f"{r['score']}/100" if r["score"] is not None else "in progress"
         out.print(f"incident run {r['id']}: {r['incident_id']}  {score}")
