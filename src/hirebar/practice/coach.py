@@ -55,7 +55,7 @@ class Coach:
         """Weakest first, from assessed competency scores and drill accuracy."""
         assessed: dict[Competency, list[int]] = {}
         for summary in self.svc.summaries(limit=200):
-            if summary.mode in {"practice", "loop"} and summary.competencies:
+            if summary.mode in store.WHOLE_ANSWER_MODES and summary.competencies:
                 for name, value in summary.competencies.items():
                     if name in Competency.__members__:
                         assessed.setdefault(Competency(name), []).append(value)

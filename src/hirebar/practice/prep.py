@@ -18,7 +18,6 @@ from hirebar.planning.stories import Coverage, Story, check, coverage
 from hirebar.practice.service import PracticeService
 
 WEAK_BELOW = Verdict.lean_hire
-WHOLE = {"practice", "loop"}  # attempt modes that answer the question itself
 
 
 class Prep:
@@ -36,7 +35,11 @@ class Prep:
         weak = {}
         for summary in self.svc.summaries(limit=1000):
             # a whole answer, in practice or in a mock loop (a follow-up reply answers a probe)
-            if summary.verdict and summary.question_id not in weak and summary.mode in WHOLE:
+            if (
+                summary.verdict
+                and summary.question_id not in weak
+                and summary.mode in store.WHOLE_ANSWER_MODES
+            ):
                 weak[summary.question_id] = Verdict(summary.verdict).rank < WEAK_BELOW.rank
         for question_id, is_weak in weak.items():
             question = library.questions.get(question_id)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from hirebar.content import Company, Library, Question, RoundKind
 from hirebar.planning.plan import ROUND_DRILLS
+from hirebar.store import WHOLE_ANSWER_MODES
 
 RECENT_QUESTIONS = 5
 RECENT_DRILLS = 10
@@ -59,7 +60,7 @@ def readiness(
     ``drills``: (kind, correct) newest first."""
     latest: dict[str, float] = {}
     for question_id, mode, score in scores:
-        if mode in {"practice", "loop"} and score is not None and question_id not in latest:
+        if mode in WHOLE_ANSWER_MODES and score is not None and question_id not in latest:
             latest[question_id] = score
     rounds = []
     for r in company.rounds:

@@ -22,6 +22,11 @@ class Base(DeclarativeBase):
     pass
 
 
+# Attempt modes that answer the question itself; "follow_up" and "loop_follow_up" answer
+# a probe and count only towards it.
+WHOLE_ANSWER_MODES = frozenset({"practice", "loop"})
+
+
 class AttemptStatus:
     ungraded = "ungraded"
     graded = "graded"
