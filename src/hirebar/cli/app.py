@@ -12,7 +12,6 @@ from rich.markup import escape
 from hirebar import __version__
 from hirebar.cli import render
 from hirebar.cli.common import (
-    MAX_INT,
     JsonFlag,
     console,
     emit_json,
@@ -40,7 +39,7 @@ from hirebar.practice.model_setup import (
     is_installed,
 )
 from hirebar.settings import Settings
-from hirebar.store.models import as_utc
+from hirebar.store import MAX_STORED_INT, as_utc
 
 
 class Hirebar(typer.Typer):
@@ -172,7 +171,9 @@ def history(
         Literal["graded", "ungraded", "failed"] | None,
         typer.Option(help="graded, ungraded or failed."),
     ] = None,
-    limit: Annotated[int, typer.Option(help="How many, newest first.", min=1, max=MAX_INT)] = 50,
+    limit: Annotated[
+        int, typer.Option(help="How many, newest first.", min=1, max=MAX_STORED_INT)
+    ] = 50,
     as_json: JsonFlag = False,
 ) -> None:
     """Past attempts, newest first, with their verdicts."""

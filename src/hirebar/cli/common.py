@@ -18,9 +18,6 @@ if TYPE_CHECKING:
     from hirebar.practice.service import PracticeService
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
-# The largest whole number the database stores: ids, seeds and counts above it are refused
-# where they are typed, not deep inside SQLite.
-MAX_INT = 2**63 - 1
 
 
 def console() -> Console:

@@ -13,13 +13,13 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from hirebar.cli.common import MAX_INT, JsonFlag, console, emit_json, fail, local_time, service
+from hirebar.cli.common import JsonFlag, console, emit_json, fail, local_time, service
 from hirebar.content.incident import Action
 from hirebar.drills import KINDS, UnknownDrill, fmt
 from hirebar.drills.simulation import Debrief, Statement, offered
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.errors import NoNumber, UnknownIncident
-from hirebar.store.models import as_utc
+from hirebar.store import MAX_STORED_INT, as_utc
 
 STATEMENT_PROMPTS = (
     ("cause", "Cause"),
@@ -128,7 +128,7 @@ def list_kinds(as_json: JsonFlag = False) -> None:
 def new(
     kind: Annotated[str, typer.Argument(help="Drill kind (`hirebar drill list`).")],
     seed: Annotated[
-        int | None, typer.Option(help="Same seed, same exercise.", min=0, max=MAX_INT)
+        int | None, typer.Option(help="Same seed, same exercise.", min=0, max=MAX_STORED_INT)
     ] = None,
     with_answer: Annotated[
         bool, typer.Option("--with-answer", help="Include answer and solution.")
@@ -152,7 +152,7 @@ def new(
 def answer(
     kind: Annotated[str, typer.Argument(help="Drill kind.")],
     reply: Annotated[str, typer.Argument(help="Your answer, e.g. 0.842.")],
-    seed: Annotated[int, typer.Option(help="The exercise's seed.", min=0, max=MAX_INT)],
+    seed: Annotated[int, typer.Option(help="The exercise's seed.", min=0, max=MAX_STORED_INT)],
     as_json: JsonFlag = False,
 ) -> None:
     """Check and store an answer to the exercise of kind KIND with seed --seed."""

@@ -13,10 +13,11 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
-from hirebar.cli.common import MAX_INT, console, fail, note, read_yaml_file, service, utf8
+from hirebar.cli.common import console, fail, note, read_yaml_file, service, utf8
 from hirebar.practice import loop_report
 from hirebar.practice.errors import UnknownCompany
 from hirebar.practice.mock_loop import MockLoops, UnknownLoop
+from hirebar.store import MAX_STORED_INT
 
 
 def loop(
@@ -29,10 +30,11 @@ def loop(
         Path | None, typer.Option(help="Write the debrief here: .md, .html or .pdf.")
     ] = None,
     resume: Annotated[
-        int | None, typer.Option(help="Continue a paused loop by its id.", min=0, max=MAX_INT)
+        int | None,
+        typer.Option(help="Continue a paused loop by its id.", min=0, max=MAX_STORED_INT),
     ] = None,
     seed: Annotated[
-        int | None, typer.Option(help="Seed for drawing questions.", min=0, max=MAX_INT)
+        int | None, typer.Option(help="Seed for drawing questions.", min=0, max=MAX_STORED_INT)
     ] = None,
 ) -> None:
     """Run a full mock loop: every round in order, a follow-up per answer, then a debrief.

@@ -21,7 +21,6 @@ from rich.text import Text
 
 from hirebar.cli import render
 from hirebar.cli.common import (
-    MAX_INT,
     JsonFlag,
     console,
     emit_json,
@@ -35,6 +34,7 @@ from hirebar.cli.common import (
 )
 from hirebar.content import ANSWER_MINUTES, Company, Question, RoundKind
 from hirebar.practice.errors import UnknownQuestion
+from hirebar.store import MAX_STORED_INT
 
 if TYPE_CHECKING:
     from hirebar.practice.service import Outcome, PracticeService
@@ -60,7 +60,7 @@ def practice(
         ),
     ] = None,
     seed: Annotated[
-        int | None, typer.Option(help="Seed for drawing questions.", min=0, max=MAX_INT)
+        int | None, typer.Option(help="Seed for drawing questions.", min=0, max=MAX_STORED_INT)
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:

@@ -12,7 +12,6 @@ from pydantic import ValidationError
 from rich.markup import escape
 
 from hirebar.cli.common import (
-    MAX_INT,
     JsonFlag,
     console,
     emit_json,
@@ -24,6 +23,7 @@ from hirebar.cli.common import (
 )
 from hirebar.planning.stories import StoryInput
 from hirebar.practice.prep import Prep
+from hirebar.store import MAX_STORED_INT
 
 cards_app = typer.Typer(
     help="The concept cards: list them or export them to Anki.", no_args_is_help=True
@@ -39,7 +39,9 @@ def _rating() -> str:
 
 
 def review(
-    limit: Annotated[int, typer.Option(help="At most this many items.", min=1, max=MAX_INT)] = 30,
+    limit: Annotated[
+        int, typer.Option(help="At most this many items.", min=1, max=MAX_STORED_INT)
+    ] = 30,
 ) -> None:
     """Review what is due: cards, weak answers and stories. Rate 1 again, 2 hard, 3 good, 4 easy."""
     prep, out = Prep(service()), console()
@@ -176,7 +178,7 @@ def list_stories(as_json: JsonFlag = False) -> None:
 
 @story_app.command("delete")
 def delete_story(
-    story_id: Annotated[int, typer.Argument(help="The story's number.", min=0, max=MAX_INT)],
+    story_id: Annotated[int, typer.Argument(help="The story's number.", min=0, max=MAX_STORED_INT)],
 ) -> None:
     """Delete a story from the bank (`story list` shows the numbers)."""
     try:

@@ -41,6 +41,7 @@ from hirebar.store.drill_results import (
 from hirebar.store.export import records
 from hirebar.store.loops import create_loop, get_loop, list_loops, recent_question_ids, save_plan
 from hirebar.store.models import (
+    MAX_STORED_INT,
     WHOLE_ANSWER_MODES,
     AssessmentRow,
     AttemptRow,
@@ -72,6 +73,7 @@ from hirebar.store.reviews import (
 )
 
 __all__ = [
+    "MAX_STORED_INT",
     "WHOLE_ANSWER_MODES",
     "AssessmentRow",
     "AttemptRow",

@@ -22,6 +22,10 @@ class Base(DeclarativeBase):
     pass
 
 
+# Ids and drill seeds live in signed 64-bit columns: a larger number is refused where it
+# is typed (CLI option, URL) instead of overflowing the database driver.
+MAX_STORED_INT = 2**63 - 1
+
 # Attempt modes that answer the question itself; "follow_up" and "loop_follow_up" answer
 # a probe and count only towards it.
 WHOLE_ANSWER_MODES = frozenset({"practice", "loop"})

@@ -11,10 +11,9 @@ from typing import Annotated, Literal
 from fastapi import Form, Path
 from pydantic import BaseModel, ConfigDict, Field
 
-# A row id or a drill seed is stored in a signed 64-bit column: a larger number in a
-# URL is refused as bad input instead of overflowing the database driver.
-MAX_ROW_ID = 2**63 - 1
-RowId = Annotated[int, Path(ge=0, le=MAX_ROW_ID)]
+from hirebar.store import MAX_STORED_INT
+
+RowId = Annotated[int, Path(ge=0, le=MAX_STORED_INT)]
 
 MAX_ANSWER_CHARS = 200_000
 EMPTY_ANSWER = "The answer is empty: write one, then submit."
