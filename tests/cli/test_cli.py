@@ -619,18 +619,20 @@ def test_a_loop_answer_cut_short_by_pause_or_ctrl_c_is_kept_and_resumed(service,
 
     loops = MockLoops(service)
     loop_id = loops.start("meta")
+    step = loops.next_step(loop_id)
     typing("First I'd scope the drop.", "pause", then=EOFError)
-    assert _typed(loops, loop_id) == "pause"
-    assert loops.draft(loop_id) == "First I'd scope the drop."
+    assert _typed(loops, step) == "pause"
+    assert loops.draft(step) == "First I'd scope the drop."
     typing("Then check what shipped.", then=KeyboardInterrupt)
     with pytest.raises(typer.Exit):
-        _typed(loops, loop_id)
-    assert loops.draft(loop_id) == "First I'd scope the drop.\nThen check what shipped."
+        _typed(loops, step)
+    assert loops.draft(step) == "First I'd scope the drop.\nThen check what shipped."
     typing("Then contain it.", ".", then=EOFError)
-    answer = _typed(loops, loop_id)
+    answer = _typed(loops, step)
     assert answer == "First I'd scope the drop.\nThen check what shipped.\nThen contain it."
     loops.answer(loop_id, answer)
-    assert loops.draft(loop_id) == ""  # sent: no draft left for the next step
+    assert loops.draft(step) == ""  # sent: the answered step's draft is gone
+    assert loops.draft(loops.next_step(loop_id)) == ""  # and none waits for the next step
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from rich.text import Text
 from hirebar.cli.common import console, fail, note, read_yaml_file, service, utf8
 from hirebar.practice import loop_report
 from hirebar.practice.errors import UnknownCompany
-from hirebar.practice.mock_loop import MockLoops, UnknownLoop
+from hirebar.practice.mock_loop import MockLoops, Step, UnknownLoop
 from hirebar.store import MAX_STORED_INT
 
 
@@ -87,10 +87,10 @@ def loop(
                     ),
                 )
             )
-            text = entry["answer"] if entry else _typed(loops, loop_id)
+            text = entry["answer"] if entry else _typed(loops, step)
         else:
             out.print(f"[bold]Follow-up:[/bold] {escape(step.probe)}")
-            text = (entry.get("probe") or "") if entry else _typed(loops, loop_id)
+            text = (entry.get("probe") or "") if entry else _typed(loops, step)
             if not text.strip():
                 loops.skip_probe(loop_id)
                 continue
@@ -107,13 +107,13 @@ def loop(
         out.print(f"Report written to {report}")
 
 
-def _typed(loops: MockLoops, loop_id: int) -> str:
+def _typed(loops: MockLoops, step: Step) -> str:
     """Lines up to one holding only '.'; `pause` on a line of its own stops at once.
 
     What was typed before a pause or Ctrl-C is kept as the step's draft, and a resumed
     loop starts from it (the web app's loop page shows it too).
     """
-    lines = loops.draft(loop_id).splitlines()
+    lines = loops.draft(step).splitlines()
     if lines:
         note("Your draft so far (type on to add to it):")
         console().print(Text("\n".join(lines)), style="dim")
@@ -123,22 +123,22 @@ def _typed(loops: MockLoops, loop_id: int) -> str:
         except EOFError:
             break
         except KeyboardInterrupt:
-            _keep(loops, loop_id, lines)
+            _keep(loops, step, lines)
             raise typer.Exit(130) from None
         if line.strip() == ".":
             break
         if line.strip().lower() == "pause":
-            _keep(loops, loop_id, lines)
+            _keep(loops, step, lines)
             return "pause"
         lines.append(line)
     return utf8("\n".join(lines), "standard input")
 
 
-def _keep(loops: MockLoops, loop_id: int, lines: list[str]) -> None:
+def _keep(loops: MockLoops, step: Step, lines: list[str]) -> None:
     text = utf8("\n".join(lines), "standard input")
     if text.strip():
-        loops.keep_draft(loop_id, text)
-        note(f"What you typed is kept; `hirebar loop --resume {loop_id}` starts from it.")
+        loops.keep_draft(step, text)
+        note(f"What you typed is kept; `hirebar loop --resume {step.loop_id}` starts from it.")
 
 
 def _read_answers(path: Path) -> list[dict]:

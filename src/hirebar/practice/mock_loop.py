@@ -126,7 +126,7 @@ class MockLoops:
             )
         else:
             self._update(loop_id, step.round_index, probe_attempt_id=outcome.attempt.id)
-        self._discard_draft(loop_id, step)
+        self._discard_draft(step)
         return outcome.assessment
 
     def skip_probe(self, loop_id: int) -> None:
@@ -134,27 +134,25 @@ class MockLoops:
         step = self.next_step(loop_id)
         if step.kind == "probe":
             self._update(loop_id, step.round_index, probe=None)
-            self._discard_draft(loop_id, step)
+            self._discard_draft(step)
 
-    def draft(self, loop_id: int) -> str:
-        """What was typed for the current step and not sent yet (kept across a reload,
-        Ctrl-C or a pause)."""
-        step = self.next_step(loop_id)
+    def draft(self, step: Step) -> str:
+        """What was typed for this step and not sent yet (kept across a reload, Ctrl-C or
+        a pause)."""
         if step.kind == "answer" and step.question is not None:
-            return self.svc.draft(step.question.id)
-        return self.svc.text_drafts(reply_draft_key(loop_id)).get("", "")
+            return self.svc.draft(step.question.id)  # as in practice: under the question
+        return self.svc.draft(reply_draft_key(step.loop_id)) if step.kind == "probe" else ""
 
-    def keep_draft(self, loop_id: int, text: str) -> None:
-        step = self.next_step(loop_id)
+    def keep_draft(self, step: Step, text: str) -> None:
         if step.kind == "answer" and step.question is not None:
             self.svc.save_draft(step.question.id, text)
         elif step.kind == "probe":
-            self.svc.save_text_draft(reply_draft_key(loop_id), text)
+            self.svc.save_text_draft(reply_draft_key(step.loop_id), text)
 
-    def _discard_draft(self, loop_id: int, step: Step) -> None:
+    def _discard_draft(self, step: Step) -> None:
         if step.kind == "answer" and step.question is not None:
             self.svc.discard_draft(step.question.id)
-        self.svc.discard_text_drafts(reply_draft_key(loop_id))
+        self.svc.discard_draft(reply_draft_key(step.loop_id))
 
     def _update(self, loop_id: int, round_index: int, **changes: object) -> None:
         """Change one round of the saved plan; the loop is finished when no step is open."""

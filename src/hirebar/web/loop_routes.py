@@ -76,7 +76,7 @@ def loop_context(loops: MockLoops, loop_id: int) -> dict:
             "prompt": step.question.prompt if step.question else None,
             # an answer or a follow-up reply typed in this round and autosaved, restored
             # after a reload
-            "draft": loops.draft(loop_id) if step.kind != "done" else "",
+            "draft": loops.draft(step),
             "draft_key": reply_draft_key(loop_id),
         },
         "debrief": None,
