@@ -262,31 +262,20 @@ def build_plan(
             budget -= QUESTION_MINUTES
             drill = _drill_for(kind, results, drill_turns)
             if drill and budget >= DRILL_MINUTES:
-                plan.tasks.append(
-                    Task(
-                        "drill",
-                        drill,
-                        f"Drill: {drill.replace('-', ' ')}",
-                        DRILL_MINUTES,
-                        f"Exact-answer practice for {round_title}",
-                    )
-                )
+                plan.tasks.append(_drill_task(drill, f"Exact-answer practice for {round_title}"))
                 budget -= DRILL_MINUTES
         if len(plan.tasks) == 1 and budget >= DRILL_MINUTES:  # only review fitted so far
             kind = max(shares, key=lambda k: shares[k])
             drill = _drill_for(kind, results, drill_turns)
             if drill:
-                plan.tasks.append(
-                    Task(
-                        "drill",
-                        drill,
-                        f"Drill: {drill.replace('-', ' ')}",
-                        DRILL_MINUTES,
-                        "A short day: exact-answer practice for your biggest gap",
-                    )
-                )
+                why = "A short day: exact-answer practice for your biggest gap"
+                plan.tasks.append(_drill_task(drill, why))
         days.append(plan)
     return days
+
+
+def _drill_task(drill: str, why: str) -> Task:
+    return Task("drill", drill, f"Drill: {drill.replace('-', ' ')}", DRILL_MINUTES, why)
 
 
 def _next_question(
