@@ -60,16 +60,7 @@ class StoryInput(BaseModel):
     tags: list[Literal[TRADEOFF_TAGS]] = []  # type: ignore[valid-type]
     competencies: list[Competency] = []
 
-    @field_validator(
-        "title",
-        "situation",
-        "decision",
-        "tradeoff",
-        "numbers",
-        "outcome",
-        "lesson",
-        mode="before",
-    )
+    @field_validator(*TEXT_PARTS, mode="before")
     @classmethod
     def _written(cls, value: object) -> object:
         """A part YAML reads as a number ("numbers: 45") is text as written."""
