@@ -29,6 +29,11 @@ def load_answers() -> dict[str, dict[str, str]]:
 PAIRS = {q: labels for q, labels in load_answers().items() if {"strong", "weak"} <= set(labels)}
 
 
+def raised(question, answer: str, embedder=None) -> list[str]:
+    """The ids of the red flags the answer raises."""
+    return [h.id for h in assess(question, answer, embedder).red_flags]
+
+
 def test_every_round_kind_has_written_answers(library: Library):
     kinds = {library.questions[q].round for q in PAIRS}
     assert kinds == set(RoundKind)
@@ -99,7 +104,7 @@ def test_explaining_a_detailed_prompt_is_not_an_echo_but_restating_it_is(library
     )
     # about half its content words come from the prompt, as in an echo
     assert question_share(split_sentences(explained), question.prompt) >= ECHO_SHARE_LIMIT
-    assert "echo" not in [h.id for h in assess(question, explained, embedder).red_flags]
+    assert "echo" not in raised(question, explained, embedder)
     restated = (
         "A telehealth app uses a classifier to flag patient messages that need a nurse within "
         "the hour. It flags chest pain, stroke symptoms or suicidal language. On the test set "
@@ -119,9 +124,9 @@ def test_a_sentence_on_a_flags_topic_that_takes_the_strong_side_does_not_raise_i
         "With fraud at 0.2%, the huge pile of easy legitimate transactions makes AUC look good; "
         "a model can reach 0.97 and still be weak where we actually operate."
     )
-    assert "auc-is-enough" not in [h.id for h in assess(question, strong, embedder).red_flags]
+    assert "auc-is-enough" not in raised(question, strong, embedder)
     weak = "An AUC of 0.97 is excellent, so the model is clearly ready to replace the rules."
-    assert "auc-is-enough" in [h.id for h in assess(question, weak, embedder).red_flags]
+    assert "auc-is-enough" in raised(question, weak, embedder)
 
 
 def test_a_sentence_sharing_a_flags_words_but_reading_as_a_key_point_does_not_raise_it(
@@ -133,16 +138,16 @@ def test_a_sentence_sharing_a_flags_words_but_reading_as_a_key_point_does_not_ra
         "After launch, audit a weekly sample, track how often adjusters edit the brief, keep a "
         "switch to turn it off, and pull it if the critical error rate creeps past the bar."
     )
-    assert "big-bang" not in [h.id for h in assess(question, monitored, embedder).red_flags]
+    assert "big-bang" not in raised(question, monitored, embedder)
     rushed = "Given the timeline, I'd turn it on for all the adjusters at once next month."
-    assert "big-bang" in [h.id for h in assess(question, rushed, embedder).red_flags]
+    assert "big-bang" in raised(question, rushed, embedder)
     moat = library.questions["strat-legal-ai-moat"]
     shared = "Base models get better for everyone at once."
-    assert "prompt-moat" not in [h.id for h in assess(moat, shared, embedder).red_flags]
+    assert "prompt-moat" not in raised(moat, shared, embedder)
     claimed = "Our model is just better than theirs, and that is what will keep us ahead."
-    assert "prompt-moat" in [h.id for h in assess(moat, claimed, embedder).red_flags]
+    assert "prompt-moat" in raised(moat, claimed, embedder)
     # Without the model, the wording rule stands as it was.
-    assert "big-bang" in [h.id for h in assess(question, monitored).red_flags]
+    assert "big-bang" in raised(question, monitored)
 
 
 def test_negated_red_flag_does_not_fire(library, embedder):
@@ -157,14 +162,14 @@ def test_a_negation_counts_only_in_the_clause_that_says_the_flag(library, embedd
     isn't" right after the claim does."""
     rules = library.questions["hm-model-vs-rules-disagreement"]
     claimed = "Honestly, rules engines are outdated: they don't adapt, so I backed the model."
-    assert "ml-by-default" in [h.id for h in assess(rules, claimed, embedder).red_flags]
+    assert "ml-by-default" in raised(rules, claimed, embedder)
     refused = "I don't think rules engines are outdated; they were the right first step here."
-    assert "ml-by-default" not in [h.id for h in assess(rules, refused, embedder).red_flags]
+    assert "ml-by-default" not in raised(rules, refused, embedder)
     staged = library.questions["safe-agent-staged-release"]
     shipped = "Three percent is small enough, and we can't wait another quarter."
-    assert "ship-and-patch" in [h.id for h in assess(staged, shipped, embedder).red_flags]
+    assert "ship-and-patch" in raised(staged, shipped, embedder)
     doubted = "Three percent sounds small enough, but it isn't at this scale."
-    assert "ship-and-patch" not in [h.id for h in assess(staged, doubted, embedder).red_flags]
+    assert "ship-and-patch" not in raised(staged, doubted, embedder)
 
 
 @pytest.mark.parametrize("answer", ["", "   \n\t  ", "...", "\n\n"])
