@@ -2,25 +2,38 @@
 
 Prints the fitted weights (to copy into hirebar/grading/reference.py) and, for
 information, ROC AUC and Pearson on train and on the three test splits, beside
-the README's floor (share of reference content words, question words removed).
+the README's floor (share of reference content words, question words removed),
+and how much a sentence on another topic appended to 400 training answers moves
+their scores under the weights now in reference.py.
 
 usage: python benchmarks/tune_reference.py
 """
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 from asag import ASAG, feature_matrix, read_rows
 
 from hirebar.grading import MiniLM
 from hirebar.grading.agreement import pearson, roc_auc
-from hirebar.grading.reference import FEATURES, LEXICAL_WEIGHTS, WEIGHTS
+from hirebar.grading.reference import (
+    FEATURES,
+    LEXICAL_WEIGHTS,
+    WEIGHTS,
+    assess_with_reference,
+)
 from hirebar.settings import Settings
 
 SPLITS = ["scientsbank_train", "scientsbank_test_ua", "scientsbank_test_uq", "scientsbank_test_ud"]
 L2 = 1.0
 # The one signal meant to lower a score: restating the question.
 PENALTIES = {"question_similarity"}
+OFF_TOPIC = (
+    "I would run a customer survey, interview ten merchants about their onboarding and "
+    "prioritise the roadmap with RICE scoring so the team ships what matters most."
+)
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
@@ -70,6 +83,30 @@ def main() -> None:
             f"{split:22s} {len(ys):5d} {roc_auc(floor, ys):9.3f} {roc_auc(logit, ys):6.3f} "
             f"{pearson(1 / (1 + np.exp(-logit)), ys):8.3f} {roc_auc(lex_logit, ys):8.3f}"
         )
+    padding_effect(read_rows(ASAG / "scientsbank_train.csv"), embedder)
+
+
+def padding_effect(rows: list[dict[str, str]], embedder: MiniLM, n: int = 400) -> None:
+    """Score change when an off-topic sentence is appended to each of n training answers."""
+    sample = random.Random(1).sample(rows, n)
+    change = np.array(
+        [
+            assess_with_reference(
+                r["question"],
+                r["reference_answer"],
+                f"{r['answer'].rstrip('.')}. {OFF_TOPIC}",
+                embedder,
+            ).score
+            - assess_with_reference(
+                r["question"], r["reference_answer"], r["answer"], embedder
+            ).score
+            for r in sample
+        ]
+    )
+    print(
+        f"\noff-topic sentence appended to {n} training answers: mean change {change.mean():+.3f}, "
+        f"raised by more than 0.25: {(change > 0.25).mean():.0%}, largest rise {change.max():+.2f}"
+    )
 
 
 if __name__ == "__main__":

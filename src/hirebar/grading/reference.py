@@ -7,14 +7,16 @@ meaning; how well each reference clause is matched by some answer sentence (by
 meaning); and how much shorter than the reference the answer is, as a log ratio (a
 short answer is usually missing something; length past the reference's earns
 nothing). Every signal but the penalty for restating the question has a positive
-weight, and none grows when unrelated text is appended: padding cannot buy a score.
+weight. Coverage, length and word-piece recall read only the answer's sentences on
+the reference's topic, and the restating penalty takes the sentence closest to the
+question, so text on another topic appended to an answer lowers its score instead
+of buying one.
 As in rubric mode, term lists, padding far past a spoken answer and confident wrong ML
 facts cap the score below lean hire, and a huge answer is read in part.
 The weights were fitted once on the SciEntsBank training split
 (benchmarks/tune_reference.py) and are fixed here, so scoring is pure and
 deterministic. Without the sentence model, word pairs shared with the reference
-stand in for meaning.
-"""
+stand in for meaning, and a sentence is on topic when it shares a word with it."""
 
 from __future__ import annotations
 
@@ -44,28 +46,30 @@ FEATURES = (
 )
 # Fitted by benchmarks/tune_reference.py on scientsbank_train.csv only.
 WEIGHTS = {
-    "token_recall": 0.721,
-    "coverage": 0.959,
-    "precision": 0.807,
-    "alignment": 3.140,
-    "question_similarity": -0.524,
-    "log_length_ratio": 0.744,
+    "token_recall": 2.614,
+    "coverage": 0.986,
+    "precision": 0.776,
+    "alignment": 1.661,
+    "question_similarity": -0.752,
+    "log_length_ratio": 0.626,
 }
-INTERCEPT = -2.013
+INTERCEPT = -2.182
 # Without the sentence model: the lexical signals alone, fitted the same way.
 LEXICAL_WEIGHTS = {
-    "coverage": 1.483,
-    "bigram_coverage": 0.679,
-    "precision": 1.167,
-    "log_length_ratio": 0.854,
+    "coverage": 1.421,
+    "bigram_coverage": 0.659,
+    "precision": 1.166,
+    "log_length_ratio": 0.911,
 }
-LEXICAL_INTERCEPT = -0.647
+LEXICAL_INTERCEPT = -0.583
 
 _CLAUSE_BREAK = re.compile(r"([;:,]\s+|\s+(?:because|so that|so|but|which|whereas|while)\s+)")
 _CONDITION = re.compile(r"(?:if|when|once|unless|although|though|since|after|before)\b", re.I)
 MIN_CLAUSE_STEMS = 2
 # A custom question has no round; padding is judged against a typical spoken answer's time.
 BUDGET_MINUTES = 5
+# An answer sentence this close in meaning to the reference or one of its points is on topic.
+ON_TOPIC_AT = 0.15
 
 
 class ReferencePoint(BaseModel):
@@ -133,42 +137,51 @@ def features(
 ) -> dict[str, float]:
     """The signals the score is made of, each roughly in 0-1 (the length ratio in -3..0).
 
-    ``split`` is the answer's sentences, when the caller has them already.
+    Coverage, length and token recall read only the answer's sentences on the
+    reference's topic, so that appended text on another topic cannot raise them;
+    precision reads it all, so that such text lowers it. ``split`` is the answer's
+    sentences, when the caller has them already.
     """
     q = set(content_stems(question))
-    ref = [s for s in content_stems(reference) if s not in q]
-    ans = [s for s in content_stems(answer) if s not in q]
-    ref_set, ans_set = set(ref), set(ans)
+    ref_set = {s for s in content_stems(reference) if s not in q}
+    ref_words = len([s for s in content_stems(reference) if s not in q])
+    ans_set = {s for s in content_stems(answer) if s not in q}
+    split = split_sentences(answer) if split is None else split
     found = {
-        "coverage": len(ref_set & ans_set) / len(ref_set) if ref_set else 0.0,
         "precision": len(ans_set & ref_set) / len(ans_set) if ans_set else 0.0,
         "bigram_coverage": _bigram_coverage(reference, answer, q),
-        "log_length_ratio": _log_length_ratio(len(ans), len(ref)),
         "alignment": 0.0,
         "question_similarity": 0.0,
         "token_recall": 0.0,
     }
+    on_topic = [s.text for s in split if ref_set & set(content_stems(s.text))]
     if embedder is not None and answer.strip():
         points = derive_key_points(reference) or [reference]
-        split = split_sentences(answer) if split is None else split
         # The model reads the answer's first words and sentences only, within a budget:
         # it bounds the time a huge answer takes.
         head = " ".join(answer.split()[:MAX_EMBEDDED_WORDS])
         sentences = [split[i].text for i in within_budget(list(range(len(split))), split)]
-        vectors = embedder.embed([head, question, *points, *(sentences or [head])])
-        whole, q_vec = vectors[0], vectors[1]
-        point_vecs = vectors[2 : 2 + len(points)]
+        sentences = sentences or [head]
+        vectors = embedder.embed([question, reference, *points, *sentences])
+        q_vec, topic_vecs = vectors[0], vectors[1 : 2 + len(points)]
         sentence_vecs = vectors[2 + len(points) :]
-        found["question_similarity"] = float(whole @ q_vec)
-        found["alignment"] = float((point_vecs @ sentence_vecs.T).max(axis=1).mean())
-        found["token_recall"] = _token_recall(question, reference, head, embedder)
+        relevance = (sentence_vecs @ topic_vecs.T).max(axis=1)
+        on_topic = [t for t, r in zip(sentences, relevance, strict=True) if r >= ON_TOPIC_AT]
+        text = head if len(on_topic) == len(sentences) else " ".join(on_topic)
+        found["question_similarity"] = float((sentence_vecs @ q_vec).max())
+        found["alignment"] = float((topic_vecs[1:] @ sentence_vecs.T).max(axis=1).mean())
+        found["token_recall"] = _token_recall(question, reference, text, embedder) if text else 0.0
+    said = [s for s in content_stems(" ".join(on_topic)) if s not in q]
+    found["coverage"] = len(ref_set & set(said)) / len(ref_set) if ref_set else 0.0
+    found["log_length_ratio"] = _log_length_ratio(len(said), ref_words)
     return found
 
 
 def _token_recall(question: str, reference: str, answer: str, embedder: Embedder) -> float:
     """How well the answer's contextual word-piece vectors cover the reference's (recall
-    as in BERTScore), counting only reference pieces that carry meaning and that the
-    question does not already contain."""
+    as in BERTScore), leaving out punctuation and the content words the question
+    already contains. Function words stay: in context they carry the relations a short
+    answer turns on ("more than", "not", "because of")."""
     question_pieces = {_piece(t) for t in embedder.token_vectors(question)[0]}
     ref_tokens, ref_vecs = embedder.token_vectors(reference)
     ans_vecs = embedder.token_vectors(answer)[1]
@@ -184,12 +197,8 @@ def _piece(token: str) -> str:
 
 def _counts(token: str, question_pieces: set[str]) -> bool:
     piece = _piece(token)
-    return (
-        len(piece) > 1
-        and piece.isalnum()
-        and piece not in STOPWORDS
-        and piece not in question_pieces
-    )
+    asked = piece in question_pieces and piece not in STOPWORDS
+    return piece.isalnum() and not asked  # also leaves out [CLS], [SEP] and [UNK]
 
 
 def _bigram_coverage(reference: str, answer: str, question: set[str]) -> float:

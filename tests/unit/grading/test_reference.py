@@ -106,11 +106,15 @@ def test_a_short_answer_loses_credit_and_a_long_one_earns_none_for_length():
     assert _log_length_ratio(10, 10) == _log_length_ratio(300, 10) == 0.0
 
 
-def test_padding_an_answer_does_not_raise_its_score(embedder):
-    padded = GOOD + " " + " ".join([OFF_TOPIC] * 8)
+@pytest.mark.parametrize("answer", [GOOD, PARTIAL], ids=["good", "short"])
+@pytest.mark.parametrize("semantic", [True, False], ids=["model", "wording"])
+def test_padding_an_answer_with_another_topic_does_not_raise_its_score(embedder, answer, semantic):
+    """A short answer loses credit for its length; text on another topic must not buy it back."""
+    model = embedder if semantic else None
+    padded = answer + " " + " ".join([OFF_TOPIC] * 3)
     assert (
-        assess_with_reference(QUESTION, REFERENCE, padded, embedder).score
-        <= assess_with_reference(QUESTION, REFERENCE, GOOD, embedder).score
+        assess_with_reference(QUESTION, REFERENCE, padded, model).score
+        <= assess_with_reference(QUESTION, REFERENCE, answer, model).score
     )
 
 
