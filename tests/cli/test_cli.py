@@ -305,10 +305,13 @@ def test_drill_list_new_and_answer(run):
 
 
 def test_interactive_drills_store_every_answer_and_ask_again_without_a_number(run):
-    result = run("drill", "--kind", "latency", "--count", "3", input="100\nnot sure\n[/x]\n90\n\n")
+    result = run(
+        "drill", "--kind", "latency", "--count", "3", input="100\nnot sure\n[/x]\n90 or 95\n90\n\n"
+    )
     assert result.exit_code == 0 and "Solution" in result.stdout
     assert "no number found in 'not sure'" in result.stdout
     assert "no number found in '[/x]'" in result.stdout  # the reply as typed, not markup
+    assert "more than one number (90, 95)" in result.stdout  # a hedge is asked again too
     assert "Skipped: not counted." in result.stdout and "/2 correct" in result.stdout
     history = json.loads(run("drill", "history", "--json").stdout)
     assert [d["reply"] for d in history["drills"]] == ["90", "100"]

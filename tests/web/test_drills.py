@@ -59,6 +59,13 @@ def test_a_drill_is_answered_checked_stored_and_shown_in_history(client, token):
     assert slip.status_code == 422  # no number: said so, the reply kept, nothing recorded
     assert "No number found in 'idk'" in soup_of(slip).select_one("#reply-error").text
     assert soup_of(slip).select_one("#reply")["value"] == "idk"
+    hedged = client.post(
+        "/api/v1/drills/confusion-metrics/42",
+        json={"reply": "0.5 or 0.6"},
+        headers={"X-CSRF-Token": token},
+    )
+    assert hedged.status_code == 422 and "more than one number (0.5, 0.6)" in hedged.text
+    assert "Correct" not in client.get("/drills/confusion-metrics/42").text  # nothing recorded
     answered = client.post(
         "/drills/confusion-metrics/42",
         data={"reply": f"{drill.answer:.3f}", "csrf_token": token},

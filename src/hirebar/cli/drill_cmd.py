@@ -18,7 +18,7 @@ from hirebar.content.incident import Action
 from hirebar.drills import KINDS, UnknownDrill, fmt
 from hirebar.drills.simulation import Debrief, Statement, offered
 from hirebar.practice.drilling import Drilling
-from hirebar.practice.errors import NoNumber, UnknownIncident
+from hirebar.practice.errors import UnknownIncident, UnreadableReply
 from hirebar.store import MAX_STORED_INT, as_utc
 
 STATEMENT_PROMPTS = (
@@ -72,7 +72,7 @@ def practise(
                     _, check, _ = drilling.answer(
                         drill.kind, drill.seed, reply, round(time.monotonic() - start)
                     )
-                except NoNumber as exc:
+                except UnreadableReply as exc:
                     if reply.strip():  # a slip: ask again
                         out.print(f"[yellow]{escape(str(exc))}[/yellow]")
                         continue
@@ -158,7 +158,7 @@ def answer(
     """Check and store an answer to the exercise of kind KIND with seed --seed."""
     try:
         drill, check, row = _drilling().answer(_kind_or_fail(kind), seed, reply)
-    except NoNumber as exc:
+    except UnreadableReply as exc:
         fail(str(exc))
     if as_json:
         emit_json({"id": row.id, **asdict(check), **drill.full()})

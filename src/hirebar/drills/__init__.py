@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from hirebar.drills import classification, experiments, operations, ranking_drift
-from hirebar.drills.drill import Check, Drill, check_answer, fmt, parse_number
+from hirebar.drills.drill import Check, Drill, check_answer, fmt, parse_number, reply_problem
 
 # kind -> (what it practises, generator)
 KINDS: dict[str, tuple[str, Callable[[int], Drill]]] = {
@@ -59,4 +59,5 @@ __all__ = [
     "fmt",
     "generate",
     "parse_number",
+    "reply_problem",
 ]

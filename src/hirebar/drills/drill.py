@@ -60,27 +60,88 @@ _NUMBER = re.compile(r"[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:e[-+]?\d+)?\s*(%|k\b)?", 
 # One comma after a lone 0, or not followed by exactly three digits, is a decimal comma:
 # "0,525", "9,2", "12,75"; "1,250" and "1,250,000" group thousands.
 _DECIMAL_COMMA = re.compile(r"[-+]?(?:0,\d+|\d+,(?!\d{3}$)\d+)$")
+EXACT = 15
 _OVER = re.compile(r"\s*/\s*([-+]?(?:\d[\d,]*\.?\d*|\.\d+))")
 
 
+@dataclass(frozen=True)
+class Number:
+    value: float
+    percent: bool  # written with "%": 12.5 stands for 0.125 where a rate is asked for
+    digits: int  # significant digits as written; a worked-out fraction counts as exact
+
+    def same_as(self, other: Number) -> bool:
+        """One answer written twice, maybe rounded: "0.8507 (85%)", "0.125, i.e. 12.5%"."""
+        a, b = self.value, other.value
+        if self.percent != other.percent:
+            a, b = (a / 100, b) if self.percent else (a, b / 100)
+        places = min(self.digits, other.digits)
+        return float(f"{a:.{places}g}") == float(f"{b:.{places}g}")
+
+
 def parse_number(text: str) -> float | None:
-    """The first number in a reply: "0.82", "1,250", "9,2", "$3.4", "12.5%" (as 12.5),
-    "40k", or a fraction worked out: "171/201"."""
-    text = text.replace("−", "-")
-    match = _NUMBER.search(text)
-    if match is None:
+    """The number a reply gives: "0.82", "1,250", "9,2", "$3.4", "12.5%" (as 12.5),
+    "40k", or a fraction worked out: "171/201". Working shown before an "=" is passed
+    over ("171/201 = 0.85" gives 0.85); a reply with two different numbers and no "="
+    ("0.5 or 0.6") gives none, as ``reply_problem`` says."""
+    number = read_number(text)
+    return None if number is None else number.value
+
+
+def read_number(text: str) -> Number | None:
+    """Like ``parse_number``, saying also whether the number was written as a percentage."""
+    numbers = _numbers(_answer_part(text))
+    if not numbers or any(not numbers[0].same_as(n) for n in numbers[1:]):
         return None
-    value = _value(match.group(0).rstrip("%kK "))
-    if value is None:
-        return None
-    if (match.group(1) or "").lower() == "k":
-        value *= 1000
-    over = _OVER.match(text, match.end()) if not match.group(1) else None
-    if over is not None:
-        divisor = _value(over.group(1))
-        if divisor:
-            value /= divisor
-    return value if math.isfinite(value) else None
+    return numbers[0]
+
+
+def reply_problem(text: str) -> str | None:
+    """Why a reply gives no number to check, said so that the candidate can fix it."""
+    numbers = _numbers(_answer_part(text))
+    if not numbers:
+        return "no number found"
+    if read_number(text) is None:
+        listed = ", ".join(dict.fromkeys(fmt(n.value) + "%" * n.percent for n in numbers))
+        return (
+            f"it holds more than one number ({listed}); give the one you mean, or put it after '='"
+        )
+    return None
+
+
+def _answer_part(text: str) -> str:
+    """What follows the last "=", where the reply shows its working; else all of it."""
+    return text.replace("−", "-").rpartition("=")[2]
+
+
+def _numbers(text: str) -> list[Number]:
+    """Every number in the text, a fraction ("171/201") worked out as one."""
+    found, at = [], 0
+    while (match := _NUMBER.search(text, at)) is not None:
+        at = match.end()
+        value = _value(match.group(0).rstrip("%kK "))
+        if value is None:
+            continue
+        suffix = (match.group(1) or "").lower()
+        if suffix == "k":
+            value *= 1000
+        over = _OVER.match(text, match.end()) if not suffix else None
+        digits = _significant_digits(match.group(0).rstrip("%kK "))
+        if over is not None and (divisor := _value(over.group(1))):
+            value, digits = value / divisor, EXACT
+            at = over.end()
+        if math.isfinite(value):
+            found.append(Number(value, suffix == "%", digits))
+    return found
+
+
+def _significant_digits(written: str) -> int:
+    """ "0.085" has 2, "1,250" has 3, "12.50" has 4."""
+    written = written.split("e")[0].split("E")[0].lstrip("+-")
+    kept = written.replace(",", "").replace(".", "").lstrip("0")
+    if "." not in written and not _DECIMAL_COMMA.match(written):
+        kept = kept.rstrip("0")
+    return max(1, len(kept))
 
 
 def _value(digits: str) -> float | None:
@@ -92,10 +153,11 @@ def _value(digits: str) -> float | None:
 
 
 def check_answer(drill: Drill, reply: str) -> Check:
-    given = parse_number(reply)
-    if given is None:
-        return Check(False, None, drill.answer, "No number found in the answer.")
-    if "%" in reply and "%" not in drill.unit and abs(drill.answer) <= 1:
+    number = read_number(reply)
+    if number is None:
+        return Check(False, None, drill.answer, f"Not checked: {reply_problem(reply)}.")
+    given = number.value
+    if number.percent and "%" not in drill.unit and abs(drill.answer) <= 1:
         given /= 100  # "52.5%" for a rate asked as a fraction means 0.525
     error = abs(given - drill.answer)
     if error <= drill.tolerance:

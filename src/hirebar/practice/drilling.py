@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from hirebar import store
 from hirebar.content.incident import Action, Incident
-from hirebar.drills import Check, Drill, check_answer, generate
+from hirebar.drills import Check, Drill, check_answer, generate, reply_problem
 from hirebar.drills.simulation import Debrief, Statement, debrief, interpret
-from hirebar.practice.errors import NoNumber, UnknownIncident, UnknownRun
+from hirebar.practice.errors import UnknownIncident, UnknownRun, UnreadableReply
 from hirebar.practice.service import PracticeService
 
 if TYPE_CHECKING:
@@ -41,13 +41,13 @@ class Drilling:
     def answer(self, kind: str, seed: int, reply: str, seconds: int | None = None):  # type: ignore[no-untyped-def]
         """Check and store the reply; returns the drill, the check and the stored row.
 
-        A reply with no number in it raises ``NoNumber`` and is not recorded: it is a
-        slip of the keyboard, not a wrong answer.
+        A reply with no number in it, or two that disagree ("0.5 or 0.6"), raises
+        ``UnreadableReply`` and is not recorded: it is a slip, not a wrong answer.
         """
         drill = generate(kind, seed)
         check: Check = check_answer(drill, reply)
         if check.given is None:
-            raise NoNumber(reply)
+            raise UnreadableReply(reply, reply_problem(reply))
         with self.svc.session() as session:
             row = store.add_drill_result(
                 session,

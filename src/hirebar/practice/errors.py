@@ -21,11 +21,14 @@ class UnknownIncident(LookupError):
         return f"no incident scenario with id '{self.incident_id}'; `hirebar incident list`"
 
 
-class NoNumber(ValueError):
-    """A drill reply without a number: nothing to check, so nothing is recorded."""
+class UnreadableReply(ValueError):
+    """A drill reply with no number, or two that disagree: nothing to check, so nothing is
+    recorded. Arguments: the reply and why it cannot be read."""
 
     def __str__(self) -> str:
-        return f"no number found in '{self.args[0][:60]}'; type one, such as 0.82, 12.5% or 40k"
+        reply, why = self.args
+        hint = "; type one, such as 0.82, 12.5% or 40k" if why == "no number found" else ""
+        return f"{why} in '{reply[:60]}'{hint}"
 
 
 class UnknownRun(LookupError):

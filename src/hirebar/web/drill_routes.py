@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from hirebar.drills import KINDS, UnknownDrill, fmt, generate
 from hirebar.drills.simulation import Statement, offered
 from hirebar.practice.drilling import Drilling
-from hirebar.practice.errors import NoNumber, UnknownIncident, UnknownRun
+from hirebar.practice.errors import UnknownIncident, UnknownRun, UnreadableReply
 from hirebar.web.params import (
     MAX_REPLY_CHARS,
     MAX_STATEMENT_CHARS,
@@ -176,7 +176,7 @@ def add_routes(
     ) -> Response:
         try:
             answer(kind, seed, reply, seconds)
-        except NoNumber as exc:
+        except UnreadableReply as exc:
             context = {**drill_context(kind, seed), "error": str(exc), "reply": reply}
             return page(request, "drill.html", context, status=422)
         return RedirectResponse(f"/drills/{kind}/{seed}", status_code=303)
@@ -185,7 +185,7 @@ def add_routes(
     def answer_json(kind: str, seed: RowId, body: DrillReplyBody) -> dict:
         try:
             answer(kind, seed, body.reply, body.seconds)
-        except NoNumber as exc:
+        except UnreadableReply as exc:
             raise HTTPException(status_code=422, detail=str(exc)) from None
         return shown(kind, seed)
 

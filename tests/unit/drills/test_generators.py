@@ -17,7 +17,7 @@ from sklearn import metrics
 from statsmodels.stats.power import NormalIndPower
 from statsmodels.stats.proportion import proportion_effectsize, proportions_ztest
 
-from hirebar.drills import KINDS, check_answer, generate, parse_number
+from hirebar.drills import KINDS, check_answer, generate, parse_number, reply_problem
 
 SEEDS = st.integers(min_value=0, max_value=2**32 - 1)
 MANY = settings(max_examples=1000, deadline=None)
@@ -205,6 +205,10 @@ def test_every_drill_is_well_posed_and_its_own_answer_is_accepted(kind, seed):
         ("1,250,000", 1250000),
         ("171/201", pytest.approx(171 / 201)),
         ("about 3 / 4 of them", 0.75),
+        ("171/201 = 0.85", 0.85),
+        ("0.8507 (85%)", 0.8507),
+        ("0.5 or 0.6", None),
+        ("1,250 or 1,260", None),
         ("no idea", None),
     ],
 )
@@ -227,3 +231,21 @@ def test_a_percentage_counts_as_its_fraction_where_a_rate_is_asked_for():
     assert not check_answer(rate, f"{rate.answer:.3f}%").correct  # 0.5% is not 0.5
     percent = next(d for seed in range(200) if (d := generate("imbalance-trap", seed)).unit == "%")
     assert check_answer(percent, f"{percent.answer:.2f}%").correct
+
+
+def test_a_hedged_reply_is_not_checked_and_says_how_to_fix_it():
+    drill = generate("latency", 7)
+    check = check_answer(drill, f"{drill.answer:.0f} or {drill.answer * 2:.0f}")
+    assert check.given is None and not check.correct
+    assert "more than one number" in check.message and "after '='" in check.message
+    assert reply_problem("idk") == "no number found"
+    assert reply_problem("0.85") is None
+
+
+def test_working_before_an_equals_sign_is_passed_over_and_a_percent_is_read_as_written():
+    rate = next(
+        d for seed in range(200) if (d := generate("imbalance-trap", seed)).data["ask"] == "recall"
+    )
+    assert check_answer(rate, f"17/40 = 0.31 ... = {rate.answer:.3f}").correct
+    assert check_answer(rate, f"{rate.answer:.3f} ({100 * rate.answer:.1f}%)").correct
+    assert check_answer(rate, f"{100 * rate.answer:.1f}% ({rate.answer:.3f})").correct
