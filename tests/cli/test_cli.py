@@ -181,7 +181,7 @@ def test_content_validate_builtin_and_broken(run, tmp_path: Path):
     problems = json.loads(bad.stdout)["problems"]
     round_problem = next(p for p in problems if p["field"] == "round")
     assert round_problem == {
-        "file": "questions/q.yaml",
+        "file": str(pack / "questions" / "q.yaml"),
         "message": round_problem["message"],
         "line": 3,
         "entry": "q1",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -33,6 +33,8 @@ class Library:
     lessons: dict[str, Lesson] = field(default_factory=dict)
     packs: list[LoadedPack] = field(default_factory=list)
     problems: list[PackProblem] = field(default_factory=list)
+    # (kind, id) -> the file and line where the entry in use is defined
+    places: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
 
     @classmethod
     def load(
@@ -51,22 +53,28 @@ class Library:
         return library
 
     def add(self, pack: LoadedPack) -> None:
+        """The pack's entries, and its problems with paths that say which pack they are in."""
         self.packs.append(pack)
-        self.problems.extend(pack.problems)
+        self.problems.extend(replace(p, file=str(pack.root / p.file)) for p in pack.problems)
         for kind in KINDS:
             target = getattr(self, kind)
             for entry in getattr(pack, kind):
+                file, line = pack.places.get((kind, entry.id), ("", None))
                 if entry.id in target:
+                    first = ":".join(map(str, self.places.get((kind, entry.id), ())))
                     self.problems.append(
                         PackProblem(
-                            file=str(pack.root),
+                            file=str(pack.root / file),
+                            line=line,
                             entry=entry.id,
                             field="id",
-                            message=f"{kind} id already defined by an earlier pack; skipped",
+                            message=f"{kind} id already defined by an earlier pack, at {first}; "
+                            "skipped",
                         )
                     )
                     continue
                 target[entry.id] = entry
+                self.places[kind, entry.id] = (str(pack.root / file), line)
 
     @property
     def course(self) -> list[tuple[Module, list[Lesson]]]:
@@ -100,9 +108,12 @@ class Library:
                 self._problem("lessons", lesson.id, "cards", "card id used twice", repeated)
             seen_cards.update(c.id for c in lesson.cards)
 
-    def _problem(self, file: str, entry: str, field: str, what: str, ids: list[str]) -> None:
+    def _problem(self, kind: str, entry: str, field: str, what: str, ids: list[str]) -> None:
+        file, line = self.places.get((kind, entry), (kind, None))
         self.problems.append(
-            PackProblem(file=file, entry=entry, field=field, message=f"{what}: {', '.join(ids)}")
+            PackProblem(
+                file=file, line=line, entry=entry, field=field, message=f"{what}: {', '.join(ids)}"
+            )
         )
 
     def find(

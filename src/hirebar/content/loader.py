@@ -69,6 +69,8 @@ class LoadedPack:
     modules: list[Module] = field(default_factory=list)
     lessons: list[Lesson] = field(default_factory=list)
     problems: list[PackProblem] = field(default_factory=list)
+    # (kind, id) -> where the kept entry's id is written: file within the pack, line
+    places: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
 
 
 def load_pack(root: Path) -> LoadedPack:
@@ -270,5 +272,6 @@ def _keep_unique(loaded: LoadedPack, found: dict[str, list[Located]]) -> None:
                 )
                 continue
             first[entry_id] = f"{item.file}:{item.line}"
+            loaded.places[kind, entry_id] = (item.file, item.line)
             kept.append(item.entry)
         setattr(loaded, kind, kept)

@@ -2,8 +2,9 @@
 
 Parsing and validating the built-in pack takes most of a second; unpickling the
 result takes a few milliseconds. The key covers every file's path, size and
-modification time, the hirebar version and the Python version, so any edit to a
-pack, or an upgrade, reads the YAML again. A broken or unreadable cache is ignored.
+modification time, the hirebar version, the Python version and the fields a parsed
+pack has, so any edit to a pack, an upgrade or a change to what is cached reads the
+YAML again. A broken or unreadable cache is ignored.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sys
+from dataclasses import fields
 from pathlib import Path
 
 from hirebar import __version__
@@ -23,7 +25,8 @@ def root_key(root: Path) -> str:
 
 
 def pack_key(root: Path) -> str:
-    digest = hashlib.sha256(f"{__version__}|{sys.version}|{root.resolve()}".encode())
+    shape = ",".join(f.name for f in fields(LoadedPack))
+    digest = hashlib.sha256(f"{__version__}|{sys.version}|{shape}|{root.resolve()}".encode())
     for path in sorted(root.rglob("*")):
         if path.is_file():
             stat = path.stat()
