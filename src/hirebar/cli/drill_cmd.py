@@ -144,7 +144,7 @@ def new(
     out = console()
     out.print(Panel(drill.prompt, title=f"{drill.title} · seed {drill.seed}"))
     if with_answer:
-        out.print(f"Answer: {fmt(drill.answer)}{drill.unit} (±{fmt(drill.tolerance)})")
+        out.print(f"Answer: {drill.answer_text} (±{fmt(drill.tolerance)})")
         out.print(f"Solution: {drill.solution}\nDecision: {drill.decision}")
 
 

@@ -25,6 +25,13 @@ class Drill:
     decision: str
     data: dict[str, Any]
 
+    @property
+    def answer_text(self) -> str:
+        """The answer to the precision the tolerance asks for ("98.44%", "1.6 months"), so
+        that typing back what is shown is always marked correct."""
+        decimals = max(0, math.ceil(-math.log10(2 * self.tolerance))) if self.tolerance else 4
+        return f"{self.answer:,.{decimals}f}{self.unit}"
+
     def public(self) -> dict[str, Any]:
         """What the candidate sees before answering."""
         return {
@@ -54,7 +61,11 @@ class Check:
     message: str
 
 
-_NUMBER = re.compile(r"[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:e[-+]?\d+)?\s*(%|k\b)?", re.IGNORECASE)
+_NUMBER = re.compile(
+    r"(?P<digits>[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:e[-+]?\d+)?)"
+    r"\s*(?P<suffix>%|percent\b|per cent\b|pct\b|k\b)?",
+    re.IGNORECASE,
+)
 
 
 # One comma after a lone 0, or not followed by exactly three digits, is a decimal comma:
@@ -97,14 +108,17 @@ def read_number(text: str) -> Number | None:
 
 
 def reply_problem(text: str) -> str | None:
-    """Why a reply gives no number to check, said so that the candidate can fix it."""
+    """Why a reply gives no number to check, as a sentence that quotes it, so that the
+    candidate can fix it."""
     numbers = _numbers(_answer_part(text))
+    shown = text.strip()[:60]
     if not numbers:
-        return "no number found"
+        return f"No number found in '{shown}'; type one, such as 0.82, 12.5% or 40k."
     if read_number(text) is None:
         listed = ", ".join(dict.fromkeys(fmt(n.value) + "%" * n.percent for n in numbers))
         return (
-            f"it holds more than one number ({listed}); give the one you mean, or put it after '='"
+            f"'{shown}' holds more than one number ({listed}): type the one you mean, "
+            "after an '=' if you show your working."
         )
     return None
 
@@ -119,19 +133,20 @@ def _numbers(text: str) -> list[Number]:
     found, at = [], 0
     while (match := _NUMBER.search(text, at)) is not None:
         at = match.end()
-        value = _value(match.group(0).rstrip("%kK "))
+        value = _value(match["digits"])
         if value is None:
             continue
-        suffix = (match.group(1) or "").lower()
+        suffix = (match["suffix"] or "").lower()
+        percent = bool(suffix) and suffix != "k"
         if suffix == "k":
             value *= 1000
         over = _OVER.match(text, match.end()) if not suffix else None
-        digits = _significant_digits(match.group(0).rstrip("%kK "))
+        digits = _significant_digits(match["digits"])
         if over is not None and (divisor := _value(over.group(1))):
             value, digits = value / divisor, EXACT
             at = over.end()
         if math.isfinite(value):
-            found.append(Number(value, suffix == "%", digits))
+            found.append(Number(value, percent, digits))
     return found
 
 
@@ -155,19 +170,19 @@ def _value(digits: str) -> float | None:
 def check_answer(drill: Drill, reply: str) -> Check:
     number = read_number(reply)
     if number is None:
-        return Check(False, None, drill.answer, f"Not checked: {reply_problem(reply)}.")
+        return Check(False, None, drill.answer, reply_problem(reply) or "")
     given = number.value
     if number.percent and "%" not in drill.unit and abs(drill.answer) <= 1:
         given /= 100  # "52.5%" for a rate asked as a fraction means 0.525
     error = abs(given - drill.answer)
-    if error <= drill.tolerance:
+    if error <= drill.tolerance * (1 + 1e-9):  # 1.6 for 1.55 ± 0.05, despite float rounding
         return Check(True, given, drill.answer, "Correct.")
     return Check(
         False,
         given,
         drill.answer,
         f"Not quite: your answer reads as {fmt(given)}; the answer is "
-        f"{fmt(drill.answer)}{drill.unit} (accepted within ±{fmt(drill.tolerance)}).",
+        f"{drill.answer_text} (accepted within ±{fmt(drill.tolerance)}).",
     )
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from hirebar import store
 from hirebar.content.incident import Action, Incident
-from hirebar.drills import Check, Drill, check_answer, generate, reply_problem
+from hirebar.drills import Check, Drill, check_answer, generate
 from hirebar.drills.simulation import Debrief, Statement, debrief, interpret
 from hirebar.practice.errors import UnknownIncident, UnknownRun, UnreadableReply
 from hirebar.practice.service import PracticeService
@@ -47,7 +47,7 @@ class Drilling:
         drill = generate(kind, seed)
         check: Check = check_answer(drill, reply)
         if check.given is None:
-            raise UnreadableReply(reply, reply_problem(reply))
+            raise UnreadableReply(check.message)
         with self.svc.session() as session:
             row = store.add_drill_result(
                 session,

@@ -23,12 +23,11 @@ class UnknownIncident(LookupError):
 
 class UnreadableReply(ValueError):
     """A drill reply with no number, or two that disagree: nothing to check, so nothing is
-    recorded. Arguments: the reply and why it cannot be read."""
+    recorded. Its one argument says why, quoting the reply."""
 
     def __str__(self) -> str:
-        reply, why = self.args
-        hint = "; type one, such as 0.82, 12.5% or 40k" if why == "no number found" else ""
-        return f"{why} in '{reply[:60]}'{hint}"
+        why = self.args[0].rstrip(".")
+        return why[:1].lower() + why[1:]  # read after "error:"; a page capitalises it again
 
 
 class UnknownRun(LookupError):

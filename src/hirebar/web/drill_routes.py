@@ -67,7 +67,10 @@ def drill_context(kind: str, seed: int, result: dict | None = None) -> dict:
     drill = generate(known_kind(kind), seed)
     context = {"drill": drill.public(), "result": result}
     if result is not None:
-        context["drill"] = {**drill.full(), "answer_text": f"{fmt(drill.answer)}{drill.unit}"}
+        context["drill"] = {**drill.full(), "answer_text": drill.answer_text}
+        context["drill"]["tolerance_text"] = fmt(drill.tolerance)
+        given = result.get("given")
+        context["result"] = {**result, "given_text": None if given is None else fmt(given)}
     return context
 
 

@@ -7,6 +7,7 @@ its answers by hand (so it stays small), and these libraries check it.
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -196,6 +197,7 @@ def test_every_drill_is_well_posed_and_its_own_answer_is_accepted(kind, seed):
         ("about 1,250 users", 1250),
         ("$3.40", 3.4),
         ("12.5%", 12.5),
+        ("12.5 percent", 12.5),
         ("40k", 40000),
         ("−0.3", -0.3),
         ("0,525", 0.525),
@@ -237,8 +239,8 @@ def test_a_hedged_reply_is_not_checked_and_says_how_to_fix_it():
     drill = generate("latency", 7)
     check = check_answer(drill, f"{drill.answer:.0f} or {drill.answer * 2:.0f}")
     assert check.given is None and not check.correct
-    assert "more than one number" in check.message and "after '='" in check.message
-    assert reply_problem("idk") == "no number found"
+    assert "more than one number" in check.message and "after an '='" in check.message
+    assert reply_problem("idk").startswith("No number found in 'idk'")
     assert reply_problem("0.85") is None
 
 
@@ -249,3 +251,16 @@ def test_working_before_an_equals_sign_is_passed_over_and_a_percent_is_read_as_w
     assert check_answer(rate, f"17/40 = 0.31 ... = {rate.answer:.3f}").correct
     assert check_answer(rate, f"{rate.answer:.3f} ({100 * rate.answer:.1f}%)").correct
     assert check_answer(rate, f"{100 * rate.answer:.1f}% ({rate.answer:.3f})").correct
+    assert check_answer(rate, f"{100 * rate.answer:.1f} percent").correct
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_the_answer_as_shown_and_as_rounded_to_the_asked_decimals_is_marked_correct(kind):
+    """The result page shows ``answer_text``; "1.6" must pass where 1.55 ± 0.05 is asked."""
+    for seed in range(150):
+        drill = generate(kind, seed)
+        assert check_answer(drill, drill.answer_text).correct, (seed, drill.answer_text)
+        asked = re.search(r"(\d) decimal", drill.prompt)
+        if asked:
+            rounded = f"{round(drill.answer, int(asked.group(1))):.{asked.group(1)}f}{drill.unit}"
+            assert check_answer(drill, rounded).correct, (seed, rounded)
