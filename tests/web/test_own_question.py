@@ -83,7 +83,16 @@ def test_a_missing_field_keeps_what_was_typed(client, token):
     assert client.app.state.service.own_answers() == []
     nothing = post(client, token, question=" ", reference="", answer="")
     assert nothing.status_code == 422
-    assert "Add the question and the model answer." in nothing.text
+    assert "Add the question, the model answer and the answer." in nothing.text
+    unanswered = post(client, token, question=QUESTION, reference=REFERENCE, answer="  ")
+    assert unanswered.status_code == 422 and "Add the answer." in unanswered.text
+    huge = "word " * 50_000  # over 200,000 characters: refused on the page, every box kept
+    too_long = post(client, token, question=QUESTION, reference=REFERENCE, answer=huge)
+    assert too_long.status_code == 413
+    page = BeautifulSoup(too_long.text, "html.parser")
+    assert "the answer has 250,000" in page.select_one("#own-error").text
+    assert page.select_one("#own-answer").text == huge
+    assert client.app.state.service.own_answers() == []
 
 
 def test_answers_are_kept_and_listed_newest_first(client, token):
@@ -122,6 +131,8 @@ def test_json_twin(client, token):
         "/api/v1/own", json={**body, "reference": " "}, headers={"X-CSRF-Token": token}
     )
     assert refused.status_code == 422 and refused.json()["detail"] == "Add the model answer."
+    empty = client.post("/api/v1/own", json={**body, "answer": ""}, headers={"X-CSRF-Token": token})
+    assert empty.status_code == 422 and empty.json()["detail"] == "Add the answer."
     wordless = client.post(
         "/api/v1/own", json={**body, "reference": "!!!"}, headers={"X-CSRF-Token": token}
     )

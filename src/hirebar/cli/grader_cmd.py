@@ -51,6 +51,8 @@ def reference(
     if not question.strip():
         fail("the question is empty")
     answer = read_answer_source(source)
+    if not answer.strip():
+        fail("the answer is empty; write one, then grade it")
     svc = service()
     _, missing = svc.embedder()
     result = svc.grade_against_reference(question, model_answer or "", answer)

@@ -95,6 +95,11 @@ def reference_problem(reference: str) -> str | None:
     signal come from its content words, so it needs some."""
     if not reference.strip():
         return "the model answer is empty"
+    if not content_stems(reference) and any(c.isalpha() for c in reference):
+        return (
+            "the model answer has no words in the Latin alphabet, the only ones the grader "
+            "reads; write it in English"
+        )
     if not content_stems(reference):
         return "the model answer has no words to grade against; write out what a strong answer says"
     return None

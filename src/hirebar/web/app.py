@@ -241,12 +241,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         reference: str = Form(""),
         answer: str = Form(""),
     ) -> Response:
-        if max(len(question), len(reference), len(answer)) > MAX_ANSWER_CHARS:
-            raise HTTPException(status_code=413, detail="a field is over 200,000 characters")
-        missing = views.missing_own_fields(question, reference)
-        if missing:
+        missing = views.missing_own_fields(question, reference, answer)
+        if missing:  # the page again, with everything typed still in its box
             context = views.own_question(svc, question, reference, answer, error=missing)
-            return page(request, "own.html", context, status=422)
+            too_long = max(len(question), len(reference), len(answer)) > MAX_ANSWER_CHARS
+            return page(request, "own.html", context, status=413 if too_long else 422)
         outcome = svc.submit_own(question, reference, answer)  # stored, then graded
         svc.discard_text_drafts("own:")
         return RedirectResponse(f"/own/{outcome.answer.id}", status_code=303)
@@ -263,7 +262,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @api.post("/own", dependencies=guarded)
     def own_grade_json(body: OwnAnswerBody) -> JSONResponse:
-        missing = views.missing_own_fields(body.question, body.reference)
+        missing = views.missing_own_fields(body.question, body.reference, body.answer)
         if missing:
             return JSONResponse({"detail": missing}, status_code=422)
         outcome = svc.submit_own(**body.model_dump())

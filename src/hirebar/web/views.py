@@ -21,6 +21,7 @@ from hirebar.practice.drilling import Drilling
 from hirebar.practice.readiness import next_question
 from hirebar.practice.service import PracticeService, own_answer_record
 from hirebar.web.charts import Series, trend
+from hirebar.web.params import MAX_ANSWER_CHARS
 
 HISTORY_ROWS = 100  # the newest; the export has them all
 
@@ -161,15 +162,21 @@ def practice(svc: PracticeService, question_id: str) -> dict:
     }
 
 
-def missing_own_fields(question: str, reference: str) -> str | None:
-    """What a question of the user's own still lacks before it can be graded, if anything."""
-    missing = [
-        name
-        for name, text in (("question", question), ("model answer", reference))
-        if not text.strip()
-    ]
+def missing_own_fields(question: str, reference: str, answer: str) -> str | None:
+    """What a question of the user's own, or the answer to it, still lacks before it can be
+    graded, or what is too long to take, if anything."""
+    fields = (("question", question), ("model answer", reference), ("answer", answer))
+    missing = [name for name, text in fields if not text.strip()]
     if missing:
-        return f"Add the {' and the '.join(missing)}."
+        names = (
+            ", the ".join(missing[:-1]) + (" and the " if len(missing) > 1 else "") + missing[-1]
+        )
+        return f"Add the {names}."
+    long = [
+        f"the {name} has {len(text):,}" for name, text in fields if len(text) > MAX_ANSWER_CHARS
+    ]
+    if long:
+        return f"A box takes at most {MAX_ANSWER_CHARS:,} characters: {'; '.join(long)}."
     problem = reference_problem(reference)
     return f"{problem[0].upper()}{problem[1:]}." if problem else None
 
