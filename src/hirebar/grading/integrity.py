@@ -13,6 +13,7 @@ committee would.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from hirebar.grading.assessment import RedFlagHit
@@ -227,12 +228,22 @@ def _padding(answer: str, sentences: list[Sentence], budget_words: int) -> list[
     repetitive = windowed_novelty(answer) < PADDING_NOVELTY or filler_rate(answer) >= PADDING_FILLER
     if not repetitive and count <= 2 * budget_words:
         return []
+    said = Counter(" ".join(words(s.text)) for s in sentences)
+
+    def padded(sentence: Sentence) -> tuple[int, int]:
+        """The sentence with the most filler, else the one said most often."""
+        return len(_FILLER.findall(sentence.text)), said[" ".join(words(sentence.text))]
+
     return [
         _hit(
             "padding",
-            "Buries the answer in repetition and filler far past the time budget.",
+            "Buries the answer in repetition and filler, far past what a spoken answer holds.",
             "Length is not depth: a committee hears the same points restated and the clock "
             "running out, and marks down the judgement it could not find.",
-            max(sentences, key=lambda s: len(_FILLER.findall(s.text))),
+            # the sentence with the most filler, else the one said most often
+            max(
+                sentences,
+                key=lambda s: (len(_FILLER.findall(s.text)), said[" ".join(words(s.text))]),
+            ),
         )
     ]

@@ -267,3 +267,12 @@ def test_a_missed_point_is_added_to_the_closest_sentence_in_the_exemplars_words(
     added = result.rewrite.after.removeprefix(sentence).strip()
     assert added and added in question.exemplar
     assert "which queues and languages dropped" in added  # the top missed point: scope first
+
+
+def test_padding_quotes_the_sentence_said_over_and_over_not_the_good_one(library):
+    question = library.questions["dbg-overnight-accuracy-drop"]
+    good = "I would first scope the drop by segment and check what changed last night."
+    answer = good + " " + " ".join(["The weather has been lovely this week."] * 300)
+    result = assess(question, answer, None)
+    (padding,) = [flag for flag in result.red_flags if flag.id == "padding"]
+    assert padding.quote == "The weather has been lovely this week."
