@@ -213,6 +213,12 @@ def test_keyboard_mobile_and_dictation(server: str, page: Page, shots: Path):
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
     page.goto(server + "/practice/dbg-overnight-accuracy-drop")
     page.screenshot(path=shots / "practice-mobile.png", full_page=True)
+    for company in ["google", "meta", "amazon", "openai"]:  # long "Practise this …" labels
+        page.goto(server + "/")
+        page.select_option("#company", company)
+        page.click("#save-target")
+        expect(page.locator("#start")).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, company
 
 
 def test_a_reload_mid_answer_keeps_every_word(server: str, page: Page):
@@ -252,6 +258,9 @@ def test_a_drill_a_lesson_and_an_incident_in_the_browser(server: str, page: Page
     expect(page.locator("ol.steps li")).to_have_count(1)
     page.locator("button[data-action=change-log]").click()
     expect(page.locator("ol.steps li")).to_have_count(2)
+    page.set_viewport_size({"width": 390, "height": 800})  # long action labels wrap
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.set_viewport_size({"width": 1280, "height": 720})
     page.fill("#cause", "a config change to the text normalizer")
     page.fill("#containment", "revert the normalizer and send tickets to manual triage")
     page.fill("#comms", "tell support leads")
