@@ -112,11 +112,19 @@ def test_an_incident_is_played_step_by_step_and_debriefed(client, token):
     client.post(f"/drafts/run:{run_id}:cause", data={"answer": "the config", "csrf_token": token})
     assert soup(client.get(run)).select_one("#cause").text == "the config"  # kept on reload
     empty = client.post(f"{run}/finish", data={"cause": " ", "csrf_token": token})
-    assert empty.status_code == 422 and "the statement is empty" in empty.text
+    assert empty.status_code == 422  # the run's page again, saying why, not an error page
+    assert "The statement is empty" in soup_of(empty).select_one("#statement-error").text
+    assert len(soup_of(empty).select("ol.steps li")) == 3
     assert soup(client.get(run)).select_one("#score") is None  # the run is still open
     long_part = "Tell support leads every hour. " * 200  # 6,200 characters
-    refused = client.post(f"{run}/finish", data={"comms": long_part, "csrf_token": token})
-    assert refused.status_code == 422 and "the comms part is 6,200 characters" in refused.text
+    refused = client.post(
+        f"{run}/finish", data={"cause": "a config", "comms": long_part, "csrf_token": token}
+    )
+    assert refused.status_code == 422
+    error = soup_of(refused).select_one("#statement-error").text
+    assert "The comms part is 6,200 characters" in error
+    assert soup_of(refused).select_one("#comms").text == long_part  # every box as typed
+    assert soup_of(refused).select_one("#cause").text == "a config"
     assert soup(client.get(run)).select_one("#score") is None  # not closed on a cut statement
     client.post(
         f"{run}/finish",

@@ -251,16 +251,23 @@ def add_routes(
 
     @html.post("/runs/{run_id}/finish", dependencies=guarded)
     def finish_page(
+        request: Request,
         run_id: RowId,
         cause: str = Form(""),
         containment: str = Form(""),
         comms: str = Form(""),
         rollback: str = Form(""),
     ) -> Response:
-        finish(
-            run_id,
-            {"cause": cause, "containment": containment, "comms": comms, "rollback": rollback},
-        )
+        fields = {"cause": cause, "containment": containment, "comms": comms, "rollback": rollback}
+        try:
+            finish(run_id, fields)
+        except HTTPException as exc:
+            if exc.status_code != 422:
+                raise
+            # the run again, the statement as typed in its boxes, with what is wrong
+            context = {**run_context(drilling, run_id), "statement": fields}
+            context["statement_error"] = exc.detail
+            return page(request, "run.html", context, status=422)
         return RedirectResponse(f"/runs/{run_id}#debrief", status_code=303)
 
     @api.post("/runs/{run_id}/finish", dependencies=guarded)
