@@ -49,12 +49,18 @@ def test_home_asks_for_a_target_then_shows_readiness(client, token):
     twin = client.get("/api/v1/home").json()
     assert twin["target"]["id"] == "anthropic" and twin["interview_date"] == when
     assert page.select_one("#days-left").text == "14 days until the interview."
+    # Home's question for today is the one the plan puts first today
+    today = client.get("/api/v1/plan").json()["days"][0]["tasks"]
+    first = next(t for t in today if t["kind"] == "question")
+    assert page.select_one("a#start")["href"] == f"/practice/{first['ref']}"
+    assert page.select_one(".today p").text.startswith("First on today's plan.")
 
 
 @pytest.mark.parametrize(
     ("typed", "says"),
     [
         ("not-a-date", "must look like 2027-01-15, not 'not-a-date'"),
+        ("2026-02-30", "'2026-02-30' is not a day on the calendar"),
         ("2020-01-01", "must be after today"),
         ("9999-12-31", "more than 365 days away"),
     ],

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from hirebar.cli.common import JsonFlag, console, emit_json, fail, service
-from hirebar.planning.plan import PlanError, check_interview
+from hirebar.planning.plan import PlanError, check_interview, read_date
 from hirebar.practice.coach import Coach
 from hirebar.practice.errors import UnknownCompany
 
@@ -18,9 +18,9 @@ def _date(value: str | None, what: str) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"{what} must be a date like 2026-12-20, not '{value}'")
+        return read_date(value, what)
+    except PlanError as exc:
+        fail(str(exc))
 
 
 def target(

@@ -11,6 +11,7 @@ against golden files.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
@@ -119,6 +120,16 @@ class Results:
 
 class PlanError(ValueError):
     """The dates or hours cannot make a plan."""
+
+
+def read_date(text: str, what: str = "the interview date") -> date:
+    """A date as typed, YYYY-MM-DD; ``PlanError`` says whether its shape or its day is wrong."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            raise PlanError(f"{what} '{text}' is not a day on the calendar") from None
+        raise PlanError(f"{what} must look like 2027-01-15, not '{text}'") from None
 
 
 def check_interview(interview: date, today: date) -> None:

@@ -21,7 +21,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hirebar import __version__, store
-from hirebar.planning.plan import PlanError, check_interview
+from hirebar.planning.plan import PlanError, check_interview, read_date
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.errors import UnknownCompany, UnknownQuestion
 from hirebar.practice.grading_worker import GradingWorker
@@ -118,12 +118,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise HTTPException(status_code=422, detail=f"unknown company '{company}'")
         if interview_date:
             try:
-                when = date.fromisoformat(interview_date)
-            except ValueError:
-                detail = f"the interview date must look like 2027-01-15, not '{interview_date}'"
-                raise HTTPException(status_code=422, detail=detail) from None
-            try:
-                check_interview(when, date.today())
+                check_interview(read_date(interview_date), date.today())
             except PlanError as exc:
                 raise HTTPException(status_code=422, detail=str(exc)) from None
         svc.set_profile(company=company, interview_date=interview_date)
@@ -338,7 +333,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     def plan_context(request: Request) -> dict:
         """Hours from the address if given, else the ones saved with the plan form."""
-        saved = svc.profile().get("hours_per_day", "1.5")
+        saved = svc.profile().get("hours_per_day", views.DEFAULT_HOURS)
         hours = checked_hours(request.query_params.get("hours", saved))
         company = request.query_params.get("company")
         if company and company not in svc.library.companies:

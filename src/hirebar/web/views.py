@@ -10,7 +10,14 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from hirebar import store
-from hirebar.content import ANSWER_MINUTES, COMPETENCY_NAMES, Competency, Difficulty, RoundKind
+from hirebar.content import (
+    ANSWER_MINUTES,
+    COMPETENCY_NAMES,
+    Competency,
+    Difficulty,
+    Question,
+    RoundKind,
+)
 from hirebar.drills import KINDS
 from hirebar.grading import MiniLM
 from hirebar.grading.embedding import INT8_MODEL_FILE
@@ -94,8 +101,17 @@ def home(svc: PracticeService) -> dict:
         company = library.companies[company_id]
         scores = svc.latest_scores()
         state = Coach(svc).readiness(company_id)
-        question = next_question(company, library, state, {q for q, _, _ in scores})
         context["target"] = company_readiness(state)
+        planned = _first_question_today(svc, company_id, profile)
+        if planned is not None:  # the plan's pick, so that Home and Plan agree
+            question, why = planned
+            context["today"] = {
+                "round": question.round.value,
+                "why": f"First on today's plan. {why}.",
+                "question": question_summary(question),
+            }
+            return context
+        question = next_question(company, library, state, {q for q, _, _ in scores})
         context["today"] = {
             "round": state.weakest.kind.value,
             "why": f"{state.weakest.title} counts {state.weakest.weight:.0%} of the loop and is "
@@ -103,6 +119,33 @@ def home(svc: PracticeService) -> dict:
             "question": question_summary(question) if question else None,
         }
     return context
+
+
+def _first_question_today(
+    svc: PracticeService, company_id: str, profile: dict
+) -> tuple[Question, str] | None:
+    """The first question on today's plan and why it is there, if today has one."""
+    try:
+        hours = float(profile.get("hours_per_day", DEFAULT_HOURS))
+    except ValueError:
+        hours = float(DEFAULT_HOURS)
+    interview, _ = planned_interview(profile)
+    today = Coach(svc).plan(
+        company_id, today=date.today(), interview=interview, hours_per_day=hours
+    )
+    task = next((t for t in today[0].tasks if t.kind == "question"), None) if today else None
+    return None if task is None else (svc.library.questions[task.ref], task.why)
+
+
+def planned_interview(profile: dict) -> tuple[date | None, str | None]:
+    """The saved interview date if a plan can run to it, else None and (for a saved date
+    that cannot be used) why."""
+    try:
+        interview = date.fromisoformat(profile.get("interview_date") or "")
+        check_interview(interview, date.today())
+        return interview, None
+    except ValueError as exc:  # no date, or one saved that has passed or is too far
+        return None, str(exc) if profile.get("interview_date") else None
 
 
 def company_readiness(state) -> dict:  # type: ignore[no-untyped-def]
@@ -408,18 +451,16 @@ def render_markdown(text: str) -> str:
     return MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
 
 
+DEFAULT_HOURS = "1.5"  # a day's study time until the plan form saves one
+
+
 def plan_page(svc: PracticeService, company_id: str | None, hours: float) -> dict:
     """The plan for the target company, rebuilt from the latest results on every visit."""
     profile = svc.profile()
     company_id = company_id or profile.get("company")
     if company_id not in svc.library.companies:
         return {"company": None, "days": [], "hours": hours}
-    try:
-        interview = date.fromisoformat(profile.get("interview_date") or "")
-        check_interview(interview, date.today())
-        unusable = None
-    except ValueError as exc:  # no date, or one saved that has passed or is too far
-        interview, unusable = None, str(exc) if profile.get("interview_date") else None
+    interview, unusable = planned_interview(profile)
     days = Coach(svc).plan(company_id, today=date.today(), interview=interview, hours_per_day=hours)
     return {
         "company": {"id": company_id, "name": svc.library.companies[company_id].name},
