@@ -9,21 +9,34 @@ app hands it over again.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from hirebar.settings import Settings
 
 _service = None
+PARENT_CHECK_SECONDS = 1.0
 
 
 def _start(settings_json: str) -> None:
     global _service
     from hirebar.practice.service import PracticeService
 
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
     # One model thread: the other core stays with the web process.
     settings = Settings.model_validate_json(settings_json).model_copy(update={"model_threads": 1})
     _service = PracticeService(settings)
     _service.embedder()
+
+
+def _exit_with(parent: int) -> None:
+    """End this process once the app that started it is gone, however it ended: killed,
+    the worker would otherwise keep the model's memory until the machine restarts."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(0)
 
 
 def _ready() -> bool:
