@@ -1,24 +1,43 @@
 """Errors the practice services raise for adapters to turn into clear messages."""
 
 
-class UnknownQuestion(LookupError):
-    def __init__(self, question_id: str):
-        super().__init__(f"no question with id '{question_id}' (see `hirebar questions`)")
-        self.question_id = question_id
+class UnknownId(LookupError):
+    """An id that names nothing. ``what`` says so; ``str()`` adds the terminal command that
+    lists the ids, which a web page leaves out."""
 
+    says = "no such id: '{}'"
+    command = ""
 
-class UnknownCompany(LookupError):
+    def __init__(self, missing: str):
+        super().__init__(missing)
+        self.missing = missing
+
+    @property
+    def what(self) -> str:
+        return self.says.format(self.missing)
+
     def __str__(self) -> str:
-        return f"no company '{self.args[0]}'; `hirebar companies` lists them"
+        return f"{self.what}; `{self.command}` lists them"
 
 
-class UnknownIncident(LookupError):
-    def __init__(self, incident_id: str):
-        super().__init__(incident_id)
-        self.incident_id = incident_id
+class UnknownQuestion(UnknownId):
+    says, command = "no question with id '{}'", "hirebar questions"
 
-    def __str__(self) -> str:
-        return f"no incident scenario with id '{self.incident_id}'; `hirebar incident list`"
+    @property
+    def question_id(self) -> str:
+        return self.missing
+
+
+class UnknownCompany(UnknownId):
+    says, command = "no company '{}'", "hirebar companies"
+
+
+class UnknownIncident(UnknownId):
+    says, command = "no incident scenario with id '{}'", "hirebar incident list"
+
+    @property
+    def incident_id(self) -> str:
+        return self.missing
 
 
 class UnreadableReply(ValueError):

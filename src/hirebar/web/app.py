@@ -167,7 +167,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             svc.question(question_id)
         except UnknownQuestion as exc:
-            raise HTTPException(status_code=404, detail=str(exc)) from None
+            raise HTTPException(status_code=404, detail=exc.what) from None
 
     @html.get("/practice/{question_id}", response_class=HTMLResponse)
     def practice_page(request: Request, question_id: str) -> HTMLResponse:
@@ -337,7 +337,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         hours = checked_hours(request.query_params.get("hours", saved))
         company = request.query_params.get("company")
         if company and company not in svc.library.companies:
-            raise HTTPException(status_code=404, detail=str(UnknownCompany(company)))
+            raise HTTPException(status_code=404, detail=UnknownCompany(company).what)
         return views.plan_page(svc, company, hours)
 
     @html.post("/plan/hours", dependencies=guarded)

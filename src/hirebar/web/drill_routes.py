@@ -89,8 +89,10 @@ def run_context(drilling: Drilling, run_id: int) -> dict:
     try:
         run = drilling.run(run_id)
         incident = drilling.incident(run.incident_id)
-    except (UnknownRun, UnknownIncident) as exc:
+    except UnknownRun as exc:
         raise HTTPException(status_code=404, detail=str(exc)) from None
+    except UnknownIncident as exc:
+        raise HTTPException(status_code=404, detail=exc.what) from None
     steps = []
     for step in run.steps:
         action = incident.action(step["action"]) if step["action"] else None
@@ -196,7 +198,7 @@ def add_routes(
         try:
             return drilling.start(incident_id).id
         except UnknownIncident as exc:
-            raise HTTPException(status_code=404, detail=str(exc)) from None
+            raise HTTPException(status_code=404, detail=exc.what) from None
 
     @html.post("/incidents/{incident_id}/runs", dependencies=guarded)
     def start_page(incident_id: str) -> Response:

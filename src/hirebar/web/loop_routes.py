@@ -105,7 +105,7 @@ def add_routes(
         try:
             return loops.start(company)
         except UnknownCompany as exc:
-            raise HTTPException(status_code=422, detail=str(exc)) from None
+            raise HTTPException(status_code=422, detail=exc.what) from None
 
     @html.post("/loops", dependencies=guarded)
     def start_page(company: str = Form(...)) -> Response:
