@@ -95,6 +95,12 @@ def test_library_filters_and_search(client):
     assert QUESTION in [q["id"] for q in searched["questions"]]
     partial = client.get("/library?q=fraud", headers={"HX-Request": "true"})
     assert "<html" not in partial.text and "questions" in partial.text
+    for bad in ["difficulty=bogus", "company=bogus", "round=nope"]:  # refused alike, named
+        refused = client.get(f"/api/v1/library?{bad}")
+        key, value = bad.split("=")
+        assert refused.status_code == 422
+        assert refused.json()["detail"].startswith(f"{key} in the address must be one of")
+        assert f"not '{value}'" in refused.json()["detail"]
 
 
 def test_practice_page_has_timer_labelled_answer_and_draft(client, token):

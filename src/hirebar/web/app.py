@@ -145,8 +145,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return views.home(svc)
 
     def library_filters(request: Request) -> dict[str, str | None]:
+        """The filters in the address; a value no question can have is a 422 that names it."""
         keys = ("round", "company", "competency", "difficulty", "q")
-        return {k: request.query_params.get(k) for k in keys}
+        filters = {k: request.query_params.get(k) for k in keys}
+        choices = views.filter_choices(svc)
+        for key, allowed in choices.items():
+            if filters[key] and filters[key] not in allowed:
+                raise HTTPException(
+                    status_code=422,
+                    detail=f"{key} in the address must be one of {', '.join(allowed)}, "
+                    f"not '{filters[key][:40]}'",
+                )
+        return filters
 
     @html.get("/library", response_class=HTMLResponse)
     def library_page(request: Request) -> HTMLResponse:

@@ -171,9 +171,21 @@ def company_readiness(state) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
+def filter_choices(svc: PracticeService) -> dict[str, list[str]]:
+    """The values each library filter can take."""
+    return {
+        "round": [k.value for k in RoundKind],
+        "company": sorted(svc.library.companies),
+        "competency": [c.value for c in Competency],
+        "difficulty": [d.value for d in Difficulty],
+    }
+
+
 def library_page(svc: PracticeService, filters: dict[str, str | None]) -> dict:
+    """The questions that pass the filters; the caller has checked their values."""
+
     def pick(enum, value):  # type: ignore[no-untyped-def]
-        return enum(value) if value in {e.value for e in enum} else None
+        return enum(value) if value else None
 
     found = svc.library.find(
         round=pick(RoundKind, filters.get("round")),
@@ -184,12 +196,7 @@ def library_page(svc: PracticeService, filters: dict[str, str | None]) -> dict:
     )
     return {
         "filters": {k: v or "" for k, v in filters.items()},
-        "choices": {
-            "round": [k.value for k in RoundKind],
-            "company": sorted(svc.library.companies),
-            "competency": [c.value for c in Competency],
-            "difficulty": [d.value for d in Difficulty],
-        },
+        "choices": filter_choices(svc),
         "company_names": {c.id: c.name for c in svc.library.companies.values()},
         "count": len(found),
         "questions": [question_summary(q) for q in found],
