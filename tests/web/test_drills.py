@@ -86,6 +86,8 @@ def test_a_drill_is_answered_checked_stored_and_shown_in_history(client, token):
     assert wrong["result"]["correct"] is False and wrong["drill"]["answer"] == other.answer
     reading = soup(client.get("/drills/confusion-metrics/43")).select_one("#reading").text
     assert "which reads as 7" in reading and f"±{wrong['drill']['tolerance_text']}" in reading
+    stamps = [d["created_at"] for d in client.get("/api/v1/history").json()["drills"]["results"]]
+    assert stamps and all(s.endswith("+00:00") for s in stamps)  # a time with its zone
     history = soup(client.get("/history"))
     assert history.title.text == "History · hirebar"  # the drill section is in the page only
     assert "1/2" in history.select_one("#drill-history table").text

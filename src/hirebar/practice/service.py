@@ -277,7 +277,7 @@ class PracticeService:
                     "probe": a.probe,
                     "status": a.status,
                     "error": a.error,
-                    "created_at": a.created_at.isoformat(),
+                    "created_at": store.as_utc(a.created_at).isoformat(),
                     "assessments": [row.payload for row in a.assessments],
                 }
                 for a in attempts
@@ -289,7 +289,7 @@ class PracticeService:
                     "reply": r.reply,
                     "correct": r.correct,
                     "seconds": r.seconds,
-                    "created_at": r.created_at.isoformat(),
+                    "created_at": store.as_utc(r.created_at).isoformat(),
                 }
                 for r in store.list_drill_results(session, limit=1_000_000)
             ],
@@ -302,7 +302,7 @@ class PracticeService:
                     "steps": r.steps,
                     "statement": r.statement,
                     "score": r.score,
-                    "created_at": r.created_at.isoformat(),
+                    "created_at": store.as_utc(r.created_at).isoformat(),
                 }
                 for r in store.list_incident_runs(session, limit=1_000_000)
             ],

@@ -9,6 +9,7 @@ from dataclasses import asdict
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from hirebar import store
 from hirebar.drills import KINDS, UnknownDrill, fmt, generate
 from hirebar.drills.simulation import Statement, offered
 from hirebar.practice.drilling import Drilling
@@ -52,7 +53,7 @@ def run_summary(run, drilling: Drilling) -> dict:  # type: ignore[no-untyped-def
         "title": incident.title if incident else run.incident_id,
         "steps": len(run.steps),
         "score": run.score,
-        "created_at": run.created_at.isoformat(),
+        "created_at": store.as_utc(run.created_at).isoformat(),
     }
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from hirebar import store
 from hirebar.practice import loop_report
 from hirebar.practice.errors import UnknownCompany
 from hirebar.practice.mock_loop import MockLoops, Step, UnknownLoop, reply_draft_key
@@ -42,7 +43,7 @@ def loops_context(loops: MockLoops) -> dict:
                 "rounds": len(row.plan),
                 "answered": sum(1 for e in row.plan if e["attempt_id"]),
                 "finished": row.finished_at is not None,
-                "created_at": row.created_at.isoformat(),
+                "created_at": store.as_utc(row.created_at).isoformat(),
             }
             for row in loops.loops()
         ],

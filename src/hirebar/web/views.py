@@ -48,7 +48,7 @@ def drill_history(drilling: Drilling) -> dict:
                 "seed": r.seed,
                 "reply": r.reply,
                 "correct": r.correct,
-                "created_at": r.created_at.isoformat(),
+                "created_at": store.as_utc(r.created_at).isoformat(),
             }
             for r in drilling.results(limit=20)
         ],
@@ -58,7 +58,7 @@ def drill_history(drilling: Drilling) -> dict:
                 "incident_id": r.incident_id,
                 "score": r.score,
                 "steps": len(r.steps),
-                "created_at": r.created_at.isoformat(),
+                "created_at": store.as_utc(r.created_at).isoformat(),
             }
             for r in drilling.runs(limit=20)
         ],
@@ -274,7 +274,7 @@ def assessment(svc: PracticeService, attempt_id: int) -> dict | None:
             "probe": attempt.probe,
             "status": attempt.status,
             "error": attempt.error,
-            "created_at": attempt.created_at.isoformat(),
+            "created_at": store.as_utc(attempt.created_at).isoformat(),
         },
         "question": question_summary(question),
         "assessment": latest,
@@ -338,7 +338,7 @@ def history(svc: PracticeService, round_filter: str | None, verdict: str | None)
                 "id": a.id,
                 "question_id": a.question_id,
                 "round": question.round.value if question else None,
-                "created_at": a.created_at.isoformat(),
+                "created_at": store.as_utc(a.created_at).isoformat(),
                 "mode": a.mode,
                 "status": a.status,
                 "verdict": a.verdict,
