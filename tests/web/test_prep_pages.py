@@ -39,6 +39,7 @@ def test_a_story_is_saved_checked_and_counted(client, token):
     assert "Shipped with a human queue" in story.text
     assert story.select_one("details dd").text == "We shipped it."  # readable again
     assert "No first-person decision" in story.text and "No number" in story.text
+    assert "at least 2 of the competencies" in page.select_one("#fit-rule").text  # says why
     data = client.get("/api/v1/stories").json()
     assert data["coverage"]["competencies"]["ownership"] == [data["stories"][0]["id"]]
     assert client.get("/review").status_code == 200

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from hirebar.content import Competency
-from hirebar.planning.stories import TEXT_PARTS, TRADEOFF_TAGS, StoryInput, check
+from hirebar.planning.stories import FIT, TEXT_PARTS, TRADEOFF_TAGS, StoryInput, check
 from hirebar.practice.prep import Prep
 from hirebar.web.params import MAX_DRAFT_CHARS, DraftBody, RatingBody, RowId
 from hirebar.web.views import validation_problem
@@ -37,6 +37,7 @@ def stories_context(prep: Prep) -> dict:
         "tradeoff_tags": list(TRADEOFF_TAGS),
         "coverage": asdict(found),
         "answerable": len(found.questions) - len(found.unanswerable),
+        "fit": FIT,
     }
 
 
