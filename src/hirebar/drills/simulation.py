@@ -99,10 +99,11 @@ class Debrief:
 
 
 def order_score(stages: list[Stage]) -> float:
-    """Share of ordered pairs of steps taken in triage order (1.0 for no disorder)."""
+    """Share of ordered pairs of steps taken in triage order. Steps of one stage only (a
+    single step, say) show no order, so they earn none."""
     pairs = [(a, b) for i, a in enumerate(stages) for b in stages[i + 1 :] if a.rank != b.rank]
     if not pairs:
-        return 1.0 if stages else 0.0
+        return 0.0
     return sum(1 for a, b in pairs if a.rank < b.rank) / len(pairs)
 
 

@@ -66,6 +66,8 @@ def test_order_score_counts_pairs_in_triage_order():
     assert order_score([Stage.scope, Stage.change, Stage.containment]) == 1
     assert order_score([Stage.containment, Stage.scope]) == 0
     assert order_score([]) == 0
+    assert order_score([Stage.scope]) == 0  # one step shows no order
+    assert order_score([Stage.scope, Stage.scope]) == 0
 
 
 def test_a_scenario_must_cover_every_stage():
