@@ -55,7 +55,7 @@ class Library:
     def add(self, pack: LoadedPack) -> None:
         """The pack's entries, and its problems with paths that say which pack they are in."""
         self.packs.append(pack)
-        self.problems.extend(replace(p, file=str(pack.root / p.file)) for p in pack.problems)
+        self.problems.extend(replace(p, file=_in_pack(pack.root, p.file)) for p in pack.problems)
         for kind in KINDS:
             target = getattr(self, kind)
             for entry in getattr(pack, kind):
@@ -87,8 +87,13 @@ class Library:
 
     @property
     def cards(self) -> dict[str, tuple[Card, Lesson]]:
-        """Every review card, with the lesson it comes from."""
-        return {c.id: (c, lesson) for lesson in self.lessons.values() for c in lesson.cards}
+        """Every review card, with the lesson it comes from; of a repeated id (reported as a
+        problem) the first loaded is kept, so a pack cannot replace a built-in card."""
+        found: dict[str, tuple[Card, Lesson]] = {}
+        for lesson in self.lessons.values():
+            for card in lesson.cards:
+                found.setdefault(card.id, (card, lesson))
+        return found
 
     def _check_references(self) -> None:
         """Ids that point elsewhere must point at something a loaded pack defines."""
@@ -103,10 +108,13 @@ class Library:
             missing = [q for q in lesson.practice if q not in self.questions]
             if missing:
                 self._problem("lessons", lesson.id, "practice", "no such question", missing)
-            repeated = [c.id for c in lesson.cards if c.id in seen_cards]
+            repeated = []
+            for card in lesson.cards:  # within the lesson too
+                if card.id in seen_cards:
+                    repeated.append(card.id)
+                seen_cards.add(card.id)
             if repeated:
                 self._problem("lessons", lesson.id, "cards", "card id used twice", repeated)
-            seen_cards.update(c.id for c in lesson.cards)
 
     def _problem(self, kind: str, entry: str, field: str, what: str, ids: list[str]) -> None:
         file, line = self.places.get((kind, entry), (kind, None))
@@ -143,3 +151,9 @@ class Library:
                 continue
             found.append(q)
         return found
+
+
+def _in_pack(root: Path, file: str) -> str:
+    """A problem's file as a path a user can open: within the pack, unless it names the
+    pack folder (or its manifest) already."""
+    return file if file.startswith(str(root)) else str(root / file)

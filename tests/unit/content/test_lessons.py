@@ -99,3 +99,22 @@ def test_coverage_counts_the_builtin_course_and_bank():
     assert found.counts["questions"] == sum(found.per_round.values())
     assert found.counts["lessons"] == sum(found.lessons_per_module.values())
     assert set(found.round_by_company) == set(found.per_round)
+
+
+def test_a_card_id_repeated_in_one_lesson_or_taken_from_the_builtin_course_is_reported():
+    import tempfile
+
+    builtin_id, (builtin_card, _) = next(iter(Library.load([]).cards.items()))
+    with tempfile.TemporaryDirectory() as folder:
+        twice = lesson("one").replace(
+            "---\n## Core",
+            "  - id: card-one\n    front: What does recall measure?\n"
+            "    back: The share of real positives found.\n---\n## Core",
+        )
+        taken = lesson("two").replace("card-two", builtin_id)
+        root = write_course(Path(folder) / "p", {"a.md": twice, "b.md": taken})
+        library = Library.load([root])
+        messages = [str(p) for p in library.problems]
+        assert any("'one'" in m and "card id used twice: card-one" in m for m in messages)
+        assert any("'two'" in m and f"card id used twice: {builtin_id}" in m for m in messages)
+        assert library.cards[builtin_id][0] == builtin_card  # a pack cannot replace it

@@ -111,6 +111,8 @@ def test_unreadable_files_are_reported(tmp_path: Path, text: str, words: str, li
 
 def test_missing_manifest_and_folder(tmp_path: Path):
     assert "does not exist" in load_pack(tmp_path / "nowhere").problems[0].message
+    (missing,) = Library.load([tmp_path / "nowhere"]).problems
+    assert missing.file == str(tmp_path / "nowhere")  # named once, not joined to itself
     (tmp_path / "empty").mkdir()
     assert "missing pack.yaml" in load_pack(tmp_path / "empty").problems[0].message
     bad = write_pack(tmp_path / "bad", as_yaml(good_question()), manifest="name: no id\n")
