@@ -98,6 +98,10 @@ def test_grade_human_output_and_errors(run, tmp_path: Path):
     assert "Verdict" in result.stdout and "Interviewer follow-up" in result.stdout
     assert "answer file not found" in run("grade", "-q", QUESTION, "missing.txt").stderr
     assert "no question with id 'zzz'" in run("grade", "-q", "zzz", str(answer)).stderr
+    blank = answer.with_name("blank.txt")
+    blank.write_text("  \n", encoding="utf-8")
+    refused = run("grade", "-q", QUESTION, str(blank))
+    assert refused.exit_code == 2 and "the answer is empty" in refused.stderr
 
 
 def test_practice_stores_and_history_shows_it(run):

@@ -157,6 +157,8 @@ def grade(
     except UnknownQuestion as exc:
         fail(str(exc))
     answer = read_answer_source(source)
+    if not answer.strip():
+        fail("the answer is empty; write one, then grade it")
     assessment = svc.grade(target, answer)
     if as_json:
         emit_json(assessment.model_dump(mode="json"))

@@ -63,7 +63,7 @@ class Check:
 
 _NUMBER = re.compile(
     r"(?P<digits>[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:e[-+]?\d+)?)"
-    r"\s*(?P<suffix>%|percent\b|per cent\b|pct\b|k\b)?",
+    r"\s*(?P<suffix>%|percent\b|per cent\b|pct\b|k\b|thousand\b|(?-i:M)\b|million\b)?",
     re.IGNORECASE,
 )
 
@@ -72,6 +72,8 @@ _NUMBER = re.compile(
 # "0,525", "9,2", "12,75"; "1,250" and "1,250,000" group thousands.
 _DECIMAL_COMMA = re.compile(r"[-+]?(?:0,\d+|\d+,(?!\d{3}$)\d+)$")
 EXACT = 15
+# "M" only in capitals: "1.6 m" is as likely months or metres as millions.
+SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000}
 _OVER = re.compile(r"\s*/\s*([-+]?(?:\d[\d,]*\.?\d*|\.\d+))")
 
 
@@ -92,9 +94,9 @@ class Number:
 
 def parse_number(text: str) -> float | None:
     """The number a reply gives: "0.82", "1,250", "9,2", "$3.4", "12.5%" (as 12.5),
-    "40k", or a fraction worked out: "171/201". Working shown before an "=" is passed
-    over ("171/201 = 0.85" gives 0.85); a reply with two different numbers and no "="
-    ("0.5 or 0.6") gives none, as ``reply_problem`` says."""
+    "40k", "$0.26M", "1.2 million", or a fraction worked out: "171/201". Working shown
+    before an "=" is passed over ("171/201 = 0.85" gives 0.85); a reply with two
+    different numbers and no "=" ("0.5 or 0.6") gives none, as ``reply_problem`` says."""
     number = read_number(text)
     return None if number is None else number.value
 
@@ -137,9 +139,8 @@ def _numbers(text: str) -> list[Number]:
         if value is None:
             continue
         suffix = (match["suffix"] or "").lower()
-        percent = bool(suffix) and suffix != "k"
-        if suffix == "k":
-            value *= 1000
+        percent = suffix in {"%", "percent", "per cent", "pct"}
+        value *= SCALES.get(suffix, 1)
         over = _OVER.match(text, match.end()) if not suffix else None
         digits = _significant_digits(match["digits"])
         if over is not None and (divisor := _value(over.group(1))):

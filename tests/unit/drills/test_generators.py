@@ -199,6 +199,9 @@ def test_every_drill_is_well_posed_and_its_own_answer_is_accepted(kind, seed):
         ("12.5%", 12.5),
         ("12.5 percent", 12.5),
         ("40k", 40000),
+        ("$0.2565M", 256500),
+        ("256.5 thousand", 256500),
+        ("1.6 m", 1.6),  # months or metres as likely as millions
         ("−0.3", -0.3),
         ("0,525", 0.525),
         ("-0,5", -0.5),
