@@ -260,6 +260,20 @@ def test_an_unusable_setting_or_path_is_one_line_not_a_traceback(settings, args,
     assert says in done.stderr and "Traceback" not in done.stderr
 
 
+def test_a_database_file_that_is_not_one_is_named_not_a_traceback(settings):
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    (settings.data_dir / "hirebar.db").write_text("not a database\n" * 100)
+    done = subprocess.run(
+        [sys.executable, "-m", "hirebar", "history"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HIREBAR_DATA_DIR": str(settings.data_dir), "COLUMNS": "200"},
+        timeout=120,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "hirebar.db cannot be used: file is not a database" in done.stderr
+
+
 def test_a_broken_user_pack_never_stops_the_app(run, tmp_path: Path, monkeypatch):
     pack = tmp_path / "broken"
     (pack / "questions").mkdir(parents=True)

@@ -44,12 +44,12 @@ from hirebar.store import MAX_STORED_INT, as_utc
 
 class Hirebar(typer.Typer):
     """The command, with the last word on errors no command caught: a file that cannot be
-    read or written, or a setting in the environment that does not parse, is one line on
-    stderr that names it, not a traceback."""
+    read or written, a setting in the environment that does not parse, or a database file
+    that is not one, is one line on stderr that names it, not a traceback."""
 
     def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         from pydantic import ValidationError
-        from sqlalchemy.exc import ArgumentError
+        from sqlalchemy.exc import ArgumentError, DatabaseError
 
         try:
             return super().__call__(*args, **kwargs)
@@ -63,6 +63,11 @@ class Hirebar(typer.Typer):
             )
         except ArgumentError as exc:
             problem = f"HIREBAR_DATABASE_URL is not a database address ({exc})"
+        except DatabaseError as exc:  # a file that is not a database, a server that refuses
+            from sqlalchemy.engine import make_url
+
+            where = make_url(Settings().resolved_database_url).render_as_string(hide_password=True)
+            problem = f"the database at {where} cannot be used: {exc.orig}"
         Console(stderr=True, highlight=False).print(f"[red]error:[/red] {escape(problem)}")
         raise SystemExit(2)
 
