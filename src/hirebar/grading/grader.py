@@ -15,7 +15,7 @@ from hirebar.grading.matching import SentenceMatcher
 from hirebar.grading.red_flags import GENERIC_RED_FLAGS, find_red_flags
 from hirebar.grading.rewrite import suggest as suggest_rewrite
 from hirebar.grading.signals import find_signals
-from hirebar.grading.text import split_sentences, words
+from hirebar.grading.text import split_sentences, unread_script, words
 from hirebar.grading.verdict import (
     LENGTH_SATURATES,
     PROBE_LENGTH_SATURATES,
@@ -31,6 +31,10 @@ GRADER_VERSION = "1.3"
 # About 40 minutes of speech: more is padding by any measure, and it bounds grading time.
 MAX_SENTENCES = 400
 COVERED_AT = 0.55
+UNREAD_SCRIPT_NOTE = (
+    "The answer has no words in the Latin alphabet, and the grader reads only those: "
+    "write it in English to have it graded."
+)
 LEXICAL_ONLY_NOTE = (
     "The sentence model is not installed (run `hirebar setup`): key points were matched "
     "on wording alone, so paraphrases may be missed."
@@ -60,6 +64,8 @@ def assess(
         )
         sentences = sentences[:MAX_SENTENCES]
     if not sentences:
+        if unread_script(answer):
+            notes.append(UNREAD_SCRIPT_NOTE)
         return _empty(question, rubric_points, notes)
     flags = [*question.rubric.red_flags, *GENERIC_RED_FLAGS]
     cues = [c for item in [*rubric_points, *flags] for c in item.cues]

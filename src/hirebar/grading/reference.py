@@ -29,10 +29,16 @@ from pydantic import BaseModel, Field
 from hirebar.content import Verdict
 from hirebar.grading.assessment import RedFlagHit
 from hirebar.grading.embedding import Embedder
-from hirebar.grading.grader import COVERED_AT, MAX_SENTENCES
+from hirebar.grading.grader import COVERED_AT, MAX_SENTENCES, UNREAD_SCRIPT_NOTE
 from hirebar.grading.integrity import check as check_integrity
 from hirebar.grading.matching import MAX_EMBEDDED_WORDS, SentenceMatcher, within_budget
-from hirebar.grading.text import STOPWORDS, Sentence, content_stems, split_sentences
+from hirebar.grading.text import (
+    STOPWORDS,
+    Sentence,
+    content_stems,
+    split_sentences,
+    unread_script,
+)
 from hirebar.grading.verdict import GAMED_FACTOR, GAMED_MAX
 
 FEATURES = (
@@ -239,6 +245,8 @@ def assess_with_reference(
         )
         sentences = sentences[:MAX_SENTENCES]
         answer = answer[: sentences[-1].end]
+    if unread_script(answer):
+        notes.append(UNREAD_SCRIPT_NOTE)
     found = features(question, reference, answer, embedder, sentences)
     value = score(found, embedder is not None) if answer.strip() else 0.0
     integrity = check_integrity(answer, sentences, question, BUDGET_MINUTES, echo=False)

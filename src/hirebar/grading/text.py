@@ -218,6 +218,12 @@ def _append(out: list[Sentence], answer: str, start: int, end: int) -> None:
     out.append(Sentence(stripped, offset, offset + len(stripped)))
 
 
+def unread_script(text: str) -> bool:
+    """Whether the text has letters but no word the grader reads (it reads the Latin
+    alphabet): Japanese, say, which would otherwise grade as an empty answer."""
+    return any(c.isalpha() for c in text) and not _WORD.search(text.lower())
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 

@@ -276,3 +276,15 @@ def test_padding_quotes_the_sentence_said_over_and_over_not_the_good_one(library
     result = assess(question, answer, None)
     (padding,) = [flag for flag in result.red_flags if flag.id == "padding"]
     assert padding.quote == "The weather has been lovely this week."
+
+
+def test_an_answer_in_a_script_the_grader_cannot_read_says_so(library):
+    from hirebar.grading.grader import UNREAD_SCRIPT_NOTE
+    from hirebar.grading.reference import assess_with_reference
+
+    answer = "まず利用者と目標を明確にします。"
+    graded = assess(library.questions["dbg-overnight-accuracy-drop"], answer, None)
+    assert UNREAD_SCRIPT_NOTE in graded.notes and graded.score == 0
+    assert UNREAD_SCRIPT_NOTE in assess_with_reference("Why?", "Define the goal.", answer).notes
+    english = assess(library.questions["dbg-overnight-accuracy-drop"], "I would scope it.", None)
+    assert UNREAD_SCRIPT_NOTE not in english.notes
