@@ -38,6 +38,13 @@ def next_step(
     if missed:
         advice = missed[0].advice
         return f"{_VERDICT_WORDS[verdict]} Next time, {advice[0].lower()}{advice[1:]}"
+    if verdict.rank <= Verdict.lean_no_hire.rank and key_points:  # named, not worked through
+        thinnest = min(key_points, key=lambda k: k.strength)
+        return (
+            "Below the bar although every key point is named: they are stated, not worked "
+            f'through. Develop the thinnest one, "{thinnest.text.rstrip(".")}", with how you '
+            "would do it, a number and the trade-off you accept."
+        )
     return (
         f"{_VERDICT_WORDS[verdict]} Every key point landed: say it aloud once within the "
         "round's time budget, then take the follow-up probe."

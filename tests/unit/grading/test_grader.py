@@ -288,3 +288,26 @@ def test_an_answer_in_a_script_the_grader_cannot_read_says_so(library):
     assert UNREAD_SCRIPT_NOTE in assess_with_reference("Why?", "Define the goal.", answer).notes
     english = assess(library.questions["dbg-overnight-accuracy-drop"], "I would scope it.", None)
     assert UNREAD_SCRIPT_NOTE not in english.notes
+
+
+def test_every_point_named_but_below_the_bar_is_told_to_develop_the_thinnest():
+    from hirebar.content import Competency
+    from hirebar.grading.assessment import KeyPointResult
+    from hirebar.grading.feedback import next_step
+
+    def point(text: str, strength: float) -> KeyPointResult:
+        return KeyPointResult(
+            id=text[:5],
+            text=text,
+            weight=0.5,
+            competency=Competency.structure,
+            strength=strength,
+            covered=True,
+            advice="Say it.",
+        )
+
+    points = [point("Scopes the drop first.", 0.6), point("Rolls back while it looks.", 0.9)]
+    below = next_step(Verdict.lean_no_hire, points, [])
+    assert "every key point is named" in below and '"Scopes the drop first"' in below
+    assert "Every key point landed" not in below  # it no longer contradicts the verdict
+    assert "Every key point landed" in next_step(Verdict.lean_hire, points, [])
