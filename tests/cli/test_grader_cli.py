@@ -132,6 +132,14 @@ def test_a_missing_column_is_named_with_the_file(run, tmp_path):
     assert f"{path}:1: missing column(s) reference_answer" in result.output
 
 
+def test_an_answer_longer_than_pythons_csv_field_limit_is_read(run, tmp_path):
+    rows = coach_rows()
+    rows[0]["answer"] = "word " * 40_000  # 200,000 characters; the csv module stops at 131,072
+    result = run("grader", "evaluate", str(graded_csv(tmp_path / "long.csv", rows)), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["n"] == len(rows)
+
+
 def test_a_bad_score_is_reported_with_its_line(run, tmp_path):
     rows = coach_rows()
     rows[2]["score"] = "four"

@@ -17,6 +17,9 @@ from hirebar.grading.agreement import pearson, rmse_after_linear_fit, spearman
 from hirebar.grading.reference import assess_with_reference
 
 REQUIRED = ("question", "reference_answer", "answer", "score")
+# Python's csv module refuses a field over 131,072 characters; an answer may be longer
+# (the grader reads a huge one in part), so a file of them is read whole.
+MAX_FIELD_CHARS = 16 * 1024 * 1024
 
 
 class GradedCsvError(ValueError):
@@ -38,6 +41,7 @@ def read_graded_csv(path: Path) -> list[GradedAnswer]:
         raise GradedCsvError(f"{path} is a folder, not a file")
     if not path.is_file():
         raise GradedCsvError(f"{path}: no such file")
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_CHARS))
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
@@ -55,7 +59,7 @@ def read_graded_csv(path: Path) -> list[GradedAnswer]:
     except UnicodeDecodeError as exc:
         raise GradedCsvError(f"{path}: not UTF-8 text ({exc.reason})") from None
     except csv.Error as exc:
-        raise GradedCsvError(f"{path}: not a readable CSV ({exc})") from None
+        raise GradedCsvError(f"{path}:{reader.line_num}: not a readable CSV ({exc})") from None
     if len(rows) < 3:
         raise GradedCsvError(f"{path}: {len(rows)} graded answer(s); at least 3 are needed")
     if len({r.score for r in rows}) == 1:  # a correlation with a constant is undefined
