@@ -337,6 +337,13 @@ def test_interactive_drills_store_every_answer_and_ask_again_without_a_number(ru
     assert refused.exit_code == 2 and "no number found in 'no idea'" in refused.stderr
 
 
+def test_q_stops_a_drill_session_and_keeps_the_answers_given(run):
+    result = run("drill", "--kind", "latency", "--count", "3", input="100\nq\n")
+    assert result.exit_code == 0 and "Stopped." in result.stdout
+    assert "0/1 correct" in result.stdout or "1/1 correct" in result.stdout
+    assert len(json.loads(run("drill", "history", "--json").stdout)["drills"]) == 1
+
+
 def test_a_mixed_session_serves_untried_kinds_first_each_once(run):
     from hirebar.drills import KINDS
 

@@ -44,6 +44,13 @@ def _kind_or_fail(kind: str) -> str:
     return kind
 
 
+QUIT_WORDS = {"q", "quit", "exit", "stop"}
+
+
+class Stopped(Exception):
+    """The player typed q: end the session as if its drills were done."""
+
+
 @drill_app.callback()
 def practise(
     ctx: typer.Context,
@@ -67,7 +74,11 @@ def practise(
             out.print(Panel(drill.prompt, title=f"{number + 1}/{count} · {drill.title}"))
             start = time.monotonic()
             while True:
-                reply = typer.prompt("Your answer (Enter to skip)", default="", show_default=False)
+                reply = typer.prompt(
+                    "Your answer (Enter to skip, q to stop)", default="", show_default=False
+                )
+                if reply.strip().lower() in QUIT_WORDS:
+                    raise Stopped
                 try:
                     _, check, _ = drilling.answer(
                         drill.kind, drill.seed, reply, round(time.monotonic() - start)
@@ -87,8 +98,10 @@ def practise(
                 out.print(f"[{style}]{check.message}[/{style}]")
             out.print(f"[bold]Solution[/bold] {drill.solution}")
             out.print(f"[bold]Decision[/bold] {drill.decision}\n")
-    except typer.Abort:  # input ended (no terminal, Ctrl-D): the answers given are saved
-        fail(f"drills stopped: the input ended after {answered} answer(s), all saved", code=1)
+    except typer.Abort:  # Ctrl-C, Ctrl-D, or input that ran out: the answers given are saved
+        fail(f"drills stopped after {answered} answer(s), all saved", code=1)
+    except Stopped:
+        out.print("[dim]Stopped.[/dim]")
     out.print(f"{right}/{answered} correct. Your accuracy per kind: `hirebar drill list`.")
 
 
