@@ -32,12 +32,14 @@ def service() -> PracticeService:
 
 
 def library(svc: PracticeService) -> Library:
-    """The loaded content. Broken pack entries are skipped; say so once, on stderr."""
+    """The loaded content. Broken pack entries are skipped, and ids that name nothing are
+    left out of the entries that use them; say so once, on stderr."""
     loaded = svc.library
     if loaded.problems:
         Console(stderr=True, highlight=False).print(
             f"[yellow]note:[/yellow] {len(loaded.problems)} problem(s) in your content packs; "
-            "those entries are skipped. Run `hirebar content validate` for details."
+            "broken entries are skipped and ids that name nothing are left out. "
+            "Run `hirebar content validate` for details."
         )
     return loaded
 

@@ -97,17 +97,25 @@ class Library:
 
     def _check_references(self) -> None:
         """Ids that point elsewhere must point at something a loaded pack defines."""
-        for question in self.questions.values():
+        for question in list(self.questions.values()):
             unknown = [c for c in question.companies if c not in self.companies]
-            if unknown:
-                self._problem("questions", question.id, "companies", "unknown company", unknown)
+            if unknown:  # the question stays; the ids that name nothing are left out
+                self._problem(
+                    "questions", question.id, "companies", "unknown company, left out", unknown
+                )
+                known = [c for c in question.companies if c in self.companies]
+                self.questions[question.id] = question.model_copy(update={"companies": known})
         seen_cards: set[str] = set()
-        for lesson in self.lessons.values():
+        for lesson in list(self.lessons.values()):
             if lesson.module not in self.modules:
                 self._problem("lessons", lesson.id, "module", "unknown module", [lesson.module])
             missing = [q for q in lesson.practice if q not in self.questions]
-            if missing:
-                self._problem("lessons", lesson.id, "practice", "no such question", missing)
+            if missing:  # a link to nothing is left out rather than shown
+                self._problem(
+                    "lessons", lesson.id, "practice", "no such question, left out", missing
+                )
+                practice = [q for q in lesson.practice if q in self.questions]
+                self.lessons[lesson.id] = lesson = lesson.model_copy(update={"practice": practice})
             repeated = []
             for card in lesson.cards:  # within the lesson too
                 if card.id in seen_cards:

@@ -75,6 +75,7 @@ def test_broken_links_unknown_module_and_repeated_cards_are_reported(tmp_path: P
     )
     messages = [str(p) for p in Library.load([root]).problems]
     assert any("'one'" in m and "'practice'" in m and "no-such-question" in m for m in messages)
+    assert Library.load([root]).lessons["one"].practice == []  # no link to nothing
     assert any("'two'" in m and "unknown module: nowhere" in m for m in messages)
     (module,) = [m for m in messages if "unknown module" in m]
     assert module.startswith(str(root)) and "b.md:2: entry 'two'" in module  # file and line
