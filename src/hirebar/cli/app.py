@@ -13,12 +13,12 @@ from hirebar import __version__
 from hirebar.cli import render
 from hirebar.cli.common import (
     JsonFlag,
+    answer_to_grade,
     console,
     emit_json,
     fail,
     library,
     local_time,
-    read_answer_source,
     service,
 )
 from hirebar.cli.content_cmd import content_app
@@ -161,9 +161,7 @@ def grade(
         target = svc.question(question)
     except UnknownQuestion as exc:
         fail(str(exc))
-    answer = read_answer_source(source)
-    if not answer.strip():
-        fail("the answer is empty; write one, then grade it")
+    answer = answer_to_grade(source)
     assessment = svc.grade(target, answer)
     if as_json:
         emit_json(assessment.model_dump(mode="json"))

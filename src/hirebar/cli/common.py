@@ -109,6 +109,15 @@ def read_answer_source(source: str) -> str:
     return read_text_file(source, "answer file")
 
 
+def answer_to_grade(source: str) -> str:
+    """The answer at ``source`` (a file, or - for standard input); an empty one is refused,
+    since grading it would only score a blank."""
+    answer = read_answer_source(source)
+    if not answer.strip():
+        fail("the answer is empty; write one, then grade it")
+    return answer
+
+
 def local_time(stamp: str) -> str:
     """A stored ISO time as the reader's local clock reads it ("2026-12-07 02:38"); the
     database keeps UTC, and a time with no zone is UTC."""

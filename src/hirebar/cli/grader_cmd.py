@@ -12,10 +12,10 @@ from rich.progress import track
 from hirebar.cli import render
 from hirebar.cli.common import (
     JsonFlag,
+    answer_to_grade,
     console,
     emit_json,
     fail,
-    read_answer_source,
     read_text_file,
     service,
 )
@@ -50,9 +50,7 @@ def reference(
         fail(problem)
     if not question.strip():
         fail("the question is empty")
-    answer = read_answer_source(source)
-    if not answer.strip():
-        fail("the answer is empty; write one, then grade it")
+    answer = answer_to_grade(source)
     svc = service()
     _, missing = svc.embedder()
     result = svc.grade_against_reference(question, model_answer or "", answer)

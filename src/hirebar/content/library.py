@@ -60,11 +60,12 @@ class Library:
             target = getattr(self, kind)
             for entry in getattr(pack, kind):
                 file, line = pack.places.get((kind, entry.id), ("", None))
+                where = str(pack.root / file)
                 if entry.id in target:
                     first = ":".join(map(str, self.places.get((kind, entry.id), ())))
                     self.problems.append(
                         PackProblem(
-                            file=str(pack.root / file),
+                            file=where,
                             line=line,
                             entry=entry.id,
                             field="id",
@@ -74,7 +75,7 @@ class Library:
                     )
                     continue
                 target[entry.id] = entry
-                self.places[kind, entry.id] = (str(pack.root / file), line)
+                self.places[kind, entry.id] = (where, line)
 
     @property
     def course(self) -> list[tuple[Module, list[Lesson]]]:

@@ -103,7 +103,11 @@ def parse_number(text: str) -> float | None:
 
 def read_number(text: str) -> Number | None:
     """Like ``parse_number``, saying also whether the number was written as a percentage."""
-    numbers = _numbers(_answer_part(text))
+    return _one(_numbers(_answer_part(text)))
+
+
+def _one(numbers: list[Number]) -> Number | None:
+    """The number all of these say (one, or one written twice), if they say one."""
     if not numbers or any(not numbers[0].same_as(n) for n in numbers[1:]):
         return None
     return numbers[0]
@@ -116,7 +120,7 @@ def reply_problem(text: str) -> str | None:
     shown = text.strip()[:60]
     if not numbers:
         return f"No number found in '{shown}'; type one, such as 0.82, 12.5% or 40k."
-    if read_number(text) is None:
+    if _one(numbers) is None:
         listed = ", ".join(dict.fromkeys(fmt(n.value) + "%" * n.percent for n in numbers))
         return (
             f"'{shown}' holds more than one number ({listed}): type the one you mean, "

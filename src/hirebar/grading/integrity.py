@@ -240,10 +240,6 @@ def _padding(answer: str, sentences: list[Sentence], budget_words: int) -> list[
             "Buries the answer in repetition and filler, far past what a spoken answer holds.",
             "Length is not depth: a committee hears the same points restated and the clock "
             "running out, and marks down the judgement it could not find.",
-            # the sentence with the most filler, else the one said most often
-            max(
-                sentences,
-                key=lambda s: (len(_FILLER.findall(s.text)), said[" ".join(words(s.text))]),
-            ),
+            max(sentences, key=padded),
         )
     ]

@@ -154,8 +154,8 @@ def features(
     sentences, when the caller has them already.
     """
     q = set(content_stems(question))
-    ref_set = {s for s in content_stems(reference) if s not in q}
-    ref_words = len([s for s in content_stems(reference) if s not in q])
+    ref = [s for s in content_stems(reference) if s not in q]
+    ref_set = set(ref)
     ans_set = {s for s in content_stems(answer) if s not in q}
     split = split_sentences(answer) if split is None else split
     found = {
@@ -165,8 +165,9 @@ def features(
         "question_similarity": 0.0,
         "token_recall": 0.0,
     }
-    on_topic = [s.text for s in split if ref_set & set(content_stems(s.text))]
-    if embedder is not None and answer.strip():
+    if embedder is None or not answer.strip():  # on topic: shares a word with the reference
+        on_topic = [s.text for s in split if ref_set & set(content_stems(s.text))]
+    else:
         points = derive_key_points(reference) or [reference]
         # The model reads the answer's first words and sentences only, within a budget:
         # it bounds the time a huge answer takes.
@@ -184,7 +185,7 @@ def features(
         found["token_recall"] = _token_recall(question, reference, text, embedder) if text else 0.0
     said = [s for s in content_stems(" ".join(on_topic)) if s not in q]
     found["coverage"] = len(ref_set & set(said)) / len(ref_set) if ref_set else 0.0
-    found["log_length_ratio"] = _log_length_ratio(len(said), ref_words)
+    found["log_length_ratio"] = _log_length_ratio(len(said), len(ref))
     return found
 
 

@@ -23,10 +23,6 @@ class UnknownId(LookupError):
 class UnknownQuestion(UnknownId):
     says, command = "no question with id '{}'", "hirebar questions"
 
-    @property
-    def question_id(self) -> str:
-        return self.missing
-
 
 class UnknownCompany(UnknownId):
     says, command = "no company '{}'", "hirebar companies"
@@ -34,10 +30,6 @@ class UnknownCompany(UnknownId):
 
 class UnknownIncident(UnknownId):
     says, command = "no incident scenario with id '{}'", "hirebar incident list"
-
-    @property
-    def incident_id(self) -> str:
-        return self.missing
 
 
 class UnreadableReply(ValueError):

@@ -31,6 +31,7 @@ from hirebar.web.charts import Series, trend
 from hirebar.web.params import MAX_ANSWER_CHARS
 
 HISTORY_ROWS = 100  # the newest; the export has them all
+DEFAULT_HOURS = "1.5"  # a day's study time until the plan form saves one
 
 
 def drill_history(drilling: Drilling) -> dict:
@@ -99,7 +100,6 @@ def home(svc: PracticeService) -> dict:
             context["interview_date"] = None
     if company_id in library.companies:
         company = library.companies[company_id]
-        scores = svc.latest_scores()
         state = Coach(svc).readiness(company_id)
         context["target"] = company_readiness(state)
         planned = _first_question_today(svc, company_id, profile)
@@ -111,7 +111,8 @@ def home(svc: PracticeService) -> dict:
                 "question": question_summary(question),
             }
             return context
-        question = next_question(company, library, state, {q for q, _, _ in scores})
+        tried = {q for q, _, _ in svc.latest_scores()}
+        question = next_question(company, library, state, tried)
         context["today"] = {
             "round": state.weakest.kind.value,
             "why": f"{state.weakest.title} counts {state.weakest.weight:.0%} of the loop and is "
@@ -456,9 +457,6 @@ def render_markdown(text: str) -> str:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
-
-
-DEFAULT_HOURS = "1.5"  # a day's study time until the plan form saves one
 
 
 def plan_page(svc: PracticeService, company_id: str | None, hours: float) -> dict:
