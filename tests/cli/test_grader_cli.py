@@ -214,6 +214,8 @@ def test_reference_reads_the_model_answer_from_a_file_and_checks_its_input(run, 
     assert wordless.exit_code != 0 and "has no words to grade against" in wordless.output
     chinese = run("grader", "reference", str(answer), "-q", QUESTION, "-r", "首先明确用户和目标。")
     assert chinese.exit_code != 0 and "no words in the Latin alphabet" in chinese.output
+    only_small_words = run("grader", "reference", str(answer), "-q", QUESTION, "-r", "It is so.")
+    assert "has no words to grade against" in only_small_words.output  # Latin, but empty
     blank = tmp_path / "blank.txt"
     blank.write_text(" \n", encoding="utf-8")
     unanswered = run("grader", "reference", str(blank), "-q", QUESTION, "-r", REFERENCE)

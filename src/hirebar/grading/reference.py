@@ -101,7 +101,7 @@ def reference_problem(reference: str) -> str | None:
     signal come from its content words, so it needs some."""
     if not reference.strip():
         return "the model answer is empty"
-    if not content_stems(reference) and any(c.isalpha() for c in reference):
+    if unread_script(reference):
         return (
             "the model answer has no words in the Latin alphabet, the only ones the grader "
             "reads; write it in English"
