@@ -543,6 +543,16 @@ def test_story_add_checks_and_coverage(run, tmp_path):
         ("title: x\nsituation: [1, 2]\n", "field 'situation'"),
         ('title: "  "\n', "a story needs a title"),
         ("titel: x\n", "field 'titel': extra inputs are not permitted"),
+        # YAML would keep only the second outcome: the first, the user's writing, is lost
+        (
+            "title: x\noutcome: Churn fell 3 points.\noutcome: Kept.\n",
+            "bad.yaml:3: key 'outcome' is written twice in one mapping (first on line 2)",
+        ),
+        (
+            "title: [x\noutcome: y\n",
+            "bad.yaml:2: YAML syntax: did not find expected ',' or ']' "
+            "(while parsing a flow sequence begun on line 1)",
+        ),
     ]:
         bad.write_text(broken)
         result = run("story", "add", str(bad))

@@ -86,17 +86,22 @@ def read_text_file(source: str, what: str = "file") -> str:
 
 
 def read_yaml_file(source: str, what: str) -> object:
-    """A YAML file's data, or an error naming the file and the line where parsing stopped."""
-    import yaml
+    """A YAML file's data, or an error naming the file and the line where it goes wrong:
+    where parsing stopped, or a key written twice (YAML would keep only the last)."""
+    from hirebar.content.yaml_source import YamlSyntaxError, parse_yaml
 
     text = read_text_file(source, what)
     try:
-        return yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        line = f":{exc.problem_mark.line + 1}" if exc.problem_mark else ""
-        fail(f"{source}{line}: not valid YAML ({exc.problem})")
-    except yaml.YAMLError as exc:
-        fail(f"{source}: not valid YAML ({exc})")
+        parsed = parse_yaml(text)
+    except YamlSyntaxError as exc:
+        line = f":{exc.issue.line}" if exc.issue.line else ""
+        fail(f"{source}{line}: {exc.issue.message}")
+    if parsed is None:
+        return None
+    if parsed.repeated_keys:
+        first = parsed.repeated_keys[0]
+        fail(f"{source}:{first.line}: {first.message}; nothing was stored")
+    return parsed.data
 
 
 def read_answer_source(source: str) -> str:

@@ -24,11 +24,9 @@ from hirebar.content.incident import Incident
 from hirebar.content.lesson import Lesson, Module
 from hirebar.content.problems import PackProblem
 from hirebar.content.question import _SLUG_PATTERN, Question, Strict
+from hirebar.content.yaml_source import YamlSyntaxError, parse_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
-
-# libyaml when present: the built-in pack parses about ten times faster.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 SECTIONS: dict[str, type[BaseModel]] = {
     "companies": Company,
@@ -188,20 +186,20 @@ def _parse_yaml(path: Path, rel: str, problems: list[PackProblem]) -> tuple[Any,
 
 
 def _parse_yaml_text(text: str, rel: str, problems: list[PackProblem]) -> tuple[Any, Any] | None:
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        problems.append(PackProblem(file=rel, line=line, message=f"YAML syntax: {exc.problem}"))
+        parsed = parse_yaml(text)
+    except YamlSyntaxError as exc:
+        problems.append(PackProblem(file=rel, line=exc.issue.line, message=exc.issue.message))
         return None
-    finally:
-        loader.dispose()
-    if node is None:
+    if parsed is None:
         problems.append(PackProblem(file=rel, line=1, message="file is empty"))
         return None
-    return data, node
+    # A repeated key is reported, and the entry still loads as YAML reads it (the last
+    # value wins): the author sees the problem without losing the rest of the file.
+    problems.extend(
+        PackProblem(file=rel, line=i.line, message=i.message) for i in parsed.repeated_keys
+    )
+    return parsed.data, parsed.node
 
 
 def _problems_from(

@@ -109,6 +109,33 @@ def test_unreadable_files_are_reported(tmp_path: Path, text: str, words: str, li
     assert problem.line == line
 
 
+def test_a_syntax_error_says_where_the_unclosed_thing_began(tmp_path: Path):
+    text = "questions:\n  - id: x\n    cues: [one, two\n    round: mock\n"
+    (problem,) = load_pack(write_pack(tmp_path / "p", text)).problems
+    assert problem.line == 4
+    assert "(while parsing a flow sequence begun on line 3)" in problem.message
+
+
+def test_a_key_written_twice_is_reported_and_the_entry_still_loads(tmp_path: Path):
+    text = as_yaml(good_question()).replace("  difficulty:", "  difficulty: easy\n  difficulty:", 1)
+    pack = load_pack(write_pack(tmp_path / "p", text))
+    (problem,) = pack.problems
+    lines = text.splitlines()
+    first = lines.index("  difficulty: easy") + 1
+    assert problem.line == first + 1
+    assert problem.message == (
+        f"key 'difficulty' is written twice in one mapping (first on line {first}); "
+        "only the last would be kept"
+    )
+    assert [q.id for q in pack.questions] == ["dbg-overnight-accuracy-drop"]
+
+
+def test_equal_keys_in_different_mappings_are_not_repeats(tmp_path: Path):
+    other = good_question() | {"id": "another-one"}
+    pack = load_pack(write_pack(tmp_path / "p", as_yaml(good_question(), other)))
+    assert pack.problems == []
+
+
 def test_missing_manifest_and_folder(tmp_path: Path):
     assert "does not exist" in load_pack(tmp_path / "nowhere").problems[0].message
     (missing,) = Library.load([tmp_path / "nowhere"]).problems
