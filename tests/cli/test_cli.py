@@ -193,6 +193,25 @@ def test_content_validate_builtin_and_broken(run, tmp_path: Path):
     }
 
 
+def test_content_validate_finds_a_lesson_linking_to_a_missing_drill(run, tmp_path: Path):
+    pack = tmp_path / "pack"
+    (pack / "lessons").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("id: mine\nname: Mine\n")
+    builtin = Library.load([]).lessons["fluency-metrics-thresholds"]
+    front = (
+        "---\nid: my-lesson\nmodule: ai-fluency\norder: 9\ntitle: Mine\nminutes: 5\n"
+        "objectives: [one, two]\ntakeaways: [one, two]\npractice: [tech-precision-recall-triage]\n"
+        "drills: [drift, drfit]\n---\n"
+    )
+    (pack / "lessons" / "mine.md").write_text(front + builtin.body)
+    result = run("content", "validate", str(pack))
+    assert result.exit_code == 1
+    assert (
+        f"{pack / 'lessons' / 'mine.md'}:2: entry 'my-lesson': field 'drills': "
+        "no drill kind or incident, left out: drfit"
+    ) in " ".join(result.stdout.split())
+
+
 def test_config_shows_settings(run, settings):
     rows = {r["env"]: r for r in json.loads(run("config", "--json").stdout)}
     assert rows["HIREBAR_DATA_DIR"]["value"] == str(settings.data_dir)

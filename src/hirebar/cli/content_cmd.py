@@ -26,7 +26,10 @@ def validate(
     as_json: JsonFlag = False,
 ) -> None:
     """Report every problem in the given packs with file, line, entry and field."""
+    from hirebar.practice.content_quality import drill_link_problems
+
     library = Library.load(paths or Settings().pack_paths())
+    problems = [*library.problems, *drill_link_problems(library)]
     packs = [
         {
             "path": str(p.root),
@@ -40,9 +43,9 @@ def validate(
     if as_json:
         emit_json(
             {
-                "ok": not library.problems,
+                "ok": not problems,
                 "packs": packs,
-                "problems": [asdict(p) for p in library.problems],
+                "problems": [asdict(p) for p in problems],
             }
         )
     else:
@@ -51,11 +54,9 @@ def validate(
             out.print(
                 f"{pack['path']}: {pack['companies']} companies, {pack['questions']} questions"
             )
-        render.print_problems(out, library.problems)
-        out.print(
-            f"{len(library.problems)} problem(s)" if library.problems else "[green]ok[/green]"
-        )
-    if library.problems:
+        render.print_problems(out, problems)
+        out.print(f"{len(problems)} problem(s)" if problems else "[green]ok[/green]")
+    if problems:
         raise typer.Exit(1)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from hirebar.content import Library, Question
+from hirebar.content.problems import PackProblem
 from hirebar.drills import KINDS
 from hirebar.grading import Embedder, assess
 from hirebar.grading.text import content_stems
@@ -48,27 +49,39 @@ def lint(
     """Every finding for the loaded library; an empty list means the content is clean."""
     questions = list(library.questions.values())
     findings = [Finding("pack-problem", p.entry or p.file, str(p)) for p in library.problems]
+    findings += [
+        Finding("broken-link", p.entry or p.file, str(p)) for p in drill_link_problems(library)
+    ]
     findings += near_duplicates(questions, embedder)
     for question in questions:
         findings += repeated_key_points(question, embedder)
         findings += cues_missing_exemplar(question, embedder)
-    findings += broken_drill_links(library)
     findings += copied_text(library, list(sources))
     return findings
 
 
-def broken_drill_links(library: Library) -> list[Finding]:
-    """Lesson links to drill kinds or incident scenarios that do not exist.
+def drill_link_problems(library: Library) -> list[PackProblem]:
+    """Lesson links to drill kinds or incident scenarios that do not exist, at the lesson's
+    file and line (the course leaves them out).
 
     Question links are checked when the library loads; drills live a layer above
-    content, so their links are checked here.
+    content, so their links are checked here, for both ``content validate`` and ``lint``.
     """
-    return [
-        Finding("broken-link", lesson.id, f"no drill kind or incident '{target}'")
-        for lesson in library.lessons.values()
-        for target in lesson.drills
-        if target not in KINDS and target not in library.incidents
-    ]
+    problems = []
+    for lesson in library.lessons.values():
+        missing = [d for d in lesson.drills if d not in KINDS and d not in library.incidents]
+        if missing:
+            file, line = library.places.get(("lessons", lesson.id), ("lessons", None))
+            problems.append(
+                PackProblem(
+                    file=file,
+                    line=line,
+                    entry=lesson.id,
+                    field="drills",
+                    message=f"no drill kind or incident, left out: {', '.join(missing)}",
+                )
+            )
+    return problems
 
 
 def near_duplicates(questions: list[Question], embedder: Embedder | None) -> list[Finding]:

@@ -8,9 +8,10 @@ import pytest
 
 from hirebar.content import Library
 from hirebar.practice.content_quality import (
-    broken_drill_links,
     copied_text,
     cues_missing_exemplar,
+    drill_link_problems,
+    lint,
     near_duplicates,
     repeated_key_points,
 )
@@ -75,9 +76,12 @@ def test_text_copied_from_a_source_is_found_and_original_text_is_not(library, tm
 
 
 def test_lesson_links_to_missing_drills_are_found(library):
-    assert broken_drill_links(library) == []
+    assert drill_link_problems(library) == []
     lesson = next(iter(library.lessons.values()))
     broken = lesson.model_copy(update={"drills": ["drift", "no-such-drill"]})
-    copy = Library(lessons={lesson.id: broken}, incidents=library.incidents)
-    (finding,) = broken_drill_links(copy)
-    assert finding.entry == lesson.id and "no-such-drill" in finding.message
+    copy = Library(lessons={lesson.id: broken}, incidents=library.incidents, places=library.places)
+    (problem,) = drill_link_problems(copy)
+    assert (problem.entry, problem.field) == (lesson.id, "drills")
+    assert problem.message == "no drill kind or incident, left out: no-such-drill"
+    assert (problem.file, problem.line) == library.places["lessons", lesson.id]
+    assert [f.check for f in lint(copy, None)] == ["broken-link"]
