@@ -354,6 +354,9 @@ def test_interactive_drills_store_every_answer_and_ask_again_without_a_number(ru
     assert [d["reply"] for d in history["drills"]] == ["90", "100"]
     refused = run("drill", "answer", "drift", "no idea", "--seed", "5")
     assert refused.exit_code == 2 and "no number found in 'no idea'" in refused.stderr
+    negative = run("drill", "answer", "drift", "-0.85", "--seed", "5", "--json")
+    assert negative.exit_code == 0, negative.stderr  # a reply, not an unknown option
+    assert json.loads(negative.stdout)["given"] == -0.85
 
 
 def test_q_stops_a_drill_session_and_keeps_the_answers_given(run):

@@ -161,7 +161,7 @@ def new(
         out.print(f"Solution: {drill.solution}\nDecision: {drill.decision}")
 
 
-@drill_app.command()
+@drill_app.command(context_settings={"ignore_unknown_options": True})  # a reply of -0.85
 def answer(
     kind: Annotated[str, typer.Argument(help="Drill kind.")],
     reply: Annotated[str, typer.Argument(help="Your answer, e.g. 0.842.")],
