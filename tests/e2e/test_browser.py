@@ -9,8 +9,9 @@ import subprocess
 import sys
 import time
 import urllib.request
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
@@ -22,6 +23,7 @@ pytestmark = [
 ]
 
 CHROMIUM = "/usr/bin/chromium"
+READER_ZONE = "Asia/Kolkata"
 ANSWER_START = "First I'd ask which queues dropped and exactly when it started."
 ANSWER_REST = (
     " I'd also check whether the metric itself broke: did the labelling pipeline or the eval set "
@@ -94,7 +96,10 @@ def page():
                 "--no-first-run",
             ],
         )
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        # a zone off UTC by a fraction of an hour: times on the pages must follow it
+        context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, timezone_id=READER_ZONE
+        )
         tab = context.new_page()
         tab.csp_errors = []
         tab.on(
@@ -307,6 +312,11 @@ def test_a_question_of_my_own_against_a_model_answer(server: str, page: Page, sh
     page.get_by_role("link", name="Why hold out a test set that no one tunes on?").first.click()
     expect(page).to_have_url(graded_at)
     expect(page.locator("#own-answer")).to_have_value(re.compile("^Tuning against a set"))
+    saved = page.locator("#own-saved time")  # said in the reader's zone; UTC in the tooltip
+    stored = datetime.fromisoformat(saved.get_attribute("datetime"))
+    local = stored.astimezone(ZoneInfo(READER_ZONE)).strftime("%Y-%m-%d %H:%M")
+    expect(saved).to_have_text(local)
+    expect(saved).to_have_attribute("title", stored.strftime("%Y-%m-%d %H:%M UTC"))
     assert page.csp_errors == []
 
 

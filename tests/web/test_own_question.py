@@ -38,6 +38,9 @@ def test_grading_shows_verdict_points_and_quotes(client, token):
     assert redirect.status_code == 303 and response.url.path.startswith("/own/")
     page = BeautifulSoup(response.text, "html.parser")
     assert page.select_one("#own-saved").text.startswith("Answer #")
+    saved = page.select_one("#own-saved time")  # the page says its zone; app.js localises it
+    assert saved["datetime"].endswith("+00:00")
+    assert saved.text == saved["datetime"][:16].replace("T", " ") + " UTC"
     assert page.select_one("#verdict").text in {"lean hire", "strong hire"}
     points = page.select("#own-points li")
     assert len(points) == 3

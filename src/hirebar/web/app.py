@@ -18,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hirebar import __version__, store
@@ -61,6 +62,14 @@ def found(value: T | None, detail: str) -> T:
     return value
 
 
+def when(iso: str, day_only: bool = False) -> Markup:
+    """A stored time (ISO, UTC) as ``<time>``: said in UTC here, and shown in the reader's
+    own time zone by app.js, since a cohort's server may not share the reader's zone."""
+    shown = iso[:10] if day_only else f"{iso[:16].replace('T', ' ')} UTC"
+    day = " data-day" if day_only else ""
+    return Markup(f'<time datetime="{escape(iso)}"{day}>{escape(shown)}</time>')
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     svc = PracticeService(settings)
@@ -91,6 +100,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     templates.env.globals.update(version=__version__, csrf_field=CSRF_FIELD)
     templates.env.filters["label"] = lambda v: str(v).replace("_", " ")
     templates.env.filters["pct"] = lambda v: f"{float(v):.0%}"
+    templates.env.filters["when"] = when
 
     def page(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
         token = csrf_token(request)

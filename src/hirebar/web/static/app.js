@@ -1,6 +1,6 @@
 // hirebar's only script: the answer timer, dictation where the browser has it, the
-// seconds field, draft autosave, one send per form, library filters after Back, and word
-// of a failed HTMX request.
+// seconds field, draft autosave, one send per form, library filters after Back, word of
+// a failed HTMX request, and times in the reader's own time zone.
 // Loaded from a file so the CSP can forbid inline script.
 (function () {
   "use strict";
@@ -183,7 +183,27 @@
     });
   }
 
+  // Times come from the server in UTC, said so; the reader sees them in their own zone,
+  // with the UTC time kept in the tooltip.
+  function localTimes(root) {
+    function two(n) { return String(n).padStart(2, "0"); }
+    root.querySelectorAll("time[datetime]").forEach(function (node) {
+      var at = new Date(node.getAttribute("datetime"));
+      if (isNaN(at.getTime()) || node.dataset.local) return;
+      var day = at.getFullYear() + "-" + two(at.getMonth() + 1) + "-" + two(at.getDate());
+      node.title = node.textContent + (node.hasAttribute("data-day") ? " (UTC)" : "");
+      node.textContent = node.hasAttribute("data-day")
+        ? day
+        : day + " " + two(at.getHours()) + ":" + two(at.getMinutes());
+      node.dataset.local = "1";
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    localTimes(document);
+    document.body.addEventListener("htmx:afterSwap", function (event) {
+      localTimes(event.detail.elt || document);
+    });
     startTimer();
     startDictation();
     autosaveAll();
