@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from hirebar.content import ANSWER_MINUTES, FollowUp, KeyPoint, Question, Verdict
 from hirebar.grading.assessment import Assessment, Evidence, KeyPointResult
+from hirebar.grading.copying import mostly_copied
 from hirebar.grading.embedding import Embedder
 from hirebar.grading.feedback import choose_follow_up, feedback_lines, next_step, strengths
 from hirebar.grading.integrity import check as check_integrity
@@ -34,6 +35,10 @@ COVERED_AT = 0.55
 UNREAD_SCRIPT_NOTE = (
     "The answer has no words in the Latin alphabet, and the grader reads only those: "
     "write it in English to have it graded."
+)
+COPIED_NOTE = (
+    "Most of this answer is the exemplar outline word for word, so the grade is the "
+    "exemplar's, not yours. To practise, close it and answer from memory."
 )
 LEXICAL_ONLY_NOTE = (
     "The sentence model is not installed (run `hirebar setup`): key points were matched "
@@ -67,6 +72,10 @@ def assess(
         if unread_script(answer):
             notes.append(UNREAD_SCRIPT_NOTE)
         return _empty(question, rubric_points, notes)
+    if mostly_copied(
+        sentences, "\n".join([question.exemplar, *(p.strong for p in question.pitfalls)])
+    ):
+        notes.append(COPIED_NOTE)
     flags = [*question.rubric.red_flags, *GENERIC_RED_FLAGS]
     cues = [c for item in [*rubric_points, *flags] for c in item.cues]
     matcher = SentenceMatcher(sentences, question.prompt, embedder, cues)

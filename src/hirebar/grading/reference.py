@@ -28,6 +28,7 @@ from pydantic import BaseModel, Field
 
 from hirebar.content import Verdict
 from hirebar.grading.assessment import RedFlagHit
+from hirebar.grading.copying import mostly_copied
 from hirebar.grading.embedding import Embedder
 from hirebar.grading.grader import COVERED_AT, MAX_SENTENCES, UNREAD_SCRIPT_NOTE
 from hirebar.grading.integrity import check as check_integrity
@@ -74,6 +75,10 @@ _CONDITION = re.compile(r"(?:if|when|once|unless|although|though|since|after|bef
 MIN_CLAUSE_STEMS = 2
 # A custom question has no round; padding is judged against a typical spoken answer's time.
 BUDGET_MINUTES = 5
+COPIED_NOTE = (
+    "Most of this answer is the model answer word for word, so the score is the model "
+    "answer's. To practise, answer from memory first, then compare."
+)
 # An answer sentence this close in meaning to the reference or one of its points is on topic.
 ON_TOPIC_AT = 0.15
 
@@ -251,6 +256,8 @@ def assess_with_reference(
     found = features(question, reference, answer, embedder, sentences)
     value = score(found, embedder is not None) if answer.strip() else 0.0
     integrity = check_integrity(answer, sentences, question, BUDGET_MINUTES, echo=False)
+    if mostly_copied(sentences, reference):
+        notes.append(COPIED_NOTE)
     if integrity.gamed:
         value = round(min(value * GAMED_FACTOR, GAMED_MAX), 3)
     return ReferenceAssessment(
