@@ -24,19 +24,53 @@ class Misconception:
     why: str
     pattern: re.Pattern[str]
     unless: re.Pattern[str] | None = None
+    # Where a claim ends within its sentence: ``pattern`` is searched clause by clause,
+    # and a clause that also says the right thing (``right``) is not the mistake.
+    clauses: re.Pattern[str] | None = None
+    right: re.Pattern[str] | None = None
+
+    def stated_in(self, sentence: str) -> bool:
+        if self.unless is not None and self.unless.search(sentence):
+            return False
+        parts = self.clauses.split(sentence) if self.clauses else [sentence]
+        return any(
+            self.pattern.search(part) and not (self.right and self.right.search(part))
+            for part in parts
+        )
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_DEFINES = r"(?:is|means|measures|tells(?: you| us)?|shows|=|meaning|being|which is|:|,\s*(?:the|a|our)\s+(?:share|fraction|percentage|proportion|number))"
+_DEFINES = (
+    r"(?:\b(?:is|means|measures|tells(?: you| us)?|shows|answers|asks|captures|refers to|meaning|"
+    r"being|which is|in other words|(?:computed|calculated|defined) as|(?:was|is|of|at) \d[\d.]* ?%,? so)\b|=|:|\bi\.e\.|"
+    r",\s*(?:the|a|our)\s+(?:share|fraction|percentage|proportion|number))"
+)
+_TP = r"(?:tp|true positives?)"
 # What recall (sensitivity) is: a share of the real positives.
 _RECALL_DEFINITION = (
-    r"(?:of (?:all )?(?:the )?(?:actual|real|true)\b|(?:actual|real|true) (?:positives|cases|"
+    r"(?:of (?:all |every )?(?:the )?(?:actual|real|true|genuine)\w*\b|(?:actual|real|true) (?:positives|cases|"
     r"fraud|defaulters|attacks|melanomas|commands)|(?:we|it|the model|the system) (?:catch|caught|"
     r"found|find|flag(?:ged|s)?)\b.{0,30}\b(?:at all|of all|out of all)|how many of the "
-    r"(?:actual|real|true)|slip through|miss(?:es|ed)?\b)"
+    r"(?:actual|real|true)|slip(?:s|ped)? (?:through|past)|get(?:s)? through|go(?:es)? undetected|"
+    r"miss(?:es|ed|ing)?\b|\bhow complete\b|\bcompleteness\b|\bcoverage\b"
+    r"|how many (?:of )?(?:the |all )?(?:\w+ ){0,3}(?:we|it|the model) (?:\w+ ){0,2}(?:catch|"
+    r"detect|find|identify|capture)"
+    r"|how many did (?:we|it|the model) (?:\w+ )?(?:catch|detect|find|identify|capture|flag)"
+    r"|out of all (?:the )?(?:\w+ ){0,3}(?:out there|that exist|there are)"
+    r"|\b(?:catch|catches|caught|detects?|detected|finds?|found|identif(?:y|ies|ied)|captures?|"
+    r"captured)\b (?:almost |nearly )?(?:all|every|\d[\d.]* ?%|most) (?:of )?(?:the )?"
+    r"(?!(?:flags|alerts|predictions)\b)\w+"
+    r"|of (?:all |every )(?:the )?(?:\w+ )?(?:sick |fraudulent |toxic |spam |relevant )?"
+    r"(?:patients|cases|fraud|spam|posts|transactions|payments|emails|documents|results|users)"
+    r"\b(?!.{0,30}\b(?:we|it|the model|the system) (?:flag|block|predict|call|mark|remov))"
+    r"|true positive rate|\btpr\b|hit rate|"
+    + _TP
+    + r"\s*(?:/|divided by|over)\s*\(?\s*"
+    + _TP
+    + r"\s*(?:\+|plus)\s*(?:fn|false negatives?))"
 )
 # What precision is: a share of the model's own positive calls.
 _PRECISION_DEFINITION = (
@@ -44,9 +78,75 @@ _PRECISION_DEFINITION = (
     r"picks|calls|positives (?:we|it) (?:called|predicted|flagged))|(?:the system|the model|"
     r"the app|it) (?:accepted|flagged|predicted|says|tells|called).{0,60}\b(?:right|correct|"
     r"actually)|when (?:it|the model|the app) (?:says|flags|tells|predicts).{0,60}\b(?:right|"
-    r"correct))"
+    r"correct)"
+    r"|how often (?:the model|the classifier|the system|it|we) (?:is|are|was|were|gets? it) "
+    r"(?:right|correct)"
+    r"|how often (?:a |an |the )?(?:flagged|removed|blocked|predicted|returned) \w+ "
+    r"(?:really |actually |truly )?(?:is|are)"
+    r"|how (?:trustworthy|reliable|accurate|correct|right) (?:a |an |the |our |its )?(?:positive )?"
+    r"(?:predictions?|flags?|alerts?|calls?)"
+    r"|how many of the (?:returned|retrieved|shown|flagged|predicted|surfaced|removed|blocked) "
+    r"\w+ (?:are|were|is|was)"
+    r"|(?:positive )?(?:predictions|flags|calls|alerts) (?:that |which )?(?:turn(?:s|ed)? out|are|"
+    r"were) (?:to be )?(?:actually |really )?(?:correct|right|true|accurate|real)"
+    r"|(?:we|it|the model|the system|the filter|the classifier) (?:remov|flag|block|predict|mark|"
+    r"label|call|escalat|declin|reject|send|sent|rout)\w* (?:\w+ ){0,4}(?:genuinely|really|"
+    r"actually|truly) \w+"
+    r"|(?:routed|flagged|removed|blocked|sent|marked|labell?ed|escalated|declined|rejected)\b"
+    r".{0,40}\b(?:truly|really|actually|genuinely|almost always|nearly always) (?:is|are|was|"
+    r"were|violate\w*|real|correct|right|relevant)"
+    r"|(?:\b(?:few|fewer|less|no)\s+(?:\w+\s+){0,2}false (?:alarms|positives))"
+    r"|over (?:everything|all) (?:that )?(?:the model |we |it )?(?:predicted|flagged|called)"
+    r"|accuracy of (?:our |its |the )?(?:positive )?(?:predictions|flags|calls|alerts)"
+    r"|of the (?:\w+ ){0,2}(?:we|it|the model|the system) (?:blocked|flagged|removed|predicted|"
+    r"marked|labell?ed|called|escalated|declined|rejected|sent|show|return|surface|display|"
+    r"retriev)\w*\b.{0,30}\b(?:were|was|are|is)\b"
+    r"|positive predictive value|\bppv\b|"
+    + _TP
+    + r"\s*(?:/|divided by|over)\s*\(?\s*"
+    + _TP
+    + r"\s*(?:\+|plus)\s*(?:fp|false positives?))"
 )
-_CONTRAST = r"\b(?:not|n't|never|nothing|rather than|instead of|unlike|confus\w*|mix(?:es|ed)? up|myth|mistake)\b"
+# Consequences said as if they defined the measure: recall with few false alarms,
+# precision with few misses.
+_RECALL_AS_FEW_ALARMS = (
+    r"(?:high|higher|better|rais\w*|improv\w*|increas\w*|boost\w*)\s+(?:recall|sensitivity)\b"
+    r".{0,40}\b(?:few|fewer|less|no|low|reduc\w*|cut\w*)\s+(?:\w+\s+){0,3}false (?:alarms|positives)"
+    r"|(?:low|lower|poor|bad)\s+(?:recall|sensitivity)\b.{0,40}\b(?:lots of|many|more|a lot of|"
+    r"too many)\s+false (?:alarms|positives)"
+)
+_PRECISION_AS_FEW_MISSES = (
+    r"(?:high|higher|better|rais\w*|improv\w*|increas\w*|boost\w*)\s+precision\b.{0,40}"
+    r"\b(?:miss(?:es|ing)? (?:fewer|less|few|nothing|none)|fewer (?:missed|misses)|"
+    r"catch(?:es|ing)? (?:more|almost all|nearly all|all|everything))"
+    r"|(?:low|lower|poor|bad)\s+precision\b.{0,40}\b(?:miss(?:es|ing)? (?:a lot|many|lots|more)|"
+    r"more (?:missed|misses))"
+)
+# The right definitions, said plainly: a clause that says them is not the swap.
+_SHARE_OF = r"(?:share|fraction|percentage|proportion|how many|how much|what part)\s+of\s+"
+_PRECISION_RIGHT = (
+    r"\bprecision\b.{0,40}?" + _SHARE_OF + r"(?:all\s+|the\s+|our\s+|its\s+)*(?:flag\w*|"
+    r"predict\w*|alerts?|positive (?:calls|predictions)|\w+\s+(?:we|it|the model)\s+(?:flag|"
+    r"block|predict|call))"
+)
+_RECALL_RIGHT = (
+    r"\b(?:recall|sensitivity)\b.{0,40}?" + _SHARE_OF + r"(?:all\s+|the\s+|every\s+)*"
+    r"(?:actual|real|true)\b"
+)
+_CONTRAST = (
+    r"\b(?:not|n't|never|nothing|rather than|instead of|unlike|confus\w*|mix(?:es|ed)?[- ]?ups?|"
+    r"myth|mistake|misconception|misread\w*|push(?:ing)? back|the claim that|"
+    r"(?:is|was|that's|that is) wrong|tempting|people (?:often )?(?:say|think|believe)|"
+    r"(?:that's|that is) (?:actually |really )?(?:recall|precision))\b"
+)
+# A claim about precision ends where recall is named, and the reverse, and at a turn in
+# the sentence: "high precision means few false alarms; high recall, few misses" is right.
+_TURN = (
+    r";|,\s*and\b|\bno matter\b|\bbut\b|\bhowever\b|\byet\b|\balthough\b|\bthough\b|"
+    r"\bwhereas\b|\bwhile\b"
+)
+_UNTIL_RECALL = rf"(?={_TURN})|(?=\b(?:recall|sensitivity)\b)"
+_UNTIL_PRECISION = rf"(?={_TURN})|(?=\bprecision\b)"
 
 MISCONCEPTIONS: tuple[Misconception, ...] = (
     Misconception(
@@ -54,8 +154,13 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
         text="Defines precision as the share of real positives caught (that is recall).",
         why="Precision is the share of the model's positive calls that are right; recall is the "
         "share of real positives it catches. Swapping them reverses every threshold decision.",
-        pattern=_rx(rf"\bprecision\b.{{0,40}}?\b{_DEFINES}.{{0,80}}?{_RECALL_DEFINITION}"),
+        pattern=_rx(
+            rf"\bprecision\b.{{0,40}}?{_DEFINES}.{{0,80}}?{_RECALL_DEFINITION}"
+            rf"|\d[\d.]* ?% precision\b.{{0,60}}?{_RECALL_DEFINITION}|{_PRECISION_AS_FEW_MISSES}"
+        ),
         unless=_rx(_CONTRAST),
+        clauses=_rx(_UNTIL_RECALL),
+        right=_rx(_PRECISION_RIGHT),
     ),
     Misconception(
         id="recall-as-precision",
@@ -64,9 +169,13 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
         why="Recall is the share of real positives the model catches; the share of its flags "
         "that are right is precision. A committee reads the swap as not knowing the basics.",
         pattern=_rx(
-            rf"\b(?:recall|sensitivity)\b.{{0,40}}?\b{_DEFINES}.{{0,80}}?{_PRECISION_DEFINITION}"
+            rf"\b(?:recall|sensitivity)\b.{{0,40}}?{_DEFINES}.{{0,80}}?{_PRECISION_DEFINITION}"
+            rf"|\d[\d.]* ?% (?:recall|sensitivity)\b.{{0,60}}?{_PRECISION_DEFINITION}"
+            rf"|{_RECALL_AS_FEW_ALARMS}"
         ),
         unless=_rx(_CONTRAST),
+        clauses=_rx(_UNTIL_PRECISION),
+        right=_rx(_RECALL_RIGHT),
     ),
     Misconception(
         id="auc-as-calibration",
@@ -210,9 +319,7 @@ def find_misconceptions(sentences: list[Sentence]) -> list[MisconceptionHit]:
     hits = []
     for item in MISCONCEPTIONS:
         for sentence in sentences:
-            if not item.pattern.search(sentence.text):
-                continue
-            if item.unless is not None and item.unless.search(sentence.text):
+            if not item.stated_in(sentence.text):
                 continue
             hits.append(MisconceptionHit(item, sentence))
             break

@@ -28,6 +28,23 @@ WRONG = [
         "recall-as-precision",
         "Our recall, the fraction of flagged transactions that were actually fraud, hit 0.8.",
     ),
+    # the swap in the forms people say it, not only as a definition
+    ("precision-as-recall", "Our precision was 90%, so we caught 90% of the fraud."),
+    ("precision-as-recall", "With 95% precision, only 5% of real toxic posts get through."),
+    ("precision-as-recall", "Precision answers: of all the sick patients, how many did we detect?"),
+    ("precision-as-recall", "Precision = TP / (TP + FN)."),
+    ("precision-as-recall", "High precision means we catch almost all of the spam that exists."),
+    ("recall-as-precision", "Recall is how often the model is right when it flags something."),
+    ("recall-as-precision", "High recall means few false alarms."),
+    ("recall-as-precision", "Recall is TP divided by TP plus FP."),
+    (
+        "recall-as-precision",
+        "Our recall of 80% means 80% of the transactions we blocked were actually fraudulent.",
+    ),
+    (
+        "recall-as-precision",
+        "Increasing recall directly reduces the number of false positives we raise.",
+    ),
     (
         "auc-as-calibration",
         "An AUC of 0.92 tells us the probabilities are accurate, so a 0.7 score means 70%.",
@@ -96,6 +113,13 @@ RIGHT = [
     "Power is the chance we detect a two-point lift if it really exists.",
     "We fix the sample size up front and do not stop when p first dips below 0.05.",
     "We track precision at the chosen threshold and recall by segment.",
+    # both named rightly in one sentence: a claim about one ends where the other is named
+    "High precision means few false alarms; high recall means few missed cases.",
+    "Caught 450 of 500 spam emails, so recall is 90%, and of the 600 it flagged, 450 were spam.",
+    "Precision is the share of flagged transactions that turn out to be actual fraud.",
+    "Some say precision is how many good fits we find, but that's recall.",
+    "Our recall of 40% means most thefts go unflagged, no matter how accurate the alerts are.",
+    "Precision was 92% but we still missed a lot of fraud.",
 ]
 
 
