@@ -28,8 +28,13 @@ class Misconception:
     # and a clause that also says the right thing (``right``) is not the mistake.
     clauses: re.Pattern[str] | None = None
     right: re.Pattern[str] | None = None
+    # Words one of which the sentence must hold (lower case): a cheap test before the
+    # patterns, which are long.
+    needs: tuple[str, ...] = ()
 
     def stated_in(self, sentence: str) -> bool:
+        if self.needs and not any(word in sentence.lower() for word in self.needs):
+            return False
         if self.unless is not None and self.unless.search(sentence):
             return False
         parts = self.clauses.split(sentence) if self.clauses else [sentence]
@@ -160,6 +165,7 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
         ),
         unless=_rx(_CONTRAST),
         clauses=_rx(_UNTIL_RECALL),
+        needs=("precision",),
         right=_rx(_PRECISION_RIGHT),
     ),
     Misconception(
@@ -175,6 +181,7 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
         ),
         unless=_rx(_CONTRAST),
         clauses=_rx(_UNTIL_PRECISION),
+        needs=("recall", "sensitivity"),
         right=_rx(_RECALL_RIGHT),
     ),
     Misconception(
@@ -192,6 +199,7 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
             + r"|\bbut\b|\bonly\b|\bwhile\b|\bwhereas\b|\bseparately\b|\balso\b.{0,30}calibrat"
             + r"|\b(?:auc|roc)\b.{0,15}(?:\band\b|,|\bplus\b).{0,15}calibrat"
         ),
+        needs=("auc", "roc"),
     ),
     Misconception(
         id="f1-as-average",
@@ -203,6 +211,7 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
             r"(?:the two|precision and recall|recall and precision|both)"
         ),
         unless=_rx(r"harmonic"),
+        needs=("f1",),
     ),
     Misconception(
         id="overfitting-as-poor-training-fit",
@@ -218,6 +227,7 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
         unless=_rx(
             r"\b(?:validation|held[- ]out|unseen|test set|new data)\b.{0,40}\b(?:poor|bad|worse)|underfit"
         ),
+        needs=("overfit",),
     ),
     Misconception(
         id="threshold-raises-recall",
@@ -231,6 +241,7 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
             r"sensitivity)|catch(?:es)? more|flag(?:s)? more)"
         ),
         unless=_rx(r"\blower\w*\b.{0,20}\b(?:recall|sensitivity)|\bfewer\b.{0,20}\bcatch"),
+        needs=("threshold", "cut", "bar"),
     ),
     Misconception(
         id="accuracy-on-rare-events",
@@ -249,6 +260,7 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
             r"(?:is|was) )?reliable"
         ),
         unless=_rx(r"\b(?:misleading|hides?|useless|meaningless|fool|trap|not)\b"),
+        needs=("accuracy",),
     ),
     Misconception(
         id="p-value-as-truth",
@@ -264,6 +276,7 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
         unless=_rx(
             r"\b(?:if there (?:is|were) no|assuming|under the null|by chance alone|not the)\b"
         ),
+        needs=("value", "p of", "p =", "p=", "significan"),
     ),
     Misconception(
         id="power-as-truth",
@@ -275,6 +288,7 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
             r"actually) )?(?:is|are) (?:better|real|true|right|working)"
         ),
         unless=_rx(r"\bif (?:the|there|a real)\b|\bexists\b|\bdetect"),
+        needs=("power",),
     ),
     Misconception(
         id="peeking",
@@ -287,6 +301,7 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
             r"looks?|reads?|becomes?|hits?)\b.{0,20}\b(?:below|under|significant|positive)"
         ),
         unless=_rx(_CONTRAST + r"|\bsequential\b|\bpre-?regist|\bfixed\b"),
+        needs=("stop",),
     ),
     Misconception(
         id="higher-log-loss-better",
@@ -304,6 +319,7 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
             r"|\bwant(?:s)? (?:the )?log[- ]?loss to (?:go up|increase|rise|be higher)"
         ),
         unless=_rx(_CONTRAST),
+        needs=("log",),
     ),
 )
 
