@@ -39,7 +39,7 @@ from hirebar.practice.model_setup import (
     is_installed,
 )
 from hirebar.settings import Settings
-from hirebar.store import MAX_STORED_INT, as_utc
+from hirebar.store import MAX_STORED_INT, utc_iso
 
 
 class Hirebar(typer.Typer):
@@ -187,7 +187,7 @@ def history(
         {
             "id": a.id,
             "question_id": a.question_id,
-            "created_at": as_utc(a.created_at).isoformat(),
+            "created_at": utc_iso(a.created_at),
             "mode": a.mode,
             "probe": a.probe,
             "seconds": a.seconds,

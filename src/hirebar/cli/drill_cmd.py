@@ -19,7 +19,7 @@ from hirebar.drills import KINDS, UnknownDrill, fmt
 from hirebar.drills.simulation import Debrief, Statement, offered
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.errors import UnknownIncident, UnreadableReply
-from hirebar.store import MAX_STORED_INT, as_utc
+from hirebar.store import MAX_STORED_INT, utc_iso
 
 STATEMENT_PROMPTS = (
     ("cause", "Cause"),
@@ -191,7 +191,7 @@ def history(as_json: JsonFlag = False) -> None:
             "seed": r.seed,
             "reply": r.reply,
             "correct": r.correct,
-            "created_at": as_utc(r.created_at).isoformat(),
+            "created_at": utc_iso(r.created_at),
         }
         for r in drilling.results()
     ]

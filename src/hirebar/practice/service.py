@@ -75,7 +75,7 @@ def own_answer_record(row: store.OwnAnswerRow) -> dict:
         "error": row.error,
         "verdict": row.verdict,
         "score": row.score,
-        "created_at": store.as_utc(row.created_at).isoformat(),
+        "created_at": store.utc_iso(row.created_at),
         "assessment": row.payload,
     }
 
@@ -277,7 +277,7 @@ class PracticeService:
                     "probe": a.probe,
                     "status": a.status,
                     "error": a.error,
-                    "created_at": store.as_utc(a.created_at).isoformat(),
+                    "created_at": store.utc_iso(a.created_at),
                     "assessments": [row.payload for row in a.assessments],
                 }
                 for a in attempts
@@ -289,7 +289,7 @@ class PracticeService:
                     "reply": r.reply,
                     "correct": r.correct,
                     "seconds": r.seconds,
-                    "created_at": store.as_utc(r.created_at).isoformat(),
+                    "created_at": store.utc_iso(r.created_at),
                 }
                 for r in store.list_drill_results(session, limit=1_000_000)
             ],
@@ -302,7 +302,7 @@ class PracticeService:
                     "steps": r.steps,
                     "statement": r.statement,
                     "score": r.score,
-                    "created_at": store.as_utc(r.created_at).isoformat(),
+                    "created_at": store.utc_iso(r.created_at),
                 }
                 for r in store.list_incident_runs(session, limit=1_000_000)
             ],

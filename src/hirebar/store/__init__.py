@@ -55,6 +55,7 @@ from hirebar.store.models import (
     ReviewRow,
     StoryRow,
     as_utc,
+    utc_iso,
 )
 from hirebar.store.own_answers import (
     add_own_answer,
@@ -134,4 +135,5 @@ __all__ = [
     "set_profile",
     "start_incident",
     "update_story",
+    "utc_iso",
 ]

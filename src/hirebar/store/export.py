@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hirebar.store.models import Base, as_utc
+from hirebar.store.models import Base, utc_iso
 
 
 def records(session: Session, model: type[Base]) -> list[dict]:
@@ -20,4 +20,4 @@ def records(session: Session, model: type[Base]) -> list[dict]:
 
 
 def _plain(value: object) -> object:
-    return as_utc(value).isoformat() if isinstance(value, datetime) else value
+    return utc_iso(value) if isinstance(value, datetime) else value

@@ -18,6 +18,11 @@ def as_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def utc_iso(moment: datetime) -> str:
+    """A stored time as ISO text that says its zone ("2026-12-06T22:15:00+00:00")."""
+    return as_utc(moment).isoformat()
+
+
 class Base(DeclarativeBase):
     pass
 

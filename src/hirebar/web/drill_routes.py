@@ -53,7 +53,7 @@ def run_summary(run, drilling: Drilling) -> dict:  # type: ignore[no-untyped-def
         "title": incident.title if incident else run.incident_id,
         "steps": len(run.steps),
         "score": run.score,
-        "created_at": store.as_utc(run.created_at).isoformat(),
+        "created_at": store.utc_iso(run.created_at),
     }
 
 

@@ -43,7 +43,7 @@ def loops_context(loops: MockLoops) -> dict:
                 "rounds": len(row.plan),
                 "answered": sum(1 for e in row.plan if e["attempt_id"]),
                 "finished": row.finished_at is not None,
-                "created_at": store.as_utc(row.created_at).isoformat(),
+                "created_at": store.utc_iso(row.created_at),
             }
             for row in loops.loops()
         ],

@@ -49,7 +49,7 @@ def drill_history(drilling: Drilling) -> dict:
                 "seed": r.seed,
                 "reply": r.reply,
                 "correct": r.correct,
-                "created_at": store.as_utc(r.created_at).isoformat(),
+                "created_at": store.utc_iso(r.created_at),
             }
             for r in drilling.results(limit=20)
         ],
@@ -59,7 +59,7 @@ def drill_history(drilling: Drilling) -> dict:
                 "incident_id": r.incident_id,
                 "score": r.score,
                 "steps": len(r.steps),
-                "created_at": store.as_utc(r.created_at).isoformat(),
+                "created_at": store.utc_iso(r.created_at),
             }
             for r in drilling.runs(limit=20)
         ],
@@ -275,7 +275,7 @@ def assessment(svc: PracticeService, attempt_id: int) -> dict | None:
             "probe": attempt.probe,
             "status": attempt.status,
             "error": attempt.error,
-            "created_at": store.as_utc(attempt.created_at).isoformat(),
+            "created_at": store.utc_iso(attempt.created_at),
         },
         "question": question_summary(question),
         "assessment": latest,
@@ -339,7 +339,7 @@ def history(svc: PracticeService, round_filter: str | None, verdict: str | None)
                 "id": a.id,
                 "question_id": a.question_id,
                 "round": question.round.value if question else None,
-                "created_at": store.as_utc(a.created_at).isoformat(),
+                "created_at": store.utc_iso(a.created_at),
                 "mode": a.mode,
                 "status": a.status,
                 "verdict": a.verdict,
