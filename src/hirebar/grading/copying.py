@@ -9,6 +9,8 @@ the labelled set reach at most a sixth of their words in such runs.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from hirebar.grading.text import Sentence, words
 
 COPIED_RUN = 8
@@ -17,7 +19,7 @@ COPIED_SHARE = 0.5
 
 def copied_share(sentences: list[Sentence], model_text: str) -> float:
     """Share of the answer's words inside runs of COPIED_RUN words found in ``model_text``."""
-    runs = set(_runs(words(model_text)))
+    runs = _model_runs(model_text)
     said = [w for sentence in sentences for w in words(sentence.text)]
     if not runs or len(said) < COPIED_RUN:
         return 0.0
@@ -30,6 +32,12 @@ def copied_share(sentences: list[Sentence], model_text: str) -> float:
 
 def mostly_copied(sentences: list[Sentence], model_text: str) -> bool:
     return copied_share(sentences, model_text) >= COPIED_SHARE
+
+
+@lru_cache(maxsize=1024)
+def _model_runs(model_text: str) -> frozenset[tuple[str, ...]]:
+    """The model text's runs, read once per question rather than once per answer."""
+    return frozenset(_runs(words(model_text)))
 
 
 def _runs(sequence: list[str]) -> list[tuple[str, ...]]:

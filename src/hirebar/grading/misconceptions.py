@@ -33,7 +33,8 @@ class Misconception:
     needs: tuple[str, ...] = ()
 
     def stated_in(self, sentence: str) -> bool:
-        if self.needs and not any(word in sentence.lower() for word in self.needs):
+        lowered = sentence.lower()
+        if self.needs and not any(word in lowered for word in self.needs):
             return False
         if self.unless is not None and self.unless.search(sentence):
             return False
@@ -54,6 +55,13 @@ _DEFINES = (
     r",\s*(?:the|a|our)\s+(?:share|fraction|percentage|proportion|number))"
 )
 _TP = r"(?:tp|true positives?)"
+
+
+def _tp_over(errors: str) -> str:
+    """The formula "TP / (TP + errors)", in symbols or in words."""
+    return _TP + r"\s*(?:/|divided by|over)\s*\(?\s*" + _TP + r"\s*(?:\+|plus)\s*" + errors
+
+
 # What recall (sensitivity) is: a share of the real positives.
 _RECALL_DEFINITION = (
     r"(?:of (?:all |every )?(?:the )?(?:actual|real|true|genuine)\w*\b|(?:actual|real|true) (?:positives|cases|"
@@ -71,11 +79,7 @@ _RECALL_DEFINITION = (
     r"|of (?:all |every )(?:the )?(?:\w+ )?(?:sick |fraudulent |toxic |spam |relevant )?"
     r"(?:patients|cases|fraud|spam|posts|transactions|payments|emails|documents|results|users)"
     r"\b(?!.{0,30}\b(?:we|it|the model|the system) (?:flag|block|predict|call|mark|remov))"
-    r"|true positive rate|\btpr\b|hit rate|"
-    + _TP
-    + r"\s*(?:/|divided by|over)\s*\(?\s*"
-    + _TP
-    + r"\s*(?:\+|plus)\s*(?:fn|false negatives?))"
+    r"|true positive rate|\btpr\b|hit rate|" + _tp_over(r"(?:fn|false negatives?)") + ")"
 )
 # What precision is: a share of the model's own positive calls.
 _PRECISION_DEFINITION = (
@@ -106,11 +110,7 @@ _PRECISION_DEFINITION = (
     r"|of the (?:\w+ ){0,2}(?:we|it|the model|the system) (?:blocked|flagged|removed|predicted|"
     r"marked|labell?ed|called|escalated|declined|rejected|sent|show|return|surface|display|"
     r"retriev)\w*\b.{0,30}\b(?:were|was|are|is)\b"
-    r"|positive predictive value|\bppv\b|"
-    + _TP
-    + r"\s*(?:/|divided by|over)\s*\(?\s*"
-    + _TP
-    + r"\s*(?:\+|plus)\s*(?:fp|false positives?))"
+    r"|positive predictive value|\bppv\b|" + _tp_over(r"(?:fp|false positives?)") + ")"
 )
 # Consequences said as if they defined the measure: recall with few false alarms,
 # precision with few misses.
