@@ -148,9 +148,15 @@ class MiniLM:
         was graded before. Alone, a text always gets the same vector.
         """
         encoded = self._tokenizer.encode_batch(texts)
+        # Longest first: the threads then finish at nearly the same time, rather than one
+        # starting a long sentence as the other runs out of work.
+        order = sorted(range(len(texts)), key=lambda row: -len(encoded[row].ids))
         vectors = np.zeros((len(texts), EMBEDDING_SIZE), dtype=np.float32)
         assert self._pool is not None
-        for row, vector in enumerate(self._pool.map(self._run_one, encoded, texts)):
+        results = self._pool.map(
+            self._run_one, [encoded[row] for row in order], [texts[row] for row in order]
+        )
+        for row, vector in zip(order, results, strict=True):
             vectors[row] = vector
         return vectors
 
