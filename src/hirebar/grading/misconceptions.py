@@ -139,9 +139,14 @@ _RECALL_RIGHT = (
     r"(?:actual|real|true)\b"
 )
 _CONTRAST = (
+    r"\b(?:is|are|was|were|does|do|did)n['’]t (?:just |simply |necessarily )?(?:mean|tell|say|"
+    r"show|measure|imply|perform|do|score|fit|raise|lower|increase|train\w*|fine-tun\w*|the|a|an|"
+    r"about)\b|"
     r"\b(?:not|n't|never|nothing|rather than|instead of|unlike|confus\w*|mix(?:es|ed)?[- ]?ups?|"
     r"myth|mistake|misconception|misread\w*|push(?:ing)? back|the claim that|"
-    r"(?:is|was|that's|that is) wrong|tempting|people (?:often )?(?:say|think|believe)|"
+    r"people (?:\w+ )?(?:say|think|believe|assume|read|treat|like to|confuse)|used to (?:think|"
+    r"believe)|"
+    r"(?:is|was|that's|that is) wrong|tempting|"
     r"(?:that's|that is) (?:actually |really )?(?:recall|precision))\b"
 )
 # A claim about precision ends where recall is named, and the reverse, and at a turn in
@@ -152,6 +157,70 @@ _TURN = (
 )
 _UNTIL_RECALL = rf"(?={_TURN})|(?=\b(?:recall|sensitivity)\b)"
 _UNTIL_PRECISION = rf"(?={_TURN})|(?=\bprecision\b)"
+
+# Doing badly on the training data itself: underfitting, whatever the speaker calls it.
+_POOR_TRAINING_FIT = (
+    r"(?:poor(?:ly)?|bad(?:ly)?|terrible|terribly|weak(?:ly)?|worse|struggl\w*|fail\w*)\b.{0,40}"
+    r"\b(?:on|at|with) (?:its |the |their )?(?:own )?(?:training|data it was trained|(?:very )?"
+    r"examples (?:\w+ ){0,2}trained)"
+    r"|\btrain\w* (?:accuracy|performance|score|fit)\b.{0,20}\b(?:poor|bad|terrible|low|weak|awful)"
+    r"|\btrain\w* (?:loss|error)\b.{0,20}\b(?:high|stays? high|won't come down|doesn't (?:come|go) "
+    r"down|not (?:coming|going) down)"
+    r"|\b(?:poor|bad|low|terrible|weak) training (?:performance|accuracy|score|fit|results)"
+    r"|\bhigh training (?:loss|error)"
+    r"|\b(?:can't|cannot|couldn't|unable to|fails? to) (?:even )?(?:fit|learn|memori[sz]e)\b.{0,30}"
+    r"\btrain"
+    r"|\bnever (?:really )?learn\w* the training"
+    r"|\bmisclassif\w*.{0,40}\b(?:trained|training)"
+)
+_RAISE_THRESHOLD = (
+    r"(?:(?:rais\w*|increas\w*|higher|tighten\w*|push(?:ing|ed)? up|bump\w*|crank\w* up|"
+    r"nudg\w* up)\b.{0,40}\b(?:threshold|cut-?off|cutoff|bar)\b"
+    r"|\bmov\w* (?:the |our |its )?(?:\w+ )?(?:threshold|cut-?off|cutoff|bar) (?:up|higher)\b)"
+)
+_REALLY_BETTER = (
+    r"(?:(?:is|are|was|were)\s+(?:(?:truly|really|actually|genuinely|almost certainly|definitely)"
+    r"\s+)?(?:the\s+)?(?:better|real|true|right|working|winning)\b|(?:truly|really|actually|"
+    r"genuinely)\s+\w+|works|wins|beats?|lifted|improved|outperform\w*)"
+)
+_STOP_TEST = (
+    r"\b(?:stop\w*|end(?:s|ed|ing)?(?: it)?(?: early)?|call(?:s|ed|ing)? it|declar\w* (?:a |the )?"
+    r"winner|pull(?:ed|ing)? the plug|wrap\w* (?:it )?up|kill\w*)"
+)
+_LOSS = r"\b(?:log[- ]?loss|cross[- ]?entropy|perplexity|(?:validation|training|test) loss)\b"
+_BETTER = (
+    r"\b(?:better|good|improv\w*|healthier|win|stronger|learning well|fits? (?:\w+ )?better|"
+    r"more confident)\b"
+)
+_TEMPERATURE_ZERO = r"(?:\btemperature\b.{0,30}\b(?:0|zero|0\.0)\b|\b(?:0|zero)\s+temperature\b)"
+_NO_HALLUCINATION = (
+    r"\b(?:no|stop\w*|eliminat\w*|prevent\w*|remov\w*|get rid of|cur\w*|fix\w*|solv\w*|"
+    r"can't|cannot|won't|never|without|no more|free of|kill\w*|goes away|away)\b.{0,40}"
+    r"\b(?:hallucinat\w*|made[- ]up|mak(?:e|es|ing) (?:things|stuff|facts) up|fabricat\w*|"
+    r"invent\w*|the problem)"
+)
+_ALWAYS_CORRECT = (
+    r"\b(?:always|guarantee\w*|ensur\w*|only says?|only gives?)\b.{0,40}\b(?:factual\w*|"
+    r"correct|accurate|true|truthful)"
+)
+_STOP_HALLUCINATING = (
+    r"\b(?:stop|eliminat|prevent|avoid|get rid of|fix|kill|worried about)\w*\b.{0,20}"
+    r"\b(?:hallucinat\w*|made[- ]up (?:facts|answers)|fabricat\w*)"
+)
+_RAG = r"\b(?:rag|retrieval[- ]augmented(?: generation)?)\b"
+_BIG_EFFECT = (
+    r"\b(?:big|large|huge|massive|substantial|meaningful|important|material|sizable|sizeable|"
+    r"major|by a lot|enough to matter|a lot)\b"
+)
+_FINE_TUNE = r"\bfine[- ]?tun\w*|\bfinetun\w*"
+_EVERY_DAY = (
+    r"\b(?:every (?:day|night|morning|week|hour)|daily|nightly|each (?:day|night|morning)|"
+    r"overnight)\b"
+)
+_FRESH_FACTS = (
+    r"\b(?:facts?|prices?|pricing|inventory|stock|policies|policy|rules|fares|availability|"
+    r"up[- ]to[- ]date|current|fresh\w*|latest|today's|knows?)\b"
+)
 
 MISCONCEPTIONS: tuple[Misconception, ...] = (
     Misconception(
@@ -192,7 +261,11 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
         pattern=_rx(
             r"\b(?:auc|roc)\b.{0,80}\b(?:calibrat\w*|probabilit(?:y|ies) (?:are|is) (?:now )?(?:more )?"
             r"(?:accurate|correct|right|reliable|trustworthy)|really means an? \d+ ?%|"
-            r"accurate probabilit\w*)"
+            r"accurate probabilit\w*|probabilit\w* (?:\w+ ){0,2}(?:match|line up|track|reflect)\w*"
+            r"|(?:says?|said|predicts?|predicted|gives?|gave)\b.{0,30}\d+ ?(?:%|percent)\b.{0,60}"
+            r"\b\d+ ?(?:%|percent))"
+            r"|\d+ ?(?:%|percent) (?:chance|risk|probability)\b.{0,60}\b(?:auc|roc)\b.{0,30}"
+            r"\b(?:guarantee|ensure|mean|show|prove)\w*"
         ),
         unless=_rx(
             _CONTRAST
@@ -208,9 +281,12 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
         "average hides a model with high precision and useless recall.",
         pattern=_rx(
             r"\bf1\b.{0,60}\b(?:simple |plain |arithmetic |straight )?(?:average|mean) of "
-            r"(?:the two|precision and recall|recall and precision|both)"
+            r"(?:\w+ ){0,5}(?:the two|precision|precise|recall|both)"
+            r"|\bf1\b.{0,60}\baverag(?:es|ing) (?:out )?(?:the two|them|both|precision|recall)"
+            r"|(?:precision (?:and|plus) recall|recall (?:and|plus) precision|the two)\b.{0,30}\b(?:divid\w* (?:it |them "
+            r"|that |the sum )?by (?:two|2)|halv\w*)"
         ),
-        unless=_rx(r"harmonic"),
+        unless=_rx(r"harmonic|" + _CONTRAST),
         needs=("f1",),
     ),
     Misconception(
@@ -219,14 +295,13 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
         why="An overfit model does very well on its training data and poorly on new data; "
         "poor training performance is underfitting.",
         pattern=_rx(
-            r"(?:overfit\w*.{0,120}\b(?:poor(?:ly)?|bad(?:ly)?|low|worse|struggl\w*|fail\w*)"
-            r"\b.{0,30}\b(?:on|at|with) (?:its |the |their )?(?:own )?training"
-            r"|(?:poor(?:ly)?|bad(?:ly)?|worse)\b.{0,30}\b(?:on|at) (?:its |the )?(?:own )?"
-            r"training.{0,60}\boverfit)"
+            rf"overfit\w*.{{0,120}}(?:{_POOR_TRAINING_FIT})|(?:{_POOR_TRAINING_FIT}).{{0,80}}overfit"
         ),
         unless=_rx(
-            r"\b(?:validation|held[- ]out|unseen|test set|new data)\b.{0,40}\b(?:poor|bad|worse)|underfit"
+            r"\b(?:validation|held[- ]out|unseen|test set|new data)\b.{0,40}\b(?:poor|bad|worse)"
+            r"|underfit|too simple|" + _CONTRAST
         ),
+        clauses=_rx(_TURN),
         needs=("overfit",),
     ),
     Misconception(
@@ -235,12 +310,19 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
         why="A higher threshold makes the model flag less: precision tends to rise and recall "
         "falls. Getting the direction wrong sends the launch the wrong way.",
         pattern=_rx(
-            r"(?:rais\w*|increas\w*|higher|tighten\w*|push(?:ing)? up)\b.{0,40}\b(?:threshold|"
-            r"cut-?off|cutoff|bar)\b.{0,80}\b(?:more sensitive|(?:higher|more|raises?|"
-            r"increases?|boosts?|improves?|gives?(?: us)?(?: a)? higher)\b.{0,25}\b(?:recall|"
-            r"sensitivity)|catch(?:es)? more|flag(?:s)? more)"
+            rf"{_RAISE_THRESHOLD}.{{0,80}}\b(?:more sensitive|(?:higher|more|raises?|increases?|"
+            r"boosts?|improves?|lifts?|gives?(?: us)?(?: a)? higher)\b.{0,25}\b(?:recall|"
+            r"sensitivity)|(?:recall|sensitivity) (?:goes |went )?up|pushes recall up|"
+            r"catch(?:es)? more|flag(?:s)? more|(?:more|increases? the number of) (?:\w+ )?"
+            r"(?:positives|flags|alerts))"
+            r"|(?:catch(?:es)? more|miss(?:es)? fewer|fewer misse[sd]|more recall|higher recall|push\w* "
+            r"recall up|"
+            rf"(?:boost|raise|improve|increase)s? (?:our |the )?recall)\b.{{0,60}}{_RAISE_THRESHOLD}"
         ),
-        unless=_rx(r"\blower\w*\b.{0,20}\b(?:recall|sensitivity)|\bfewer\b.{0,20}\bcatch"),
+        unless=_rx(
+            r"\blower\w*\b.{0,20}\b(?:recall|sensitivity)|\bfewer\b.{0,20}\bcatch|" + _CONTRAST
+        ),
+        clauses=_rx(_TURN),
         needs=("threshold", "cut", "bar"),
     ),
     Misconception(
@@ -248,19 +330,21 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
         text="Calls accuracy a reliable measure when the positive class is rare.",
         why="When 1 % of cases are positive, a model that never flags anything is 99 % "
         "accurate; accuracy hides exactly the errors that matter.",
+        # Three things in one sentence, in any order: a rare class, accuracy, and trust in it.
         pattern=_rx(
-            r"\baccuracy\b.{0,60}\b(?:reliable|dependable|good|fine|trustworthy|right|best|"
-            r"main|meaningful|solid)\b.{0,80}\b(?:rare|imbalanc\w*|only (?:about )?\d|tiny share|"
-            r"(?:even|although|though) .{0,40}(?:rare|\d+ ?%))"
-            r"|(?:\b(?:rare|imbalanc\w*|tiny share)\b|\bonly (?:about )?\d[\d.]* ?%).{0,80}\baccuracy\b"
-            r".{0,30}\b(?:is |as )?(?:a )?"
-            r"(?:reliable|dependable|good|fine|trustworthy)"
-            r"|\baccuracy\b.{0,40}\b(?:sat|is|was|stays?) (?:around |above |at )?\d\d(?:\.\d)?"
-            r" ?(?:%|percent).{0,40}\bso (?:we knew|the model (?:is|was)) (?:it was |the model "
-            r"(?:is|was) )?reliable"
+            r"^(?=.*\b(?:rare\w*|imbalanc\w*|tiny share|skewed|minority class|one in (?:a |every )?"
+            r"(?:hundred|thousand|million|\d[\d,]*)|\d+ in (?:a |every )?(?:hundred|thousand|million|"
+            r"\d[\d,]*)|(?:only|just|under|below|less than) (?:about |around )?\d[\d.]* ?(?:%|percent)"
+            r"))(?=.*\baccura(?:cy|te)\b)(?=.*\b(?:reliable|dependable|good|great|fine|trustworthy|"
+            r"best|go-to|meaningful|solid|strong evidence|matters? most|the (?:metric|number) that "
+            r"matters|doing (?:a )?(?:great|good|fine)|tells? (?:you|us) how well|headline|"
+            r"works? (?:fine|well)|knew (?:it|the model) (?:was|is) (?:working|reliable)))"
         ),
-        unless=_rx(r"\b(?:misleading|hides?|useless|meaningless|fool|trap|not)\b"),
-        needs=("accuracy",),
+        unless=_rx(
+            r"\w+n't\b|\b(?:misleading|mislead|hides?|useless|meaningless|fool\w*|trap|not|"
+            r"never|used to think|instead|rather than|precision|recall|stopped|regardless|look(?:s|ed)? (?:great|good))\b"
+        ),
+        needs=("accura",),
     ),
     Misconception(
         id="p-value-as-truth",
@@ -268,15 +352,30 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
         why="A p-value is how surprising the data would be if there were no real difference; "
         "it is not the probability that the new version is better.",
         pattern=_rx(
-            r"(?:\bp[- ]?values?\b|\bp of \d|\bp ?= ?0?\.\d|\bsignificance\b).{0,60}\b(?:chance|"
-            r"probability|likelihood|odds|how likely|\d+ ?% sure)\b"
-            r".{0,50}\b(?:hypothesis (?:is )?(?:true|right|correct)|(?:is|are|was) "
-            r"(?:better|real|true|right|working)|works|wins)"
+            r"(?:\bp[- ]?values?\b|\bp of \d|\bp ?(?:=|<) ?0?\.\d|\bp (?:was|is|of|at|equals?|equal to"
+            r"|came (?:back |in )?at) 0?\.\d|\bsignificance\b).{0,60}\b(?:chance|probability|"
+            r"likelihood|odds|how likely|\d+ ?(?:%|percent) (?:sure|certain|confident))\b"
+            rf".{{0,50}}\b(?:hypothesis (?:is )?(?:true|right|correct)|{_REALLY_BETTER}|"
+            r"(?:is|was) (?:just )?(?:a )?(?:fluke|luck|noise|random chance))"
         ),
         unless=_rx(
-            r"\b(?:if there (?:is|were) no|assuming|under the null|by chance alone|not the)\b"
+            r"\b(?:if there (?:is|were) no|assuming|under the null|by chance alone|not the)\b|"
+            + _CONTRAST
         ),
-        needs=("value", "p of", "p =", "p=", "significan"),
+        needs=(
+            "value",
+            "p of",
+            "p =",
+            "p=",
+            "p <",
+            "p<",
+            "p was",
+            "p is",
+            "p at",
+            "p equal",
+            "p came",
+            "significan",
+        ),
     ),
     Misconception(
         id="power-as-truth",
@@ -284,10 +383,12 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
         why="Power is the chance of detecting an effect of the chosen size if it exists; "
         "it says nothing about how likely a given positive result is to be true.",
         pattern=_rx(
-            r"\bpower\b.{0,80}\b(?:chance|probability|likelihood)\b.{0,40}\b(?:(?:truly|really|"
-            r"actually) )?(?:is|are) (?:better|real|true|right|working)"
+            r"\bpower(?:ed)?\b.{0,80}\b(?:chance|probability|likelihood|how likely|confident|sure|"
+            rf"certain)\b.{{0,50}}\b{_REALLY_BETTER}"
+            r"|\bpower\b.{0,40}\b(?:means|so)\b.{0,40}\b(?:result|winner|positive)\w* (?:is|are) "
+            r"(?:almost )?(?:certainly|definitely|surely|probably) (?:real|true|right)"
         ),
-        unless=_rx(r"\bif (?:the|there|a real)\b|\bexists\b|\bdetect"),
+        unless=_rx(r"\bif (?:the|there|a real)\b|\bexists\b|\bdetect|" + _CONTRAST),
         needs=("power",),
     ),
     Misconception(
@@ -296,30 +397,153 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
         why="Stopping the first time p dips under 0.05 inflates false positives many times "
         "over; fix the sample size in advance or use a sequential method built for peeking.",
         pattern=_rx(
-            r"\bstop\w*\b.{0,30}\b(?:the moment|as soon as|once|when(?:ever)?|the first time)\b.{0,30}"
-            r"\b(?:p|p[- ]?value|it|the test|results?)\b.{0,20}\b(?:drops?|falls?|dips?|gets?|goes|is|"
-            r"looks?|reads?|becomes?|hits?)\b.{0,20}\b(?:below|under|significant|positive)"
+            rf"{_STOP_TEST}\b.{{0,40}}\b(?:the moment|as soon as|once|when(?:ever)?|the first time|"
+            r"if)\b.{0,40}\b(?:(?:p|p[- ]?value|it|the test|results?|lift|variant)\b.{0,20}\b(?:drops?|"
+            r"falls?|dips?|gets?|goes|is|looks?|reads?|becomes?|became|turns?|turned|hits?|reach\w*)\b.{0,20}\b(?:below|"
+            r"under|significan\w*|positive)|(?:hits?|reach\w*|shows?) significan\w*)"
+            r"|(?:the moment|as soon as|once|when(?:ever)?|the first time|if)\b.{0,50}\b(?:hits?|"
+            r"reach\w*|gets? to|shows?|turns?|becomes?)\b.{0,10}\b(?:significan\w*|\d+ ?(?:%|percent)"
+            rf"(?: confidence| significance)?)\b.{{0,40}}\b(?:{_STOP_TEST}|ship\w*)"
+            rf"|{_STOP_TEST}.{{0,60}}\b(?:because|since|as|once)\b.{{0,30}}\balready significant"
+            r"|\bno (?:harm|problem|issue) (?:in|with) peeking"
+            r"|no need to wait for the (?:planned |full )?sample"
         ),
-        unless=_rx(_CONTRAST + r"|\bsequential\b|\bpre-?regist|\bfixed\b"),
-        needs=("stop",),
+        unless=_rx(
+            _CONTRAST + r"|\bsequential\b|\bpre-?regist|\bfixed\b|\binflat\w*|false positive"
+        ),
+        needs=("significan", "peek", "below", "under", "positive", "sample", "confidence"),
     ),
     Misconception(
         id="higher-log-loss-better",
-        text="Treats a higher log loss as better.",
-        why="Log loss is a penalty: lower is better, and it punishes confident wrong "
-        "probabilities hardest.",
+        text="Treats a higher log loss (or cross-entropy, or perplexity) as better.",
+        why="Log loss, cross-entropy and perplexity are penalties: lower is better, and they "
+        "punish confident wrong probabilities hardest.",
         pattern=_rx(
-            r"(?:higher|increas\w*|rising|goes? up|went up|rais\w*)\b.{0,30}\blog[- ]?loss\b"
-            r".{0,60}\b(?:better|good|improv\w*|healthier|win)"
-            r"|\blog[- ]?loss\b.{0,40}\b(?:should|needs? to|want(?:s)? (?:it )?to) "
+            r"(?:higher|highest|larger|largest|bigger|biggest|increas\w*|rising|goes? up|went up|"
+            rf"rais\w*|climb\w*)\b.{{0,30}}{_LOSS}.{{0,60}}{_BETTER}"
+            rf"|{_LOSS}.{{0,40}}\b(?:should|needs? to|want(?:s)? (?:it )?to) "
             r"(?:go up|increase|rise|be higher)"
-            r"|\blog[- ]?loss\b.{0,40}\bhigher is better"
-            r"|\blog[- ]?loss\b.{0,20}\b(?:went up|goes up|rose|increased|is higher)\b.{0,40}"
-            r"\b(?:better|good|improv\w*)"
-            r"|\bwant(?:s)? (?:the )?log[- ]?loss to (?:go up|increase|rise|be higher)"
+            rf"|{_LOSS}.{{0,40}}\bhigher is better"
+            rf"|{_LOSS}.{{0,20}}\b(?:went up|goes up|rose|increased|is higher|was higher|climbed|"
+            rf"kept rising|grew|keeps? going up)\b.{{0,60}}{_BETTER}"
+            rf"|\bwant\w* (?:the |your |our )?{_LOSS} to (?:go up|increase|rise|be (?:as )?high)"
         ),
         unless=_rx(_CONTRAST),
-        needs=("log",),
+        needs=("log", "entropy", "perplexity", "loss"),
+    ),
+    Misconception(
+        id="temperature-zero-no-hallucination",
+        text="Says a temperature of zero stops an LLM hallucinating or makes it correct.",
+        why="Temperature zero makes the output (nearly) the same every time, not true: a model "
+        "that believes a wrong fact states it at temperature zero on every run. Grounding, "
+        "citations and evaluation reduce hallucination.",
+        pattern=_rx(
+            rf"{_TEMPERATURE_ZERO}.{{0,80}}(?:{_NO_HALLUCINATION}|{_ALWAYS_CORRECT})"
+            rf"|(?:{_STOP_HALLUCINATING}).{{0,60}}\b(?:set|turn|drop|lower|put|use)\w*\b.{{0,20}}"
+            rf"{_TEMPERATURE_ZERO}"
+        ),
+        unless=_rx(
+            r"\b(?:not|doesn't|does not|won't|will not|can still|still|even|no "
+            r"guarantee|people (?:often )?(?:say|think|believe|assume)|myth|mistake|but|retriev\w*|"
+            r"ground\w*)\b"
+        ),
+        needs=("temperature",),
+    ),
+    Misconception(
+        id="rag-as-training",
+        text="Says retrieval-augmented generation trains the model on the documents.",
+        why="RAG looks documents up at query time and puts the best passages in the prompt; "
+        "the model's weights never change, so switching retrieval off leaves it knowing nothing "
+        "of them. Confusing the two muddles every cost, freshness and privacy decision.",
+        pattern=_rx(
+            rf"{_RAG}.{{0,80}}\b(?:train|retrain|fine[- ]?tun|memori[sz]|absorb|bak)\w*\b"
+            r"(?! (?:the )?retriev)"
+            rf"|{_RAG}.{{0,80}}\b(?:learn(?:s|ed|t)?|knows?|remembers?)\b.{{0,40}}\b(?:permanently|"
+            r"inside out|by heart|for good|even (?:with|without|when)|into (?:its|the model's) "
+            r"weights)"
+            rf"|{_RAG}.{{0,100}}\b(?:updat\w*|chang\w*|adjust\w*) (?:its |the model's |the "
+            r"model's |the )?(?:weights|parameters)"
+            rf"|{_RAG}.{{0,80}}\binto (?:its|the model's|the) (?:weights|parameters)"
+        ),
+        unless=_rx(
+            _CONTRAST + r"|\bwithout\b|\bno (?:need|change)\b|\bavoid\w*\b|\bretriever\b|"
+            r"\bembedding model\b|\buntouched\b|\bleaves?\b|\bdon't\b|\bdoesn't\b"
+        ),
+        needs=("rag", "retrieval"),
+    ),
+    Misconception(
+        id="significance-as-size",
+        text="Reads a statistically significant result (or a small p-value) as a large effect.",
+        why="Significance says an effect is unlikely to be zero, not how big it is: with enough "
+        "traffic a trivial lift is significant. Judge size by the estimated effect and its "
+        "confidence interval against the smallest lift worth shipping.",
+        pattern=_rx(
+            r"\bsignifican\w*.{0,80}\b(?:means?|meant|so|tells?|shows?|proves?|confirm\w*|"
+            r"therefore|because|knew|it's|it is|that's|obviously|clearly|told)\b.{0,60}"
+            + _BIG_EFFECT
+            + r"|\bsignifican\w*\b.{0,30}\b(?:means?|basically means|is|=)\s+(?:important|"
+            r"meaningful|material|big)\b"
+            r"|\bsignifican\w*.{0,30}\bwhat tells (?:you|us)\b.{0,40}\b(?:meaningful|big|large|"
+            r"material|important)\b"
+            r"|(?:smaller|lower|tinier|tiniest|smallest|lowest)\s+p[- ]?values?\b.{0,60}\b(?:bigger|"
+            r"larger|stronger|more important|more meaningful|biggest|largest)\b"
+            r"|\bp[- ]?values?\b.{0,60}\b(?:tells?|shows?|means?)\b.{0,40}\b(?:size|magnitude|how "
+            r"(?:big|large))\b"
+            r"|\bp[- ]?values?\b.{0,60}\b(?:tells?|shows?|means?)\b.{0,40}" + _BIG_EFFECT
+        ),
+        unless=_rx(
+            _CONTRAST
+            + r"|\w+n't (?:mean|tell|show|say|imply)|\bbut\b|\bwhile\b|\beffect size\b|\bconfidence interval\b|"
+            r"\bpractical(?:ly)? significan|\bminimum\b|\bsays nothing\b|\balone\b|\btoo small\b"
+        ),
+        needs=("significan", "value"),
+    ),
+    Misconception(
+        id="drift-as-weight-change",
+        text="Says a deployed model degrades because its own weights change or decay over time.",
+        why="A deployed model's weights are fixed until someone retrains it; it gets worse "
+        "because the data or the world moves away from what it learned. Blaming the model "
+        "sends the fix to the wrong place and leaves drift unmonitored.",
+        pattern=_rx(
+            r"\b(?:weights|parameters|coefficients)\b.{0,40}\b(?:drift|decay|degrad|chang|shift|"
+            r"erod|rot|wear|wore|slip|age)\w*\b.{0,40}\b(?:over time|on (?:its|their) own|by "
+            r"(?:itself|themselves)|in production|as (?:it|the model) (?:runs|serves)|from serving|"
+            r"gradually|slowly|after (?:a while|deploy\w*|launch))"
+            r"|\b(?:weights|parameters)\b.{0,20}\b(?:slowly|gradually) (?:decay|drift|change|shift|"
+            r"degrade)\w*"
+            r"|\b(?:model|it|classifier|bot)\b.{0,40}\b(?:forgets?|forgot|forgotten|forgetting|"
+            r"unlearn\w*|wears? out)\b.{0,60}\b(?:over time|in production|after (?:a while|\w+ "
+            r"months?|launch|deploy\w*)|what it learned|its training|with (?:use|time)|the longer)"
+            r"|(?:after|over) (?:a while|time|\w+ months?)\b.{0,40}\b(?:model|it|classifier|bot)\b"
+            r".{0,20}\b(?:forgets?|forgot|had forgotten|unlearn\w*)"
+            r"|\bmodel drift\b.{0,20}\b(?:is|means)\b.{0,40}\b(?:weights|parameters)\b"
+        ),
+        unless=_rx(
+            _CONTRAST + r"|\bunless\b|\bfixed\b|\bstay\w*\b|\bsame\b|\bretrain\w* (?:it|them|"
+            r"the model) on\b|\bfine-?tun\w*|\bonline learning\b|\bcontinual\b"
+        ),
+        needs=("weights", "parameters", "coefficients", "forg", "unlearn", "wear", "drift"),
+    ),
+    Misconception(
+        id="fine-tuning-for-fresh-facts",
+        text="Plans to keep an LLM's fast-changing facts current by fine-tuning it every day.",
+        why="Fine-tuning teaches style and behaviour well but injects new facts poorly and "
+        "unreliably, and a daily run is slow and costly. Facts that change daily (prices, "
+        "stock, policies) belong in retrieval or a tool call at query time.",
+        pattern=_rx(
+            rf"(?:{_FINE_TUNE}).{{0,60}}{_EVERY_DAY}.{{0,80}}{_FRESH_FACTS}"
+            rf"|{_EVERY_DAY}.{{0,20}}(?:{_FINE_TUNE}).{{0,80}}{_FRESH_FACTS}"
+            rf"|{_FRESH_FACTS}.{{0,80}}(?:{_FINE_TUNE}).{{0,30}}{_EVERY_DAY}"
+            rf"|{_FRESH_FACTS}.{{0,80}}{_EVERY_DAY}\s+(?:{_FINE_TUNE})"
+            rf"|(?:{_FINE_TUNE}).{{0,40}}\b(?:is how you|is the way to|reliably|guarantees?)\b.{{0,40}}"
+            r"\b(?:inject|teach|add)\w* (?:it |the model )?(?:new |fresh |the latest )?(?:facts|"
+            r"knowledge|information)"
+        ),
+        unless=_rx(
+            _CONTRAST + r"|\bretriev\w*|\brag\b|\blook\w* ?up\b|\btool call|\bapi\b|\blive\b|"
+            r"\bsearch\w*|\bbut\b|\bstill\b|\bexpensive\b|\bstyle\b|\btone\b|\bformat\b"
+        ),
+        needs=("fine-tun", "fine tun", "finetun"),
     ),
 )
 

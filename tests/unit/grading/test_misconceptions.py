@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from hirebar.grading.misconceptions import find_misconceptions
 from hirebar.grading.text import split_sentences
+
+BENCHMARKS = Path(__file__).resolve().parents[3] / "benchmarks" / "data"
 
 WRONG = [
     ("precision-as-recall", "Precision is the share of all actual fraud cases that we catch."),
@@ -96,6 +101,55 @@ WRONG = [
     ("peeking", "I'd stop the test the moment the results look significant to save traffic."),
     ("higher-log-loss-better", "Log loss went up from 0.3 to 0.4, which is better."),
     ("higher-log-loss-better", "We want log loss to increase as the model learns."),
+    # The five added on 2026-12-07, and new wordings of the older ones
+    (
+        "temperature-zero-no-hallucination",
+        "We run the claims bot at temperature 0, so it never makes things up.",
+    ),
+    (
+        "temperature-zero-no-hallucination",
+        "To stop hallucinations, just set the temperature to zero.",
+    ),
+    ("rag-as-training", "With RAG we fine-tune the assistant on every contract in the archive."),
+    (
+        "rag-as-training",
+        "Retrieval-augmented generation updates the model's weights with our wiki pages.",
+    ),
+    (
+        "significance-as-size",
+        "The lift was significant at p < 0.01, which means the effect is large.",
+    ),
+    ("significance-as-size", "A lower p-value means a stronger effect, so test B matters more."),
+    (
+        "drift-as-weight-change",
+        "The ranking model's weights slowly decay in production, so quality slips.",
+    ),
+    (
+        "drift-as-weight-change",
+        "After six months the classifier forgot what it learned, so we retrained it.",
+    ),
+    (
+        "fine-tuning-for-fresh-facts",
+        "We fine-tune the travel bot every night so it knows today's fares.",
+    ),
+    ("higher-log-loss-better", "Perplexity went up from 9 to 14, so the new model is better."),
+    (
+        "peeking",
+        "We'd check the dashboard daily and call it the moment the lift turns significant.",
+    ),
+    ("p-value-as-truth", "p was 0.02, so there is a 98% chance the new flow is really better."),
+    ("power-as-truth", "With 80% power we can be 80% confident the winner is truly better."),
+    ("f1-as-average", "F1 is precision plus recall, divided by two."),
+    (
+        "overfitting-as-poor-training-fit",
+        "The training loss stayed high, a sure sign of overfitting.",
+    ),
+    ("threshold-raises-recall", "To miss fewer fraud cases we bumped the threshold up to 0.9."),
+    (
+        "accuracy-on-rare-events",
+        "Only 1 in 1,000 posts breaks the rules, and accuracy is still our best metric.",
+    ),
+    ("auc-as-calibration", "A higher AUC means the probabilities line up with real outcome rates."),
 ]
 
 RIGHT = [
@@ -120,6 +174,17 @@ RIGHT = [
     "Some say precision is how many good fits we find, but that's recall.",
     "Our recall of 40% means most thefts go unflagged, no matter how accurate the alerts are.",
     "Precision was 92% but we still missed a lot of fraud.",
+    "Temperature 0 makes the bot repeat itself; it doesn't stop hallucinations.",
+    "RAG puts retrieved passages in the prompt; the model's weights are untouched.",
+    "Significant means unlikely to be zero, but the effect size decides if it matters.",
+    "The weights are fixed after launch; the inputs drifted away from the training data.",
+    "Prices change daily, so we look them up at query time rather than fine-tuning.",
+    "Lower perplexity is better, and ours fell from 14 to 9.",
+    "A higher threshold makes the model flag less, so recall falls while precision rises.",
+    "When the spam filter missed too much, we didn't raise the cutoff: we lowered it.",
+    "The p-value isn't the chance the variant is better; that needs a prior.",
+    "An overfit model doesn't do poorly on its training data; it does suspiciously well there.",
+    "I used to think accuracy was fine for rare events until a do-nothing model scored 99%.",
 ]
 
 
@@ -132,3 +197,16 @@ def test_wrong_fact_is_caught(expected: str, sentence: str):
 @pytest.mark.parametrize("sentence", RIGHT)
 def test_correct_statement_is_left_alone(sentence: str):
     assert find_misconceptions(split_sentences(sentence)) == []
+
+
+def test_no_correct_sentence_in_the_benchmark_sets_is_flagged():
+    """benchmarks/data/wrong_facts.yaml: a flagged correct sentence caps a good answer."""
+    sets = yaml.safe_load((BENCHMARKS / "wrong_facts.yaml").read_text())
+    flagged = [
+        sentence
+        for kinds in sets.values()
+        for sentences in kinds.values()
+        for sentence in sentences["right"]
+        if find_misconceptions(split_sentences(sentence))
+    ]
+    assert flagged == []
