@@ -415,6 +415,15 @@ def test_incident_list_and_play(run, settings, tmp_path, monkeypatch):
     picked = run("incident", input=f"{total + 5}\n1\ndone\n\n\n\n\n")
     assert f"Type a scenario number from 1 to {total}" in picked.stdout
     assert "Debrief" in picked.stdout  # asked again, then played
+    # A command no wording matches offers the nearest actions; a letter takes one.
+    offered = run(
+        "incident", "play", "inc-test", input="has anything shipped lately\na\ndone\n\n\n\n\n"
+    )
+    assert "Did you mean (type the letter):" in offered.stdout
+    assert "a) List last night's deploys and config pushes" in offered.stdout
+    assert "List last night's deploys and config pushes:" in offered.stdout  # taken, evidence
+    runs = json.loads(run("drill", "history", "--json").stdout)["incident_runs"]
+    assert runs[0]["steps"] == 2  # the unmatched command is kept too
 
 
 def test_pack_text_that_looks_like_markup_is_printed_as_written(run, tmp_path, monkeypatch):

@@ -151,3 +151,19 @@ def test_an_incident_is_played_step_by_step_and_debriefed(client, token):
 def test_forms_without_the_csrf_token_are_refused(client):
     response = client.post("/drills/drift/1", data={"reply": "0.1"})
     assert response.status_code == 403
+
+
+def test_a_command_that_matches_nothing_offers_the_steps_it_may_mean(client, token):
+    run = client.post(
+        "/incidents/inc-test/runs", data={"csrf_token": token}, follow_redirects=False
+    ).headers["location"]
+    client.post(f"{run}/steps", data={"typed": "has anything shipped lately", "csrf_token": token})
+    page = soup(client.get(run))
+    assert "did not match an action" in page.select_one("ol.steps li").text
+    offers = {b["data-suggested"]: b.text for b in page.select("#suggested button")}
+    assert offers.get("deploys") == "List last night's deploys and config pushes"
+    client.post(f"{run}/steps", data={"typed": "deploys", "csrf_token": token})  # the offer
+    page = soup(client.get(run))
+    assert "List last night's deploys" in page.select("ol.steps li")[1].text
+    assert page.select("#suggested") == []  # offers go once a step is taken
+    assert client.get(f"/api/v1{run}").json()["suggested"] == []

@@ -44,6 +44,7 @@ def _kind_or_fail(kind: str) -> str:
     return kind
 
 
+SUGGESTION_KEYS = "ab"  # letters, so they never clash with the numbered menu
 QUIT_WORDS = {"q", "quit", "exit", "stop"}
 
 
@@ -258,6 +259,7 @@ def play(incident_id: Annotated[str, typer.Argument(help="Scenario id.")]) -> No
         fail(str(exc))
     run = drilling.start(incident.id)
     taken: list[str] = []
+    suggested: list[Action] = []  # "did you mean" after a command that matched nothing
     menu = offered(incident, taken)
     out.print(Panel(Text(incident.alert), title=Text(incident.title)))
     out.print("Actions you can take (type a number, or say it in your own words):")
@@ -277,9 +279,16 @@ def play(incident_id: Annotated[str, typer.Argument(help="Scenario id.")]) -> No
             break
         if typed.isdigit() and 1 <= int(typed) <= len(menu):
             typed = menu[int(typed) - 1].id
+        elif typed.lower() in SUGGESTION_KEYS[: len(suggested)]:
+            typed = suggested[SUGGESTION_KEYS.index(typed.lower())].id
         step = drilling.step(run.id, typed)
+        suggested = step.suggested
         if step.action is None:
             out.print("[yellow]Not sure which action that is; try another wording or a number.")
+            if suggested:
+                out.print("Did you mean (type the letter):")
+                for key, action in zip(SUGGESTION_KEYS, suggested, strict=False):
+                    out.print(f"  {key}) {escape(action.label)}")
             continue
         out.print(f"[bold]{escape(step.action.label)}[/bold]: {escape(step.action.evidence)}")
         taken.append(step.action.id)

@@ -12,10 +12,16 @@ import re
 from dataclasses import dataclass, field
 
 from hirebar.content.incident import Action, Incident, Stage
+from hirebar.grading.embedding import Embedder
 from hirebar.grading.text import content_stems
 
 MATCH_FLOOR = 0.6  # share of a phrase's content words a typed command must contain
 STATEMENT_SHARE = 0.75  # share of a phrase's content words a closing statement must contain
+# A command no wording matches is offered the actions nearest in meaning ("did you mean"), at
+# most SUGGESTIONS of them, each at least this close (cosine) to its label or a phrase. Set on
+# the tuning half of benchmarks/data/incident_commands.yaml; see benchmarks/incident_commands.py.
+SUGGEST_AT = 0.3
+SUGGESTIONS = 2
 # How the 100 points split; order and coverage carry most, as in a real drill.
 WEIGHTS = {"order": 30, "coverage": 25, "cause": 20, "containment": 10, "comms": 5, "rollback": 10}
 
@@ -47,6 +53,23 @@ def interpret(incident: Incident, text: str) -> Action | None:
                 if score > best_score:
                     best, best_score = action, score
     return best
+
+
+def closest(incident: Incident, text: str, embedder: Embedder) -> list[Action]:
+    """The actions nearest in meaning to a command that no wording matched, best first.
+
+    They are offered for the player to pick, never taken unasked: the nearest action is the
+    intended one only a little over half the time, and a wrong step would count in the
+    debrief; the intended one is among the two nearest about five times in six.
+    """
+    phrases = [(a, p) for a in incident.actions for p in [a.label, *a.phrases]]
+    vectors = embedder.embed([text.strip(), *(p for _, p in phrases)])
+    nearest: dict[str, float] = {}
+    for (action, _), similarity in zip(phrases, vectors[1:] @ vectors[0], strict=True):
+        nearest[action.id] = max(nearest.get(action.id, -1.0), float(similarity))
+    ranked = sorted(nearest, key=lambda i: -nearest[i])
+    chosen = [i for i in ranked[:SUGGESTIONS] if nearest[i] >= SUGGEST_AT]
+    return [a for i in chosen if (a := incident.action(i)) is not None]
 
 
 # Investigation steps are offered from the start; a theory once something has been

@@ -9,13 +9,13 @@ and a run can be resumed from its id.
 from __future__ import annotations
 
 import random
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from hirebar import store
 from hirebar.content.incident import Action, Incident
 from hirebar.drills import Check, Drill, check_answer, generate
-from hirebar.drills.simulation import Debrief, Statement, debrief, interpret
+from hirebar.drills.simulation import Debrief, Statement, closest, debrief, interpret
 from hirebar.practice.errors import UnknownIncident, UnknownRun, UnreadableReply
 from hirebar.practice.service import PracticeService
 
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 class Step:
     typed: str
     action: Action | None
+    # When nothing matched: the actions nearest in meaning, for the player to pick from.
+    suggested: list[Action] = field(default_factory=list)
 
 
 class Drilling:
@@ -94,12 +96,20 @@ class Drilling:
             return _stored_run(session, run_id)
 
     def step(self, run_id: int, typed: str) -> Step:
-        """Store what the player typed, then say which action it meant (if any)."""
+        """Store what the player typed, then say which action it meant (if any), or else
+        which actions it may have meant."""
         with self.svc.session() as session:
             run = _stored_run(session, run_id)
-            action = interpret(self.incident(run.incident_id), typed)
+            incident = self.incident(run.incident_id)
+            action = interpret(incident, typed)
             store.add_incident_step(session, run, typed, action.id if action else None)
-        return Step(typed, action)
+        return Step(typed, action, [] if action else self.suggestions(incident, typed))
+
+    def suggestions(self, incident: Incident, typed: str) -> list[Action]:
+        """The actions nearest in meaning to a command that matched none; none without the
+        sentence model."""
+        embedder, _ = self.svc.embedder()
+        return closest(incident, typed, embedder) if embedder is not None else []
 
     def keep_statement(self, run_id: int, parts: dict[str, str]) -> None:
         """Store a statement still being written, without closing the run."""

@@ -114,6 +114,15 @@ def run_context(drilling: Drilling, run_id: int) -> dict:
         ],
         "example": incident.actions[0].phrases[0] if incident.actions[0].phrases else "",
         "steps": steps,
+        # The last command matched nothing: the actions it may have meant, to pick from.
+        "suggested": [
+            {"id": a.id, "label": a.label}
+            for a in (
+                drilling.suggestions(incident, steps[-1]["typed"])
+                if steps and not steps[-1]["action"] and run.score is None
+                else []
+            )
+        ],
         # What was typed last: the boxes' autosaved drafts over a statement kept by the CLI.
         "statement": {**(run.statement or {}), **drilling.svc.text_drafts(f"run:{run.id}:")},
         "debrief": None,

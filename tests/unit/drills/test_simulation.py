@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from hirebar.content.incident import Incident, Stage
-from hirebar.drills.simulation import Statement, debrief, interpret, order_score
+from hirebar.drills.simulation import (
+    SUGGESTIONS,
+    Statement,
+    closest,
+    debrief,
+    interpret,
+    order_score,
+)
 from samples import INCIDENT_DATA
 
 INCIDENT = Incident.model_validate(INCIDENT_DATA)
@@ -76,3 +83,23 @@ def test_a_scenario_must_cover_every_stage():
     tell["stage"] = "containment"
     with pytest.raises(ValueError, match="no action for stage"):
         Incident.model_validate(broken)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("has anything shipped lately", "deploys"),
+        ("send spanish tickets to people instead", "route"),
+        ("escalate to the customer support managers", "tell"),
+    ],
+)
+def test_a_command_no_wording_matches_is_offered_the_actions_it_may_mean(embedder, typed, expected):
+    assert interpret(INCIDENT, typed) is None  # nothing is taken unasked
+    near = closest(INCIDENT, typed, embedder)
+    assert expected in [a.id for a in near]
+    assert len(near) <= SUGGESTIONS
+
+
+@pytest.mark.parametrize("typed", ["bake sourdough bread tonight", "blah blah"])
+def test_a_command_about_nothing_in_the_scenario_is_offered_nothing(embedder, typed):
+    assert closest(INCIDENT, typed, embedder) == []
