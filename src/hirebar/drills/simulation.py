@@ -26,6 +26,24 @@ SUGGESTIONS = 2
 WEIGHTS = {"order": 30, "coverage": 25, "cause": 20, "containment": 10, "comms": 5, "rollback": 10}
 
 
+# Words for the same move in an incident, read as one: "roll back the template" then says
+# what "Revert the prompt template" says. Each pattern is replaced by its key, in commands and
+# in action labels and phrases alike.
+_SAME_MOVE = {
+    "revert": r"\b(?:roll(?:ing|ed)?[- ]?backs?|undo(?:ing)?|back(?:ing)? out|revert\w*)\b",
+    "pause": r"\b(?:paus\w*|disabl\w*|turn(?:ing)? off|switch(?:ing)? off|halt\w*|suspend\w*)\b",
+    "tell": r"\b(?:tell|notify\w*|inform\w*|brief\w*|ping\w*|loop(?:ing)? in|message)\b",
+    "deploy": r"\b(?:deploy\w*|releas\w*|rollouts?|roll(?:ing)? out|ship(?:ped|ping)?)\b",
+}
+_SAME_MOVE_RX = {key: re.compile(pattern, re.IGNORECASE) for key, pattern in _SAME_MOVE.items()}
+
+
+def _move_stems(text: str) -> set[str]:
+    for key, pattern in _SAME_MOVE_RX.items():
+        text = pattern.sub(key, text)
+    return set(content_stems(text))
+
+
 def interpret(incident: Incident, text: str) -> Action | None:
     """The action a typed command means: the best phrase match, if clear enough.
 
@@ -37,13 +55,13 @@ def interpret(incident: Incident, text: str) -> Action | None:
     exact = incident.action(text.strip())
     if exact is not None:
         return exact
-    said = set(content_stems(text))
+    said = _move_stems(text)
     if not said:
         return None
     best, best_score = None, (0.0, 0.0)
     for action in incident.actions:
         for phrase in [action.label, *action.phrases]:
-            stems = set(content_stems(phrase))
+            stems = _move_stems(phrase)
             if not stems:
                 continue
             recall = len(stems & said) / len(stems)

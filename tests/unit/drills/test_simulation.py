@@ -33,6 +33,10 @@ GOOD = Statement(
         ("deploys", "deploys"),
         ("I'd route to humans for now", "route"),
         ("order pizza for the team", None),
+        # words for the same move read as one
+        ("notify the support leads", "tell"),
+        ("ping support now", "tell"),
+        ("has anyone shipped a config push?", "deploys"),
     ],
 )
 def test_free_text_maps_to_the_action_it_means(typed, expected):
