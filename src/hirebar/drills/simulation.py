@@ -73,23 +73,6 @@ def interpret(incident: Incident, text: str) -> Action | None:
     return best
 
 
-def closest(incident: Incident, text: str, embedder: Embedder) -> list[Action]:
-    """The actions nearest in meaning to a command that no wording matched, best first.
-
-    They are offered for the player to pick, never taken unasked: the nearest action is the
-    intended one only a little over half the time, and a wrong step would count in the
-    debrief; the intended one is among the two nearest about five times in six.
-    """
-    phrases = [(a, p) for a in incident.actions for p in [a.label, *a.phrases]]
-    vectors = embedder.embed([text.strip(), *(p for _, p in phrases)])
-    nearest: dict[str, float] = {}
-    for (action, _), similarity in zip(phrases, vectors[1:] @ vectors[0], strict=True):
-        nearest[action.id] = max(nearest.get(action.id, -1.0), float(similarity))
-    ranked = sorted(nearest, key=lambda i: -nearest[i])
-    chosen = [i for i in ranked[:SUGGESTIONS] if nearest[i] >= SUGGEST_AT]
-    return [a for i in chosen if (a := incident.action(i)) is not None]
-
-
 # Investigation steps are offered from the start; a theory once something has been
 # looked at; fixes, comms and prevention once a step has turned up evidence that points
 # at the cause (their labels would name it). Any of them can be typed at any time.
@@ -107,6 +90,27 @@ def offered(incident: Incident, taken: list[str]) -> list[Action]:
         return bool(steps) if action.stage == Stage.hypothesis else pointed
 
     return sorted((a for a in incident.actions if shown(a)), key=lambda a: a.label)
+
+
+def closest(incident: Incident, text: str, embedder: Embedder, taken: list[str]) -> list[Action]:
+    """The actions on offer (given the steps ``taken``) nearest in meaning to a command that
+    no wording matched, best first.
+
+    Only actions already on offer: a fix is not offered before the evidence points at the
+    cause, or a suggestion would give it away. They are offered for the player to pick,
+    never taken unasked: the nearest action is the intended one only a little over half the
+    time, and a wrong step would count in the debrief.
+    """
+    phrases = [(a, p) for a in offered(incident, taken) for p in [a.label, *a.phrases]]
+    if not phrases:
+        return []
+    vectors = embedder.embed([text.strip(), *(p for _, p in phrases)])
+    nearest: dict[str, float] = {}
+    for (action, _), similarity in zip(phrases, vectors[1:] @ vectors[0], strict=True):
+        nearest[action.id] = max(nearest.get(action.id, -1.0), float(similarity))
+    ranked = sorted(nearest, key=lambda i: -nearest[i])
+    chosen = [i for i in ranked[:SUGGESTIONS] if nearest[i] >= SUGGEST_AT]
+    return [a for i in chosen if (a := incident.action(i)) is not None]
 
 
 def mentions(text: str, phrases: list[str]) -> bool:

@@ -103,13 +103,14 @@ class Drilling:
             incident = self.incident(run.incident_id)
             action = interpret(incident, typed)
             store.add_incident_step(session, run, typed, action.id if action else None)
-        return Step(typed, action, [] if action else self.suggestions(incident, typed))
+            taken = [s["action"] for s in run.steps if s["action"]]
+        return Step(typed, action, [] if action else self.suggestions(incident, typed, taken))
 
-    def suggestions(self, incident: Incident, typed: str) -> list[Action]:
-        """The actions nearest in meaning to a command that matched none; none without the
-        sentence model."""
+    def suggestions(self, incident: Incident, typed: str, taken: list[str]) -> list[Action]:
+        """The actions on offer nearest in meaning to a command that matched none; none
+        without the sentence model."""
         embedder, _ = self.svc.embedder()
-        return closest(incident, typed, embedder) if embedder is not None else []
+        return closest(incident, typed, embedder, taken) if embedder is not None else []
 
     def keep_statement(self, run_id: int, parts: dict[str, str]) -> None:
         """Store a statement still being written, without closing the run."""

@@ -105,20 +105,18 @@ def run_context(drilling: Drilling, run_id: int) -> dict:
                 "evidence": action.evidence if action else None,
             }
         )
+    taken = [s["action"] for s in run.steps if s["action"]]
     context = {
         "run": {"id": run.id, "finished": run.score is not None, "score": run.score},
         "incident": {"id": incident.id, "title": incident.title, "alert": incident.alert},
-        "actions": [
-            {"id": a.id, "label": a.label}
-            for a in offered(incident, [s["action"] for s in run.steps if s["action"]])
-        ],
+        "actions": [{"id": a.id, "label": a.label} for a in offered(incident, taken)],
         "example": incident.actions[0].phrases[0] if incident.actions[0].phrases else "",
         "steps": steps,
         # The last command matched nothing: the actions it may have meant, to pick from.
         "suggested": [
             {"id": a.id, "label": a.label}
             for a in (
-                drilling.suggestions(incident, steps[-1]["typed"])
+                drilling.suggestions(incident, steps[-1]["typed"], taken)
                 if steps and not steps[-1]["action"] and run.score is None
                 else []
             )
