@@ -40,6 +40,10 @@ COPIED_NOTE = (
     "Most of this answer is the exemplar outline word for word, so the grade is the "
     "exemplar's, not yours. To practise, close it and answer from memory."
 )
+NOTHING_COVERED_NOTE = (
+    "Not one of the key points this question tests is in the answer, so it stays below the "
+    "bar however well it is said: check it answers the question asked."
+)
 LEXICAL_ONLY_NOTE = (
     "The sentence model is not installed (run `hirebar setup`): key points were matched "
     "on wording alone, so paraphrases may be missed."
@@ -106,11 +110,14 @@ def assess(
         words=len(words(answer)),
         red_flags=len(red_flags) - len(integrity.issues),
         gamed=integrity.gamed,
+        nothing_covered=not any(k.covered for k in key_points),
         short_words=PROBE_SHORT_WORDS if probe else SHORT_ANSWER_WORDS,
         full_words=PROBE_LENGTH_SATURATES if probe else LENGTH_SATURATES,
     )
     score = overall_score(reading)
     verdict = verdict_for(score, reading)
+    if reading.nothing_covered and not integrity.gamed:
+        notes.append(NOTHING_COVERED_NOTE)
     wanted = [k.competency for k in key_points] if probe else question.competencies
     return Assessment(
         question_id=question.id,

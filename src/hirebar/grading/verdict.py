@@ -73,6 +73,8 @@ class Reading:
     words: int
     red_flags: int  # rubric and generic red flags (not integrity issues)
     gamed: bool  # keyword stuffing, echo, padding or a wrong ML fact
+    # Not one key point covered: whatever the answer says well, it is not what was asked.
+    nothing_covered: bool = False
     short_words: int = SHORT_ANSWER_WORDS
     full_words: int = LENGTH_SATURATES  # length past which more words add nothing
 
@@ -96,10 +98,11 @@ def overall_score(reading: Reading) -> float:
 
 def verdict_for(score: float, reading: Reading) -> Verdict:
     verdict = next((v for floor, v in VERDICT_FLOORS if score >= floor), Verdict.strong_no_hire)
-    # One red flag keeps an answer out of strong_hire; two, or any gaming, keep it below the bar.
+    # One red flag keeps an answer out of strong_hire; two, any gaming, or not one key point
+    # covered keep it below the bar.
     cap = Verdict.strong_hire
     if reading.red_flags == 1:
         cap = Verdict.lean_hire
-    if reading.red_flags >= 2 or reading.gamed:
+    if reading.red_flags >= 2 or reading.gamed or reading.nothing_covered:
         cap = Verdict.lean_no_hire
     return min(verdict, cap, key=lambda v: v.rank)

@@ -46,3 +46,27 @@ def test_a_non_answer_is_not_called_an_answer_to_another_question(library, embed
         graded = assess(question, text, embedder)
         assert "off-topic" not in {f.id for f in graded.red_flags}, text
         assert graded.verdict == Verdict.strong_no_hire
+
+
+# On the same field (models, labels, drift), so the topic check lets it through: an incident
+# plan given to a recruiter's question about the share of time spent on ML work.
+SAME_FIELD = (
+    "First I would clarify what changed overnight: a model deploy, a data pipeline "
+    "change, or an upstream schema change. I would contain the impact by rolling back to "
+    "the last known good model version if a deploy happened, since users are affected "
+    "right now. Then I would slice the accuracy drop by segment, by input source and by "
+    "time to see whether it is concentrated. I would check for data drift with PSI on the "
+    "top features and compare the label distribution against last week. I would also "
+    "check whether the labelling pipeline changed, because a drop of 12 points overnight "
+    "is often a measurement problem, not a model problem. I would communicate to "
+    "stakeholders within the hour with what we know and the rollback criteria. Finally I "
+    "would add monitoring on input feature distributions with an alert at PSI above 0.2 "
+    "so this is caught before users notice."
+)
+
+
+def test_an_answer_covering_no_key_point_stays_below_the_bar_and_says_why(library, embedder):
+    graded = assess(library.questions["rs-ai-title-scope"], SAME_FIELD, embedder)
+    assert not any(k.covered for k in graded.key_points)
+    assert graded.verdict.rank <= Verdict.lean_no_hire.rank
+    assert any("answers the question asked" in note for note in graded.notes)
