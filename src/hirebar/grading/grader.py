@@ -102,6 +102,7 @@ def assess(
         ANSWER_MINUTES[question.round],
         closest_to_prompt=closest,
         restating=restating,
+        evidence=frozenset(k.evidence.start for k in key_points if k.evidence),
     )
     red_flags = [*flag_hits, *integrity.issues]
     reading = Reading(

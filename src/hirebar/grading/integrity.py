@@ -76,18 +76,20 @@ def check(
     echo: bool = True,
     closest_to_prompt: float | None = None,
     restating: float | None = None,
+    evidence: frozenset[int] = frozenset(),
 ) -> Integrity:
     """``echo=False`` for short answers to long question stems (reference mode), where
     restating the stem is often how a correct answer starts; that mode discounts the
     question's words in its own signals instead. ``closest_to_prompt``, the highest
     cosine between the prompt and a sentence of the answer, turns on the off-topic
     check, and ``restating``, the highest cosine between a sentence of the prompt and
-    one of the answer, confirms an echo (both need the sentence model)."""
+    one of the answer, confirms an echo (both need the sentence model). ``evidence`` holds
+    the start of each sentence quoted for a key point: the off-topic flag quotes another."""
     issues = [
         *_stuffing(answer, sentences),
         *(_echo(sentences, question_prompt, restating) if echo else []),
         *(
-            _off_topic(sentences, question_prompt, closest_to_prompt)
+            _off_topic(sentences, question_prompt, closest_to_prompt, evidence)
             if closest_to_prompt is not None
             else []
         ),
@@ -184,7 +186,9 @@ def _echo(
     ]
 
 
-def _off_topic(sentences: list[Sentence], question_prompt: str, closest: float) -> list[RedFlagHit]:
+def _off_topic(
+    sentences: list[Sentence], question_prompt: str, closest: float, evidence: frozenset[int]
+) -> list[RedFlagHit]:
     asked = set(content_stems(question_prompt))
     said = [s for sentence in sentences for s in content_stems(sentence.text)]
     used = asked & set(said)
@@ -192,14 +196,20 @@ def _off_topic(sentences: list[Sentence], question_prompt: str, closest: float) 
         return []
     if len(used) / len(asked) > OFF_TOPIC_SHARE or closest >= OFF_TOPIC_COSINE:
         return []
+    # A sentence credited for a key point is not held against the answer as well.
+    elsewhere = [s for s in sentences if s.start not in evidence]
+    touched = (
+        "nothing but the sentences credited for key points comes near what was asked"
+        if len(elsewhere) < len(sentences)
+        else "no sentence comes near what was asked"
+    )
     return [
         _hit(
             "off-topic",
             "Answers a different question.",
-            f"It uses {len(used)} of the question's {len(asked)} content words and no sentence "
-            "comes near what was asked; a committee scores the question asked, however "
-            "polished the story.",
-            sentences[0],
+            f"It uses {len(used)} of the question's {len(asked)} content words and {touched}; "
+            "a committee scores the question asked, however polished the story.",
+            (elsewhere or sentences)[0],
         )
     ]
 

@@ -70,3 +70,16 @@ def test_an_answer_covering_no_key_point_stays_below_the_bar_and_says_why(librar
     assert not any(k.covered for k in graded.key_points)
     assert graded.verdict.rank <= Verdict.lean_no_hire.rank
     assert any("answers the question asked" in note for note in graded.notes)
+
+
+def test_a_sentence_credited_for_a_key_point_is_not_also_the_off_topic_quote(library, embedder):
+    answer = (
+        "I would roll back the model first. My favourite food is pizza and I enjoy hiking on "
+        "weekends with my family and friends in the mountains near the lake every summer."
+    )
+    graded = assess(library.questions["dbg-overnight-accuracy-drop"], answer, embedder)
+    evidence = {k.evidence.quote for k in graded.key_points if k.evidence}
+    assert "I would roll back the model first." in evidence
+    (flag,) = [f for f in graded.red_flags if f.id == "off-topic"]
+    assert flag.quote.startswith("My favourite food is pizza")
+    assert "nothing but the sentences credited for key points" in flag.why
