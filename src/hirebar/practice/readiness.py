@@ -3,7 +3,9 @@
 A round's evidence is the latest score on each question of that round's kind (the
 five most recent questions, practice or mock loop, as a share of 5) plus the drills
 that train it (right = 1, wrong = 0, the ten most recent). Readiness is the mean of
-the evidence, weighed across rounds as the company does; no evidence means 0. The
+the evidence, weighed across rounds as the company does; no evidence means 0. Drills
+show the maths a round leans on, not that its questions can be answered: until one of
+its questions has been, drills alone lift a round to half at most. The
 interval is centred on that figure: a round with evidence adds the spread of its
 Beta(1, 1) posterior, so few results give a wide range that narrows as results come in,
 and a round with none could be anywhere from 0 to its whole weight. The estimate is
@@ -21,6 +23,7 @@ from hirebar.store import WHOLE_ANSWER_MODES
 
 RECENT_QUESTIONS = 5
 RECENT_DRILLS = 10
+DRILLS_ALONE_AT_MOST = 0.5
 Z95 = 1.96
 
 
@@ -73,6 +76,8 @@ def readiness(
         drilled = [1.0 if right else 0.0 for kind, right in drills if kind in trained]
         evidence = answers + drilled[:RECENT_DRILLS]
         value = sum(evidence) / len(evidence) if evidence else 0.0
+        if not answers:
+            value = min(value, DRILLS_ALONE_AT_MOST)
         alpha, beta = 1 + sum(evidence), 1 + len(evidence) - sum(evidence)
         total = alpha + beta
         rounds.append(

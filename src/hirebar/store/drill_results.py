@@ -29,12 +29,18 @@ def first_drill_result(session: Session, kind: str, seed: int) -> DrillResultRow
 
 
 def drill_accuracy(session: Session) -> dict[str, tuple[int, int]]:
-    """kind -> (correct, attempted), for the planner and the history page."""
-    query = select(
-        DrillResultRow.kind,
-        func.count(),
-        func.sum(case((DrillResultRow.correct, 1), else_=0)),
-    ).group_by(DrillResultRow.kind)
+    """kind -> (correct, attempted), for the planner and the history page. Each exercise
+    counts once, by its first answer: answering it again, the solution seen, is no evidence."""
+    first = select(func.min(DrillResultRow.id)).group_by(DrillResultRow.kind, DrillResultRow.seed)
+    query = (
+        select(
+            DrillResultRow.kind,
+            func.count(),
+            func.sum(case((DrillResultRow.correct, 1), else_=0)),
+        )
+        .where(DrillResultRow.id.in_(first))
+        .group_by(DrillResultRow.kind)
+    )
     return {kind: (int(right or 0), int(total)) for kind, total, right in session.execute(query)}
 
 

@@ -37,3 +37,18 @@ def test_the_estimate_is_inside_its_interval_and_more_evidence_narrows_it():
         assert state.low < state.overall < state.high
         assert abs(state.overall - 0.8) < 1e-9
     assert many.high - many.low < few.high - few.low
+
+
+def test_drills_alone_lift_a_round_half_way_at_most():
+    from hirebar.planning.plan import ROUND_DRILLS
+
+    round_ = next(r for r in GOOGLE.rounds if ROUND_DRILLS.get(r.kind))
+    kind = ROUND_DRILLS[round_.kind][0]
+    drilled = readiness(GOOGLE, LIBRARY, [], drills=[(kind, True)] * 3)
+    (state,) = [r for r in drilled.rounds if r.kind == round_.kind]
+    assert state.answered == 0 and state.readiness == 0.5
+    assert drilled.low <= drilled.overall <= drilled.high
+    question = next(q for q in LIBRARY.questions.values() if q.round == round_.kind)
+    both = readiness(GOOGLE, LIBRARY, [(question.id, "practice", 5.0)], drills=[(kind, True)] * 3)
+    (state,) = [r for r in both.rounds if r.kind == round_.kind]
+    assert state.readiness == 1.0  # once a question of the round is answered, drills count

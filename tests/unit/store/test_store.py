@@ -170,6 +170,9 @@ def test_migrations_on_postgresql():
             store.add_drill_result(
                 session, kind="drift", seed=4, reply="?", given=None, expected=0.1, correct=False
             )
+            store.add_drill_result(  # the same exercise again: its first answer counts
+                session, kind="drift", seed=4, reply="0.1", given=0.1, expected=0.1, correct=True
+            )
             assert store.drill_accuracy(session) == {"drift": (1, 2)}
             run = store.start_incident(session, "inc-x")
             store.add_incident_step(session, run, "check deploys", "recent-deploys")
@@ -219,3 +222,18 @@ def test_migration_0003_copies_competency_scores_out_of_old_assessments(tmp_path
         (summary,) = store.attempt_summaries(session)
     assert summary.competencies == {"metrics": 3}
     assert summary.verdict == "lean_hire"
+
+
+def test_an_exercise_answered_again_counts_once(service: PracticeService):
+    with service.session() as session:
+        for seed, correct in [(1, True), (1, True), (1, True), (2, False), (2, True)]:
+            store.add_drill_result(
+                session,
+                kind="drift",
+                seed=seed,
+                reply="x",
+                given=0.1,
+                expected=0.1,
+                correct=correct,
+            )
+        assert store.drill_accuracy(session) == {"drift": (1, 2)}
