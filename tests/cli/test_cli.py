@@ -139,6 +139,8 @@ def test_practice_keeps_an_editor_answer_when_the_editor_fails(run, settings, tm
     assert failed.exit_code == 2 and "your text is kept in" in failed.stderr
     kept = settings.data_dir / "editing" / f"{QUESTION}.md"
     assert kept.read_text().strip() == "my careful answer"
+    service = PracticeService(settings)
+    assert service.draft(QUESTION).strip() == "my careful answer"  # stored: exported too
     editor.write_text(
         '#!/bin/sh\necho "I would roll back first." > "$1.new"\n'
         'cat "$1" >> "$1.new"\nmv "$1.new" "$1"\n'
@@ -152,6 +154,7 @@ def test_practice_keeps_an_editor_answer_when_the_editor_fails(run, settings, tm
     (row,) = json.loads(run("history", "--json").stdout)
     assert row["answer"] == "I would roll back first.\nmy careful answer\n"
     assert not kept.exists()
+    assert service.draft(QUESTION) == ""  # the stored answer spends the draft
     editor.write_text(  # a fresh file holds the template's hint line; it is dropped
         '#!/bin/sh\necho "#1 priority: roll back." > "$1.new"\n'
         'cat "$1" >> "$1.new"\nmv "$1.new" "$1"\n'
@@ -780,3 +783,14 @@ def test_help_shows_flags_without_a_value_placeholder(run, command):
     shown = run(*command).stdout
     assert "--json" in shown or "--help" in shown
     assert "<bool>" not in shown  # Typer 0.29 printed it after every flag
+
+
+def test_deleting_everything_removes_an_editor_file_too(run, settings, tmp_path):
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\necho "a private answer" > "$1"\nexit 1\n')
+    editor.chmod(0o755)
+    CliRunner().invoke(app, ["practice", "-q", QUESTION, "--editor"], env={"EDITOR": str(editor)})
+    kept = settings.data_dir / "editing" / f"{QUESTION}.md"
+    assert kept.exists()
+    PracticeService(settings).delete_everything()
+    assert not kept.exists() and PracticeService(settings).draft(QUESTION) == ""

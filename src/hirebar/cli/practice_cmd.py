@@ -192,7 +192,7 @@ def read_answer(
 
 def _edited(svc: PracticeService, question_id: str, minutes: int) -> str:
     """Write the answer in $EDITOR, in a file that outlives a failed editor."""
-    path = svc.settings.data_dir / "editing" / f"{question_id}.md"
+    path = svc.editor_file(question_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
         path.write_text(EDITOR_TEMPLATE, encoding="utf-8")
@@ -200,7 +200,13 @@ def _edited(svc: PracticeService, question_id: str, minutes: int) -> str:
     try:
         click.edit(filename=str(path))
     except click.ClickException as exc:
-        fail(f"the editor did not finish ({exc.message}); your text is kept in {path}")
+        text = read_text_file(str(path), "answer file")
+        if text.strip() and text.strip() != EDITOR_TEMPLATE.strip():
+            svc.save_draft(question_id, text)  # stored, so export and the web app have it
+        fail(
+            f"the editor did not finish ({exc.message}); your text is kept in {path} "
+            "and as this question's draft"
+        )
     text = read_text_file(str(path), "answer file")
     path.unlink()
     # Only the template's own line goes: "#1 priority: roll back" is part of the answer.

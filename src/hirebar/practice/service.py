@@ -8,6 +8,7 @@ runs; if grading fails, the attempt stays, marked failed, with the error.
 from __future__ import annotations
 
 import re
+import shutil
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from hirebar.settings import Settings
 
 Grader = Callable[..., Assessment]
 
+EDITING_FOLDER = "editing"
 _EMBEDDERS: dict[Path, MiniLM] = {}
 _EMBEDDER_LOCK = threading.Lock()
 
@@ -155,12 +157,18 @@ class PracticeService:
         probe: FollowUp | None = None,
         mode: str | None = None,
     ) -> store.AttemptRow:
-        """Store an answer, ungraded: ``submit`` grades it now, the web app's worker later."""
+        """Store an answer, ungraded: ``submit`` grades it now, the web app's worker later.
+
+        A practice answer, once stored, spends the question's draft, whichever surface
+        (terminal or web) it was typed in."""
         question = self.question(question_id)
         mode = mode or ("follow_up" if probe else "practice")
         prompt = probe.prompt if probe else None
         with self.session() as session:
-            return store.add_attempt(session, question.id, answer, seconds, mode, prompt)
+            attempt = store.add_attempt(session, question.id, answer, seconds, mode, prompt)
+            if mode == "practice":
+                store.discard_draft(session, question.id)
+            return attempt
 
     def submit(
         self,
@@ -312,6 +320,12 @@ class PracticeService:
             "drafts": store.records(session, store.DraftRow),
         }
 
+    def editor_file(self, question_id: str) -> Path:
+        """Where `practice --editor` keeps an answer being written, so a failed editor loses
+        nothing; it is the user's text, so deleting everything deletes it too."""
+        return self.settings.data_dir / EDITING_FOLDER / f"{question_id}.md"
+
     def delete_everything(self) -> None:
         with self.session() as session:
             store.delete_everything(session)
+        shutil.rmtree(self.settings.data_dir / EDITING_FOLDER, ignore_errors=True)

@@ -230,7 +230,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             worker.grade(attempt.id)
         else:
             attempt = svc.submit(question_id, answer, seconds=seconds).attempt
-        svc.discard_draft(question_id)
         return RedirectResponse(f"/attempts/{attempt.id}", status_code=303)
 
     @api.post("/attempts", dependencies=guarded)
