@@ -1,7 +1,8 @@
 """Lint a prep artifact draft against its worksheet: which elements are still missing.
 
 An element counts as present when one of its signals appears in the draft's text
-(headings and the template's guidance comments do not count); an element
+(headings and the template's guidance comments do not count), or when its section holds
+some writing of its own (placeholders such as "TBD" or "..." are not writing); an element
 that needs a number also needs a digit in its own section (the text under a heading
 that names it) or, in a draft without headings, anywhere.
 """
@@ -15,6 +16,17 @@ from hirebar.content.artifact import Artifact, Element
 
 _HEADING = re.compile(r"^#{1,6}\s+(.+)$", re.MULTILINE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_PLACEHOLDER = re.compile(
+    r"\b(?:tbd|tbc|todo|to do|tk|n/?a|xxx+|lorem ipsum|fill (?:this )?in|placeholder|later)\b"
+    r"|\.{2,}|…|\?{2,}",
+    re.IGNORECASE,
+)
+MIN_SECTION_WORDS = 2  # "Owner: Priya Shah" is a section written; "TBD" is not
+
+
+def written(section: str) -> bool:
+    """Whether a section holds the writer's own words, placeholders aside."""
+    return len(re.findall(r"[^\W\d_]{2,}", _PLACEHOLDER.sub(" ", section))) >= MIN_SECTION_WORDS
 
 
 @dataclass(frozen=True)
@@ -53,7 +65,7 @@ def lint(artifact: Artifact, draft: str) -> list[Finding]:
         section = _section_for(element, parts)
         scope = (section if section is not None else draft).lower()
         present = any(s.lower() in low for s in element.signals) or (
-            section is not None and section.strip() != ""
+            section is not None and written(section)
         )
         if not present:
             found.append(Finding(element.id, element.title, element.missing))

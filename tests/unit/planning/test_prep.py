@@ -107,3 +107,12 @@ def test_the_numbers_field_counts_as_numbers():
         numbers="p95 from 1.8 s to 0.6 s",
     )
     assert check(story) == []
+
+
+def test_a_section_holding_only_a_placeholder_is_still_missing():
+    plan = LIBRARY.artifacts["ab-test-plan"]
+    placeholders = ["TBD", "todo", "...", "N/A", "xxx", "???", "fill in later"]
+    draft = "\n".join(f"## {e.title}\n{placeholders[i % 7]}\n" for i, e in enumerate(plan.elements))
+    assert len(lint(plan, draft)) == len(plan.elements)
+    written = draft.replace("TBD", "Priya Shah owns it", 1)
+    assert len(lint(plan, written)) == len(plan.elements) - 1
