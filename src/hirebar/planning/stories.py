@@ -32,7 +32,7 @@ MAX_PART_CHARS = 50_000
 _FIRST_PERSON = re.compile(r"\b(I|I'd|I've|I'm|my|me)\b")
 _TRADEOFF = re.compile(
     r"\b(vs\.?|versus|instead of|rather than|at the cost of|traded|trade-off|tradeoff|"
-    r"gave up|in exchange|but)\b",
+    r"gave up|in exchange|but|against|over|for|sacrific\w*|accept\w*|lost|cost)\b",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d")

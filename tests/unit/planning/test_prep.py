@@ -116,3 +116,16 @@ def test_a_section_holding_only_a_placeholder_is_still_missing():
     assert len(lint(plan, draft)) == len(plan.elements)
     written = draft.replace("TBD", "Priya Shah owns it", 1)
     assert len(lint(plan, written)) == len(plan.elements) - 1
+
+
+def test_common_ways_of_naming_a_trade_off_are_heard():
+    for tradeoff in [
+        "accuracy against latency",
+        "latency over accuracy",
+        "gave four points of accuracy for 900 ms",
+        "we accepted a slower launch",
+    ]:
+        story = Story(3, "t", decision="I chose it.", tradeoff=tradeoff, outcome="It held: 2%.")
+        assert not any("trade-off" in f for f in check(story)), tradeoff
+    vague = Story(4, "t", decision="I chose it.", tradeoff="It was hard.", outcome="Fine: 2%.")
+    assert any("trade-off" in f for f in check(vague))
