@@ -427,6 +427,8 @@ def test_incident_list_and_play(run, settings, tmp_path, monkeypatch):
     assert "List last night's deploys and config pushes:" in offered.stdout  # taken, evidence
     runs = json.loads(run("drill", "history", "--json").stdout)["incident_runs"]
     assert runs[0]["steps"] == 2  # the unmatched command is kept too
+    beyond = run("incident", "play", "inc-test", input="99\ndone\n\n\n\n\n")
+    assert "There is no action 99: type a number from 1 to" in beyond.stdout
 
 
 def test_pack_text_that_looks_like_markup_is_printed_as_written(run, tmp_path, monkeypatch):

@@ -277,7 +277,10 @@ def play(incident_id: Annotated[str, typer.Argument(help="Scenario id.")]) -> No
             continue
         if typed.lower() in {"done", "q", "quit"}:
             break
-        if typed.isdigit() and 1 <= int(typed) <= len(menu):
+        if typed.isdigit() and not 1 <= int(typed) <= len(menu):
+            out.print(f"[yellow]There is no action {typed}: type a number from 1 to {len(menu)}.")
+            continue
+        if typed.isdigit():
             typed = menu[int(typed) - 1].id
         elif typed.lower() in SUGGESTION_KEYS[: len(suggested)]:
             typed = suggested[SUGGESTION_KEYS.index(typed.lower())].id

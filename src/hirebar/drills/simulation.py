@@ -115,10 +115,11 @@ def closest(incident: Incident, text: str, embedder: Embedder, taken: list[str])
 
 def mentions(text: str, phrases: list[str]) -> bool:
     """Whether the text says what one of the phrases says: most of its content words
-    (stemmed; at least STATEMENT_SHARE of them, and at least two) appear in it."""
-    said = set(content_stems(text))
+    (stemmed, words for one move read as one; at least STATEMENT_SHARE of them, and at
+    least two) appear in it."""
+    said = _move_stems(text)
     for phrase in phrases:
-        stems = set(content_stems(phrase))
+        stems = _move_stems(phrase)
         if stems and len(stems & said) >= min(len(stems), max(2, STATEMENT_SHARE * len(stems))):
             return True
     return False

@@ -11,6 +11,7 @@ from hirebar.drills.simulation import (
     closest,
     debrief,
     interpret,
+    mentions,
     order_score,
 )
 from samples import INCIDENT_DATA
@@ -113,3 +114,9 @@ def test_a_fix_is_not_suggested_before_the_evidence_points_at_the_cause(embedder
 @pytest.mark.parametrize("typed", ["bake sourdough bread tonight", "blah blah"])
 def test_a_command_about_nothing_in_the_scenario_is_offered_nothing(embedder, typed):
     assert closest(INCIDENT, typed, embedder, taken=["segment", "deploys"]) == []
+
+
+def test_a_statement_in_other_words_for_the_same_move_is_heard():
+    said = "Roll back the config and send Spanish tickets to a human triage queue."
+    assert mentions(said, INCIDENT.containment_phrases)  # "revert the config"
+    assert not mentions("Wait and see.", INCIDENT.containment_phrases)
