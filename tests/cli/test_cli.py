@@ -179,6 +179,10 @@ def test_content_validate_builtin_and_broken(run, tmp_path: Path):
     ok = run("content", "validate")
     assert ok.exit_code == 0, ok.stdout
     assert "ok" in ok.stdout
+    from hirebar.content.library import builtin_pack_path
+
+    named = run("content", "validate", os.path.relpath(builtin_pack_path()))  # read once
+    assert named.exit_code == 0 and "420 questions" in named.stdout, named.stdout
     pack = tmp_path / "pack"
     (pack / "questions").mkdir(parents=True)
     (pack / "pack.yaml").write_text("id: mine\nname: Mine\n")

@@ -38,7 +38,7 @@ def validate(
             "questions": len(p.questions),
         }
         for p in library.packs
-        if not paths or p.root in paths
+        if not paths or p.root.resolve() in {path.resolve() for path in paths}
     ]
     if as_json:
         emit_json(

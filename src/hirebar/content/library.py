@@ -43,11 +43,15 @@ class Library:
         read: Callable[[Path], LoadedPack] = load_pack,
     ) -> Library:
         """The built-in pack plus ``extra_packs``; a later pack cannot shadow an earlier id.
+        A folder named twice (the built-in pack among them, say) is read once.
 
         ``read`` turns a folder into a LoadedPack; callers may pass a cached reader.
         """
         library = cls()
+        roots: dict[Path, Path] = {}
         for root in [builtin_pack_path(), *extra_packs]:
+            roots.setdefault(Path(root).resolve(), Path(root))
+        for root in roots.values():
             library.add(read(root))
         library._check_references()
         return library
