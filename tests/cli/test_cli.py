@@ -16,6 +16,7 @@ from hirebar.cli.app import app
 from hirebar.content import Library, RoundKind
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.service import PracticeService
+from hirebar.settings import Settings
 from samples import GOOD, QUESTION
 
 
@@ -524,6 +525,10 @@ def test_plan_json_and_status(run):
     assert all(d["tasks"] and sum(t["minutes"] for t in d["tasks"]) <= d["minutes"] for d in days)
     bad = run("plan", "--company", "anthropic", "--date", "2026-11-01", "--today", "2026-11-23")
     assert bad.exit_code == 2 and "must be after today" in bad.stderr
+    PracticeService(Settings()).set_profile(hours_per_day="3")  # saved by the web's plan form
+    args = ["plan", "--company", "anthropic", "--date", "2026-12-10", "--today", "2026-11-23"]
+    saved = json.loads(run(*args, "--json").stdout)
+    assert saved[0]["minutes"] == 180
     rows = {r["company"]: r for r in json.loads(run("status", "--json").stdout)}
     assert set(rows) == set(Library.load([]).companies)
     assert all(r["low"] <= r["readiness"] <= r["high"] for r in rows.values())

@@ -58,9 +58,19 @@ def target(
 def plan(
     company: Annotated[str | None, typer.Option(help="Company id; default: your target.")] = None,
     interview: Annotated[
-        str | None, typer.Option("--date", help="Interview date, YYYY-MM-DD; default: in 30 days.")
+        str | None,
+        typer.Option(
+            "--date", help="Interview date, YYYY-MM-DD; default: your target's, else in 30 days."
+        ),
     ] = None,
-    hours_per_day: Annotated[float, typer.Option(help="Hours a day you can give.")] = 1.5,
+    hours_per_day: Annotated[
+        float | None,
+        typer.Option(
+            help="Hours a day you can give; default: the hours saved with the plan, else 1.5.",
+            min=0.25,
+            max=12,
+        ),
+    ] = None,
     today: Annotated[str | None, typer.Option(help="Plan as if today were this date.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -71,12 +81,13 @@ def plan(
     if not company:
         fail("name a --company, or set your target with `hirebar target COMPANY --date DATE`")
     when = _date(interview, "--date") or _date(profile.get("interview_date") or None, "date")
+    coach = Coach(svc)
     try:
-        days = Coach(svc).plan(
+        days = coach.plan(
             company,
             today=_date(today, "--today") or date.today(),
             interview=when,
-            hours_per_day=hours_per_day,
+            hours_per_day=coach.saved_hours() if hours_per_day is None else hours_per_day,
         )
     except (UnknownCompany, PlanError) as exc:
         fail(str(exc))

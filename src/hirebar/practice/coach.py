@@ -14,10 +14,19 @@ from hirebar.planning.plan import Day, Results, build_plan, weakest_competencies
 from hirebar.practice.readiness import CompanyReadiness, readiness
 from hirebar.practice.service import PracticeService
 
+DEFAULT_HOURS_PER_DAY = 1.5  # a day's study time until the plan form saves one
+
 
 class Coach:
     def __init__(self, svc: PracticeService):
         self.svc = svc
+
+    def saved_hours(self) -> float:
+        """The hours a day saved with the plan (web or terminal), else the default."""
+        try:
+            return float(self.svc.profile().get("hours_per_day", DEFAULT_HOURS_PER_DAY))
+        except ValueError:
+            return DEFAULT_HOURS_PER_DAY
 
     def drills(self) -> list[tuple[str, bool]]:
         """(kind, correct) newest first, one per exercise: the first answer to a seed.

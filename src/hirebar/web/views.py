@@ -23,7 +23,7 @@ from hirebar.grading import MiniLM
 from hirebar.grading.embedding import INT8_MODEL_FILE
 from hirebar.grading.reference import reference_problem
 from hirebar.planning.plan import MAX_DAYS, check_interview
-from hirebar.practice.coach import Coach
+from hirebar.practice.coach import DEFAULT_HOURS_PER_DAY, Coach
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.readiness import next_question
 from hirebar.practice.service import PracticeService, own_answer_record
@@ -31,7 +31,7 @@ from hirebar.web.charts import Series, trend
 from hirebar.web.params import MAX_ANSWER_CHARS
 
 HISTORY_ROWS = 100  # the newest; the export has them all
-DEFAULT_HOURS = "1.5"  # a day's study time until the plan form saves one
+DEFAULT_HOURS = str(DEFAULT_HOURS_PER_DAY)
 
 
 def drill_history(drilling: Drilling) -> dict:
@@ -126,13 +126,10 @@ def _first_question_today(
     svc: PracticeService, company_id: str, profile: dict
 ) -> tuple[Question, str] | None:
     """The first question on today's plan and why it is there, if today has one."""
-    try:
-        hours = float(profile.get("hours_per_day", DEFAULT_HOURS))
-    except ValueError:
-        hours = float(DEFAULT_HOURS)
     interview, _ = planned_interview(profile)
-    today = Coach(svc).plan(
-        company_id, today=date.today(), interview=interview, hours_per_day=hours
+    coach = Coach(svc)
+    today = coach.plan(
+        company_id, today=date.today(), interview=interview, hours_per_day=coach.saved_hours()
     )
     task = next((t for t in today[0].tasks if t.kind == "question"), None) if today else None
     return None if task is None else (svc.library.questions[task.ref], task.why)
