@@ -47,8 +47,11 @@ def sample_size(seed: int) -> Drill:
         question = "How many chats does each arm need? (Answers within 5% count.)"
         solution = working + "."
     else:
-        answer, tolerance, unit = float(days), 1.0, " days"
-        question = "How many full days must the test run? (Within a day counts.)"
+        # Within a day counts, but a test that needs a day or two cannot run for none.
+        answer, tolerance, unit = float(days), 1.0 if days > 2 else 0.5, " days"
+        question = "How many full days must the test run?" + (
+            " (Within a day counts.)" if tolerance == 1 else ""
+        )
         solution = f"{working}; both arms need {2 * math.ceil(n):,} chats: {days} days."
     return Drill(
         kind="sample-size",

@@ -267,3 +267,15 @@ def test_the_answer_as_shown_and_as_rounded_to_the_asked_decimals_is_marked_corr
         if asked:
             rounded = f"{round(drill.answer, int(asked.group(1))):.{asked.group(1)}f}{drill.unit}"
             assert check_answer(drill, rounded).correct, (seed, rounded)
+
+
+def test_a_test_of_a_day_or_two_is_not_passed_by_no_days():
+    short = [
+        d
+        for d in (generate("sample-size", seed) for seed in range(300))
+        if d.unit == " days" and d.answer <= 2
+    ]
+    assert short
+    for drill in short:
+        assert not check_answer(drill, "0").correct
+        assert check_answer(drill, f"{drill.answer:.0f}").correct
