@@ -473,6 +473,9 @@ def test_a_scripted_loop_writes_its_report(run, tmp_path, suffix):
     result = run("loop", "--company", "meta", "--answers", str(path), "--report", str(report))
     assert result.exit_code == 0, result.stdout
     assert "Fix these first" in result.stdout
+    again = run("loop", "--resume", "1", "--answers", str(path))  # finished: the debrief
+    assert again.exit_code == 0 and "Mock loop 1 is finished" in again.stdout
+    assert "End each answer" not in again.stdout
     if suffix == ".pdf":
         import pypdfium2
 
@@ -488,6 +491,9 @@ def test_a_scripted_loop_writes_its_report(run, tmp_path, suffix):
 def test_loop_checks_its_input_and_report_path_before_starting(run, tmp_path):
     typed = run("loop", "--company", "meta", input="")
     assert typed.exit_code == 2 and "needs a terminal" in typed.stderr
+    unknown = run("loop", "--resume", "999", input="")
+    assert unknown.exit_code == 2 and "999" in unknown.stderr
+    assert "needs a terminal" not in unknown.stderr
     path = tmp_path / "answers.yaml"
     path.write_text("- one\n")
     nowhere = run("loop", "--company", "meta", "--answers", str(path), "--report", "no/dir/x.md")

@@ -50,8 +50,6 @@ def loop(
         fail(f"--report: {report} is a folder; name a file")
     if resume is not None and company is not None:
         fail("--resume continues a loop with its own company; leave out --company")
-    if answers is None and not sys.stdin.isatty():
-        fail("a mock loop needs a terminal to type the answers in, or --answers FILE")
     loops, out = MockLoops(service()), console()
     scripted = _read_answers(answers) if answers else None
     try:
@@ -61,18 +59,25 @@ def loop(
             rounds = len(loops.svc.company(company).rounds)
         else:
             fail("name a --company (or --resume a paused loop)")
-        if scripted is not None and len(scripted) != rounds:
-            fail(
-                f"{answers}: {len(scripted)} answers for {rounds} rounds; "
-                "give one per round, in round order"
-            )
-        loop_id = resume if resume is not None else loops.start(company, seed)
     except (UnknownCompany, UnknownLoop) as exc:
         fail(str(exc))
-    out.print(
-        f"Mock loop {loop_id}. End each answer with a line holding only '.'; type `pause` "
-        f"on a line of its own to stop, and resume with --resume {loop_id}."
-    )
+    # A finished loop only shows its debrief: it needs no answers and no terminal.
+    finished = resume is not None and loops.next_step(resume).kind == "done"
+    if not finished and scripted is not None and len(scripted) != rounds:
+        fail(
+            f"{answers}: {len(scripted)} answers for {rounds} rounds; "
+            "give one per round, in round order"
+        )
+    if not finished and answers is None and not sys.stdin.isatty():
+        fail("a mock loop needs a terminal to type the answers in, or --answers FILE")
+    loop_id = resume if resume is not None else loops.start(company, seed)
+    if finished:
+        out.print(f"Mock loop {loop_id} is finished; here is its debrief again.")
+    else:
+        out.print(
+            f"Mock loop {loop_id}. End each answer with a line holding only '.'; type `pause` "
+            f"on a line of its own to stop, and resume with --resume {loop_id}."
+        )
     while (step := loops.next_step(loop_id)).kind != "done":
         entry = scripted[step.round_index] if scripted else None
         started = time.monotonic()  # the clock runs from when the prompt is shown
