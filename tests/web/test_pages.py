@@ -364,6 +364,9 @@ def test_an_answer_too_long_comes_back_whole_with_the_reason(client, token):
     assert "longer than 200,000 characters" in page.select_one("#answer-error").text
     assert page.select_one("#answer").text == long  # nothing lost
     assert client.get("/api/v1/history").json()["attempts"] == []
+    huge = submit(client, token, answer="word " * 250_000)  # past what the form reader takes
+    assert huge.status_code == 400
+    assert "over 1 MB" in huge.text and "nothing was stored" in huge.text
 
 
 def test_an_empty_answer_is_sent_back_not_graded(client, token):

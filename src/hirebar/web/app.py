@@ -435,6 +435,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         detail = exc.detail
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"there is no page at {request.url.path}"
+        if exc.status_code == 400 and str(detail).startswith("Field exceeded maximum size"):
+            # Refused by the form reader before any route saw it: nothing was stored.
+            detail = (
+                "what you sent is over 1 MB, more than any form here takes, so nothing was "
+                "stored; your browser's Back button returns to the page with your text: "
+                f"shorten it (an answer holds at most {MAX_ANSWER_CHARS:,} characters) and send "
+                "it again"
+            )
         return page(
             request,
             "error.html",
