@@ -118,6 +118,8 @@ def reply_problem(text: str) -> str | None:
     candidate can fix it."""
     numbers = _numbers(_answer_part(text))
     shown = text.strip()[:60]
+    if not numbers and _NUMBER.search(_answer_part(text)):
+        return f"'{shown}' is too large to check; type the number, such as 0.82, 12.5% or 40k."
     if not numbers:
         return f"No number found in '{shown}'; type one, such as 0.82, 12.5% or 40k."
     if _one(numbers) is None:
@@ -130,8 +132,10 @@ def reply_problem(text: str) -> str | None:
 
 
 def _answer_part(text: str) -> str:
-    """What follows the last "=", where the reply shows its working; else all of it."""
-    return text.replace("−", "-").rpartition("=")[2]
+    """What follows the last "=", where the reply shows its working; else all of it. A
+    reply that names its number first ("0.661 = p") gives what comes before."""
+    before, equals, after = text.replace("−", "-").rpartition("=")
+    return after if not equals or _NUMBER.search(after) else before
 
 
 def _numbers(text: str) -> list[Number]:

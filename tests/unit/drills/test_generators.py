@@ -211,6 +211,7 @@ def test_every_drill_is_well_posed_and_its_own_answer_is_accepted(kind, seed):
         ("171/201", pytest.approx(171 / 201)),
         ("about 3 / 4 of them", 0.75),
         ("171/201 = 0.85", 0.85),
+        ("0.661 = p", 0.661),  # the number named first
         ("0.8507 (85%)", 0.8507),
         ("0.5 or 0.6", None),
         ("1,250 or 1,260", None),
@@ -244,6 +245,7 @@ def test_a_hedged_reply_is_not_checked_and_says_how_to_fix_it():
     assert check.given is None and not check.correct
     assert "more than one number" in check.message and "after an '='" in check.message
     assert reply_problem("idk").startswith("No number found in 'idk'")
+    assert reply_problem("1e400").startswith("'1e400' is too large to check")
     assert reply_problem("0.85") is None
 
 
