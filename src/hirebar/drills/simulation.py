@@ -32,7 +32,7 @@ WEIGHTS = {"order": 30, "coverage": 25, "cause": 20, "containment": 10, "comms":
 _SAME_MOVE = {
     "revert": r"\b(?:roll(?:ing|ed)?[- ]?backs?|undo(?:ing)?|back(?:ing)? out|revert\w*)\b",
     "pause": r"\b(?:paus\w*|disabl\w*|turn(?:ing)? off|switch(?:ing)? off|halt\w*|suspend\w*)\b",
-    "tell": r"\b(?:tell|notify\w*|inform\w*|brief\w*|ping\w*|loop(?:ing)? in|message)\b",
+    "tell": r"\b(?:tell|notify\w*|inform\w*|brief\w*|ping\w*|loop(?:ing)? in)\b",
     "deploy": r"\b(?:deploy\w*|releas\w*|rollouts?|roll(?:ing)? out|ship(?:ped|ping)?)\b",
 }
 _SAME_MOVE_RX = {key: re.compile(pattern, re.IGNORECASE) for key, pattern in _SAME_MOVE.items()}
