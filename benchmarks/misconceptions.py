@@ -5,7 +5,7 @@ A flagged correct sentence caps a good answer at lean_no_hire, so the second fig
 matters more than the first. Two files, each with a "tuning" set (used to write the
 patterns) and a "held_out" set (scored once before anyone looked at it):
 precision_recall_swaps.yaml (40 + 40 sentences a set) and wrong_facts.yaml (8 + 8 for
-each of the other misconceptions).
+each of the other misconceptions, and an "untouched" set of 6 + 6 that nobody has looked at).
 
 usage: python benchmarks/misconceptions.py [--each]
 """

@@ -200,11 +200,13 @@ def test_correct_statement_is_left_alone(sentence: str):
 
 
 def test_no_correct_sentence_in_the_benchmark_sets_is_flagged():
-    """benchmarks/data/wrong_facts.yaml: a flagged correct sentence caps a good answer."""
+    """benchmarks/data/wrong_facts.yaml: a flagged correct sentence caps a good answer. The
+    "untouched" set is a measure, not a target: its false alarms are left as scored."""
     sets = yaml.safe_load((BENCHMARKS / "wrong_facts.yaml").read_text())
     flagged = [
         sentence
-        for kinds in sets.values()
+        for name, kinds in sets.items()
+        if name != "untouched"
         for sentences in kinds.values()
         for sentence in sentences["right"]
         if find_misconceptions(split_sentences(sentence))
