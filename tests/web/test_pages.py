@@ -95,6 +95,10 @@ def test_library_filters_and_search(client):
     assert QUESTION in [q["id"] for q in searched["questions"]]
     partial = client.get("/library?q=fraud", headers={"HX-Request": "true"})
     assert "<html" not in partial.text and "questions" in partial.text
+    # Back must not show the list alone: the fragment is not cached, and caches key on it
+    assert partial.headers["Cache-Control"] == "no-store"
+    assert "HX-Request" in partial.headers["Vary"]
+    assert "HX-Request" in client.get("/library?q=fraud").headers["Vary"]
     for bad in ["difficulty=bogus", "company=bogus", "round=nope"]:  # refused alike, named
         refused = client.get(f"/api/v1/library?{bad}")
         key, value = bad.split("=")

@@ -32,6 +32,7 @@ def sample_size(seed: int) -> Drill:
     n = users_per_arm(baseline, treated, 0.05, power)
     ask = rng.choice(["users", "days"])
     days = math.ceil(2 * math.ceil(n) / daily)
+    day_word = "day" if days == 1 else "days"
     context = (
         f"An AI reply-suggestion feature should raise the share of support chats resolved "
         f"without an agent from {100 * baseline:.0f}% by a relative {100 * lift:.0f}% "
@@ -48,11 +49,11 @@ def sample_size(seed: int) -> Drill:
         solution = working + "."
     else:
         # Within a day counts, but a test that needs a day or two cannot run for none.
-        answer, tolerance, unit = float(days), 1.0 if days > 2 else 0.5, " days"
+        answer, tolerance, unit = float(days), 1.0 if days > 2 else 0.5, f" {day_word}"
         question = "How many full days must the test run?" + (
             " (Within a day counts.)" if tolerance == 1 else ""
         )
-        solution = f"{working}; both arms need {2 * math.ceil(n):,} chats: {days} days."
+        solution = f"{working}; both arms need {2 * math.ceil(n):,} chats: {days} {day_word}."
     return Drill(
         kind="sample-size",
         seed=seed,
@@ -63,7 +64,7 @@ def sample_size(seed: int) -> Drill:
         unit=unit,
         solution=solution,
         decision=(
-            f"Plan for {days} days and run at least one full week so weekday and weekend "
+            f"Plan for {days} {day_word} and run at least one full week so weekday and weekend "
             "users are both in; if that is too long, test a bigger change or accept a larger "
             "detectable effect, rather than stopping early when the numbers look good."
         ),

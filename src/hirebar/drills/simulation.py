@@ -96,12 +96,13 @@ def closest(incident: Incident, text: str, embedder: Embedder, taken: list[str])
     """The actions on offer (given the steps ``taken``) nearest in meaning to a command that
     no wording matched, best first.
 
-    Only actions already on offer: a fix is not offered before the evidence points at the
-    cause, or a suggestion would give it away. They are offered for the player to pick,
+    Only actions on offer and not yet taken: a fix is not offered before the evidence
+    points at the cause, or a suggestion would give it away. They are offered for the player to pick,
     never taken unasked: the nearest action is the intended one only a little over half the
     time, and a wrong step would count in the debrief.
     """
-    phrases = [(a, p) for a in offered(incident, taken) for p in [a.label, *a.phrases]]
+    fresh = [a for a in offered(incident, taken) if a.id not in taken]
+    phrases = [(a, p) for a in fresh for p in [a.label, *a.phrases]]
     if not phrases:
         return []
     vectors = embedder.embed([text.strip(), *(p for _, p in phrases)])

@@ -173,11 +173,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         context = views.library_page(svc, library_filters(request))
         # A filter change swaps the list; Back after HTMX's history cache is gone asks for
         # the whole page again.
-        if request.headers.get("hx-request") and not request.headers.get(
+        partial = bool(request.headers.get("hx-request")) and not request.headers.get(
             "hx-history-restore-request"
-        ):
-            return page(request, "_question_list.html", context)
-        return page(request, "library.html", context)
+        )
+        response = page(request, "_question_list.html" if partial else "library.html", context)
+        # One address, two bodies: the browser must not show the list alone on Back.
+        response.headers["Vary"] = "HX-Request"
+        if partial:
+            response.headers["Cache-Control"] = "no-store"
+        return response
 
     @api.get("/library")
     def library_json(request: Request) -> dict:

@@ -100,7 +100,7 @@ def test_a_scenario_must_cover_every_stage():
 )
 def test_a_command_no_wording_matches_is_offered_the_actions_it_may_mean(embedder, typed, expected):
     assert interpret(INCIDENT, typed) is None  # nothing is taken unasked
-    near = closest(INCIDENT, typed, embedder, taken=["segment", "deploys"])
+    near = closest(INCIDENT, typed, embedder, taken=["segment"])
     assert expected in [a.id for a in near]
     assert len(near) <= SUGGESTIONS
 
@@ -120,3 +120,9 @@ def test_a_statement_in_other_words_for_the_same_move_is_heard():
     said = "Roll back the config and send Spanish tickets to a human triage queue."
     assert mentions(said, INCIDENT.containment_phrases)  # "revert the config"
     assert not mentions("Wait and see.", INCIDENT.containment_phrases)
+
+
+def test_an_action_already_taken_is_not_suggested_again(embedder):
+    typed = "has anything shipped lately"
+    assert "deploys" in [a.id for a in closest(INCIDENT, typed, embedder, taken=["segment"])]
+    assert "deploys" not in [a.id for a in closest(INCIDENT, typed, embedder, taken=["deploys"])]
