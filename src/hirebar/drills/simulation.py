@@ -97,9 +97,9 @@ def closest(incident: Incident, text: str, embedder: Embedder, taken: list[str])
     no wording matched, best first.
 
     Only actions on offer and not yet taken: a fix is not offered before the evidence
-    points at the cause, or a suggestion would give it away. They are offered for the player to pick,
-    never taken unasked: the nearest action is the intended one only a little over half the
-    time, and a wrong step would count in the debrief.
+    points at the cause, or a suggestion would give it away. They are offered for the
+    player to pick, never taken unasked: the nearest action is the intended one only a
+    little over half the time, and a wrong step would count in the debrief.
     """
     fresh = [a for a in offered(incident, taken) if a.id not in taken]
     phrases = [(a, p) for a in fresh for p in [a.label, *a.phrases]]
