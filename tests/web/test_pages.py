@@ -85,6 +85,12 @@ def test_a_saved_date_that_has_passed_is_named_and_the_plan_still_comes(client, 
     assert len(client.get("/api/v1/plan").json()["days"]) == 30
 
 
+def test_every_page_has_an_icon(client):
+    icon = soup(client.get("/")).select_one("link[rel=icon]")["href"]
+    assert client.get(icon).headers["content-type"].startswith("image/svg+xml")
+    assert client.get("/favicon.ico").url.path == icon
+
+
 def test_library_filters_and_search(client):
     page = soup(client.get("/library?round=safety&company=anthropic"))
     items = page.select("li.question")

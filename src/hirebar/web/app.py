@@ -114,6 +114,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api = APIRouter(prefix="/api/v1")
     guarded = [Depends(require_csrf)]
 
+    @html.get("/favicon.ico")
+    def favicon() -> Response:  # browsers ask for it whatever the page links
+        return RedirectResponse("/static/favicon.svg", status_code=301)
+
     @html.get("/", response_class=HTMLResponse)
     def home_page(request: Request) -> HTMLResponse:
         return page(request, "home.html", views.home(svc))
