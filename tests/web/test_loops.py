@@ -53,18 +53,26 @@ def test_an_unknown_company_or_loop_is_a_clear_error(client, token):
     assert client.get("/loops/999").status_code == 404
 
 
-def test_a_loop_answer_being_typed_survives_a_reload(client, token):
+def test_a_loop_answer_being_typed_survives_a_reload_apart_from_the_practice_draft(
+    client, token
+):
     started = client.post(
         "/loops", data={"company": "meta", "csrf_token": token}, follow_redirects=False
     )
     loop = started.headers["location"]
+    loop_id = loop.rsplit("/", 1)[1]
     qid = client.get(f"/api/v1{loop}").json()["step"]["question_id"]
-    client.post(f"/practice/{qid}/draft", data={"answer": "half an answer", "csrf_token": token})
+    client.post(f"/practice/{qid}/draft", data={"answer": "my practice", "csrf_token": token})
+    page = soup(client.get(loop))
+    assert page.select_one("#answer").text == ""  # a mock round starts empty
+    box = page.select_one("#answer")["data-draft-url"]
+    assert box == f"/drafts/loop:{loop_id}:answer"
+    client.post(box, data={"answer": "half an answer", "csrf_token": token})
     page = soup(client.get(loop))
     assert page.select_one("#answer").text == "half an answer"
     assert page.select_one("#draft-status").text == "Draft restored"
     client.post(f"{loop}/answer", data={"answer": "half an answer, finished", "csrf_token": token})
-    assert client.get(f"/api/v1/practice/{qid}").json()["draft"] == ""
+    assert client.get(f"/api/v1/practice/{qid}").json()["draft"] == "my practice"  # kept
 
 
 def test_an_empty_answer_or_reply_is_refused_and_the_round_stays_open(client, token):

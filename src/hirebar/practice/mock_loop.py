@@ -19,9 +19,10 @@ from hirebar.grading.committee import CommitteeDecision, RoundOutcome, decide
 from hirebar.practice.service import PracticeService
 
 
-def reply_draft_key(loop_id: int) -> str:
-    """Where the follow-up reply of a loop's current round is kept while it is typed."""
-    return f"loop:{loop_id}:reply"
+def draft_key(loop_id: int, kind: str) -> str:
+    """Where the answer ("answer") or follow-up reply ("probe") of a loop's current round is
+    kept while it is typed: the loop's own, apart from the question's practice draft."""
+    return f"loop:{loop_id}:{'reply' if kind == 'probe' else 'answer'}"
 
 
 class UnknownLoop(LookupError):
@@ -139,20 +140,14 @@ class MockLoops:
     def draft(self, step: Step) -> str:
         """What was typed for this step and not sent yet (kept across a reload, Ctrl-C or
         a pause)."""
-        if step.kind == "answer" and step.question is not None:
-            return self.svc.draft(step.question.id)  # as in practice: under the question
-        return self.svc.draft(reply_draft_key(step.loop_id)) if step.kind == "probe" else ""
+        return "" if step.kind == "done" else self.svc.draft(draft_key(step.loop_id, step.kind))
 
     def keep_draft(self, step: Step, text: str) -> None:
-        if step.kind == "answer" and step.question is not None:
-            self.svc.save_draft(step.question.id, text)
-        elif step.kind == "probe":
-            self.svc.save_text_draft(reply_draft_key(step.loop_id), text)
+        if step.kind != "done":
+            self.svc.save_text_draft(draft_key(step.loop_id, step.kind), text)
 
     def _discard_draft(self, step: Step) -> None:
-        if step.kind == "answer" and step.question is not None:
-            self.svc.discard_draft(step.question.id)
-        self.svc.discard_draft(reply_draft_key(step.loop_id))
+        self.svc.discard_draft(draft_key(step.loop_id, step.kind))
 
     def _update(self, loop_id: int, round_index: int, **changes: object) -> None:
         """Change one round of the saved plan; the loop is finished when no step is open."""

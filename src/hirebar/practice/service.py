@@ -61,7 +61,7 @@ class OwnOutcome:
 # boxes of an own question, a follow-up reply (in practice or a loop), an incident
 # statement's parts, a worksheet.
 DRAFT_KEYS = re.compile(
-    r"own:(question|reference|answer)|probe:\d+:reply|loop:\d+:reply"
+    r"own:(question|reference|answer)|probe:\d+:reply|loop:\d+:(reply|answer)"
     r"|run:\d+:(cause|containment|comms|rollback)|artifact:[\w.-]+"
 )
 

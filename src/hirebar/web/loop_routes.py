@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from hirebar import store
 from hirebar.practice import loop_report
 from hirebar.practice.errors import UnknownCompany
-from hirebar.practice.mock_loop import MockLoops, Step, UnknownLoop, reply_draft_key
+from hirebar.practice.mock_loop import MockLoops, Step, UnknownLoop, draft_key
 from hirebar.web.params import (
     EMPTY_ANSWER,
     MAX_ANSWER_CHARS,
@@ -78,7 +78,7 @@ def loop_context(loops: MockLoops, loop_id: int) -> dict:
             # an answer or a follow-up reply typed in this round and autosaved, restored
             # after a reload
             "draft": loops.draft(step),
-            "draft_key": reply_draft_key(loop_id),
+            "draft_key": draft_key(loop_id, step.kind),
         },
         "debrief": None,
     }
