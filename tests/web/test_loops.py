@@ -53,9 +53,7 @@ def test_an_unknown_company_or_loop_is_a_clear_error(client, token):
     assert client.get("/loops/999").status_code == 404
 
 
-def test_a_loop_answer_being_typed_survives_a_reload_apart_from_the_practice_draft(
-    client, token
-):
+def test_a_loop_answer_being_typed_survives_a_reload_apart_from_the_practice_draft(client, token):
     started = client.post(
         "/loops", data={"company": "meta", "csrf_token": token}, follow_redirects=False
     )
