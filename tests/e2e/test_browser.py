@@ -344,6 +344,21 @@ def test_a_second_click_starts_no_second_loop_and_the_target_comes_first(server:
     assert len(loops) == 1 and loops[0]["company"] == "Anthropic"
 
 
+def test_deleting_a_story_asks_first(server: str, page: Page):
+    page.goto(server + "/stories")
+    page.fill("#story-title", "Shipped rules first")
+    page.fill("#story-decision", "I chose rules because we had no labels.")
+    page.click("#save-story")
+    delete = page.locator("button[id^=delete-]")
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.locator("details summary").first.click()
+    delete.first.click()
+    expect(delete).to_have_count(1)  # kept: the question was answered "no"
+    page.once("dialog", lambda dialog: dialog.accept())
+    delete.first.click()
+    expect(delete).to_have_count(0)
+
+
 def test_an_answer_is_sent_only_once_its_draft_is_saved(server: str, page: Page):
     """The click on Submit blurs the box, which saves it as a draft; if that save landed
     after the answer, the submitted text would come back as a draft."""

@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from hirebar import store
+from hirebar.content import Library
 from hirebar.practice.mock_loop import MockLoops
 from hirebar.practice.prep import Prep
 from samples import GOOD, QUESTION
@@ -176,6 +177,8 @@ def test_history_lists_attempts_with_trend_charts(client, token):
     submit(client, token, answer=GOOD + " We would also monitor drift weekly.")
     page = soup(client.get("/history"))
     assert len(page.select("#attempts tbody tr")) == 2
+    shown = page.select_one("#attempts tbody tr a").text  # the question's words, not its id
+    assert shown != QUESTION and shown.rstrip("…") in Library.load([]).questions[QUESTION].prompt
     assert page.select("svg.trend polyline")
     filtered = client.get("/api/v1/history?verdict=strong_no_hire").json()
     assert all(a["verdict"] == "strong_no_hire" for a in filtered["attempts"])

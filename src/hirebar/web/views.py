@@ -46,6 +46,7 @@ def drill_history(drilling: Drilling) -> dict:
         "results": [
             {
                 "kind": r.kind,
+                "title": KINDS[r.kind][0] if r.kind in KINDS else r.kind,
                 "seed": r.seed,
                 "reply": r.reply,
                 "correct": r.correct,
@@ -57,6 +58,11 @@ def drill_history(drilling: Drilling) -> dict:
             {
                 "id": r.id,
                 "incident_id": r.incident_id,
+                "title": (
+                    incident.title
+                    if (incident := drilling.svc.library.incidents.get(r.incident_id))
+                    else r.incident_id
+                ),
                 "score": r.score,
                 "steps": len(r.steps),
                 "created_at": store.utc_iso(r.created_at),
@@ -64,6 +70,13 @@ def drill_history(drilling: Drilling) -> dict:
             for r in drilling.runs(limit=20)
         ],
     }
+
+
+def _opening(prompt: str, limit: int = 90) -> str:
+    """A prompt's first words, cut at a word and marked when cut."""
+    if len(prompt) <= limit:
+        return prompt
+    return prompt[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def question_summary(question) -> dict:  # type: ignore[no-untyped-def]
@@ -335,6 +348,8 @@ def history(svc: PracticeService, round_filter: str | None, verdict: str | None)
             {
                 "id": a.id,
                 "question_id": a.question_id,
+                # what the reader knows the question by: its opening words, not its id
+                "label": _opening(question.prompt) if question else a.question_id,
                 "round": question.round.value if question else None,
                 "created_at": store.utc_iso(a.created_at),
                 "mode": a.mode,

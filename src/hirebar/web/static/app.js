@@ -1,6 +1,7 @@
 // hirebar's only script: the answer timer, dictation where the browser has it, the
-// seconds field, draft autosave, one send per form, library filters after Back, word of
-// a failed HTMX request, and times in the reader's own time zone.
+// seconds field, draft autosave, a question before a form that deletes, one send per form,
+// library filters after Back, word of a failed HTMX request, and times in the reader's own
+// time zone.
 // Loaded from a file so the CSP can forbid inline script.
 (function () {
   "use strict";
@@ -156,9 +157,18 @@
   // A second click on a button that posts a form (a double click on "Start the loop")
   // would send it twice: two loops, two attempts. The first one goes; the rest wait for
   // the answer. A page brought back with the Back button posts again.
+  // A form that deletes something asks first (its data-confirm says what goes).
+  function confirmFirst() {
+    document.addEventListener("submit", function (event) {
+      var question = event.target.dataset && event.target.dataset.confirm;
+      if (question && !window.confirm(question)) event.preventDefault();
+    });
+  }
+
   function sendFormsOnce() {
     document.addEventListener("submit", function (event) {
       var form = event.target;
+      if (event.defaultPrevented) return;
       if ((form.method || "").toLowerCase() !== "post" || form.hasAttribute("hx-post")) return;
       if (form.dataset.sent) { event.preventDefault(); return; }
       form.dataset.sent = "1";
@@ -208,6 +218,7 @@
     startDictation();
     autosaveAll();
     reportFailedRequests();
+    confirmFirst();
     sendFormsOnce();
     restoreFilters();
   });
