@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
 from hirebar.content import Company, Competency, Library, Question, RoundKind
+from hirebar.drills import KINDS
 
 DEFAULT_DAYS = 30
 # A plan is a day-by-day schedule: past a year it is neither useful nor cheap to build
@@ -286,7 +287,7 @@ def build_plan(
 
 
 def _drill_task(drill: str, why: str) -> Task:
-    return Task("drill", drill, f"Drill: {drill.replace('-', ' ')}", DRILL_MINUTES, why)
+    return Task("drill", drill, f"Drill: {KINDS[drill][0]}", DRILL_MINUTES, why)
 
 
 def _next_question(
