@@ -29,14 +29,10 @@ class Coach:
             return DEFAULT_HOURS_PER_DAY
 
     def drills(self) -> list[tuple[str, bool]]:
-        """(kind, correct) newest first, one per exercise: the first answer to a seed.
-        Answering the same exercise again, its solution seen, is not new evidence."""
+        """(kind, correct) newest first, one per exercise: the first answer to a seed."""
         with self.svc.session() as session:
-            rows = store.list_drill_results(session, limit=500)
-        first: dict[tuple[str, int], bool] = {}
-        for row in reversed(rows):  # oldest first
-            first.setdefault((row.kind, row.seed), row.correct)
-        return [(kind, correct) for (kind, _), correct in reversed(first.items())]
+            rows = store.list_first_drill_results(session, limit=500)
+        return [(row.kind, row.correct) for row in rows]
 
     def readiness(self, company_id: str) -> CompanyReadiness:
         return readiness(

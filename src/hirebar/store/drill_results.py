@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from hirebar.store.models import DrillResultRow, IncidentRunRow
@@ -28,17 +28,32 @@ def first_drill_result(session: Session, kind: str, seed: int) -> DrillResultRow
     return session.scalars(query.order_by(DrillResultRow.id).limit(1)).first()
 
 
+def _first_answers() -> Select:
+    """The id of each exercise's first answer: answering an exercise again, its solution
+    seen, is no evidence, so only the first counts."""
+    return select(func.min(DrillResultRow.id)).group_by(DrillResultRow.kind, DrillResultRow.seed)
+
+
+def list_first_drill_results(session: Session, limit: int = 100) -> list[DrillResultRow]:
+    """The first answer to each exercise, newest first."""
+    query = (
+        select(DrillResultRow)
+        .where(DrillResultRow.id.in_(_first_answers()))
+        .order_by(DrillResultRow.id.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
 def drill_accuracy(session: Session) -> dict[str, tuple[int, int]]:
-    """kind -> (correct, attempted), for the planner and the history page. Each exercise
-    counts once, by its first answer: answering it again, the solution seen, is no evidence."""
-    first = select(func.min(DrillResultRow.id)).group_by(DrillResultRow.kind, DrillResultRow.seed)
+    """kind -> (correct, attempted) over first answers, for the planner and history page."""
     query = (
         select(
             DrillResultRow.kind,
             func.count(),
             func.sum(case((DrillResultRow.correct, 1), else_=0)),
         )
-        .where(DrillResultRow.id.in_(first))
+        .where(DrillResultRow.id.in_(_first_answers()))
         .group_by(DrillResultRow.kind)
     )
     return {kind: (int(right or 0), int(total)) for kind, total, right in session.execute(query)}
