@@ -285,7 +285,7 @@ def play(incident_id: Annotated[str, typer.Argument(help="Scenario id.")]) -> No
         elif typed.lower() in SUGGESTION_KEYS[: len(suggested)]:
             typed = suggested[SUGGESTION_KEYS.index(typed.lower())].id
         step = drilling.step(run.id, typed)
-        suggested = step.suggested
+        suggested = [] if step.action else drilling.suggestions(incident, typed, taken)
         if step.action is None:
             out.print("[yellow]Not sure which action that is; try another wording or a number.")
             if suggested:

@@ -9,7 +9,7 @@ and a run can be resumed from its id.
 from __future__ import annotations
 
 import random
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from hirebar import store
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
 class Step:
     typed: str
     action: Action | None
-    # When nothing matched: the actions nearest in meaning, for the player to pick from.
-    suggested: list[Action] = field(default_factory=list)
 
 
 class Drilling:
@@ -96,19 +94,17 @@ class Drilling:
             return _stored_run(session, run_id)
 
     def step(self, run_id: int, typed: str) -> Step:
-        """Store what the player typed, then say which action it meant (if any), or else
-        which actions it may have meant."""
+        """Store what the player typed, then say which action it meant (if any)."""
         with self.svc.session() as session:
             run = _stored_run(session, run_id)
-            incident = self.incident(run.incident_id)
-            action = interpret(incident, typed)
+            action = interpret(self.incident(run.incident_id), typed)
             store.add_incident_step(session, run, typed, action.id if action else None)
-            taken = [s["action"] for s in run.steps if s["action"]]
-        return Step(typed, action, [] if action else self.suggestions(incident, typed, taken))
+        return Step(typed, action)
 
     def suggestions(self, incident: Incident, typed: str, taken: list[str]) -> list[Action]:
-        """The actions on offer nearest in meaning to a command that matched none; none
-        without the sentence model."""
+        """The actions on offer nearest in meaning to a command that matched none, given the
+        steps ``taken``; none without the sentence model. Asked for only where they are
+        shown, since each costs a model pass."""
         embedder, _ = self.svc.embedder()
         return closest(incident, typed, embedder, taken) if embedder is not None else []
 

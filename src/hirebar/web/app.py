@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hirebar import __version__, store
 from hirebar.planning.plan import PlanError, check_interview, read_date
+from hirebar.practice.coach import Coach
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.errors import UnknownCompany, UnknownQuestion
 from hirebar.practice.grading_worker import GradingWorker
@@ -360,8 +361,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     def plan_context(request: Request) -> dict:
         """Hours from the address if given, else the ones saved with the plan form."""
-        saved = svc.profile().get("hours_per_day", views.DEFAULT_HOURS)
-        hours = checked_hours(request.query_params.get("hours", saved))
+        given = request.query_params.get("hours")
+        hours = Coach(svc).saved_hours() if given is None else checked_hours(given)
         company = request.query_params.get("company")
         if company and company not in svc.library.companies:
             raise HTTPException(status_code=404, detail=UnknownCompany(company).what)

@@ -9,7 +9,6 @@ from dataclasses import asdict
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from hirebar import store
 from hirebar.drills import KINDS, UnknownDrill, fmt, generate
 from hirebar.drills.simulation import Statement, offered
 from hirebar.practice.drilling import Drilling
@@ -23,6 +22,7 @@ from hirebar.web.params import (
     RowId,
     StatementBody,
 )
+from hirebar.web.views import run_summary
 
 
 def drills_context(drilling: Drilling) -> dict:
@@ -42,18 +42,6 @@ def drills_context(drilling: Drilling) -> dict:
             for i in drilling.svc.library.incidents.values()
         ],
         "runs": [run_summary(r, drilling) for r in drilling.runs(limit=20)],
-    }
-
-
-def run_summary(run, drilling: Drilling) -> dict:  # type: ignore[no-untyped-def]
-    incident = drilling.svc.library.incidents.get(run.incident_id)
-    return {
-        "id": run.id,
-        "incident_id": run.incident_id,
-        "title": incident.title if incident else run.incident_id,
-        "steps": len(run.steps),
-        "score": run.score,
-        "created_at": store.utc_iso(run.created_at),
     }
 
 

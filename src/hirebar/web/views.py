@@ -23,7 +23,7 @@ from hirebar.grading import MiniLM
 from hirebar.grading.embedding import INT8_MODEL_FILE
 from hirebar.grading.reference import reference_problem
 from hirebar.planning.plan import MAX_DAYS, check_interview
-from hirebar.practice.coach import DEFAULT_HOURS_PER_DAY, Coach
+from hirebar.practice.coach import Coach
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.readiness import next_question
 from hirebar.practice.service import PracticeService, own_answer_record
@@ -31,7 +31,6 @@ from hirebar.web.charts import Series, trend
 from hirebar.web.params import MAX_ANSWER_CHARS
 
 HISTORY_ROWS = 100  # the newest; the export has them all
-DEFAULT_HOURS = str(DEFAULT_HOURS_PER_DAY)
 
 
 def drill_history(drilling: Drilling) -> dict:
@@ -54,21 +53,19 @@ def drill_history(drilling: Drilling) -> dict:
             }
             for r in drilling.results(limit=20)
         ],
-        "runs": [
-            {
-                "id": r.id,
-                "incident_id": r.incident_id,
-                "title": (
-                    incident.title
-                    if (incident := drilling.svc.library.incidents.get(r.incident_id))
-                    else r.incident_id
-                ),
-                "score": r.score,
-                "steps": len(r.steps),
-                "created_at": store.utc_iso(r.created_at),
-            }
-            for r in drilling.runs(limit=20)
-        ],
+        "runs": [run_summary(r, drilling) for r in drilling.runs(limit=20)],
+    }
+
+
+def run_summary(run, drilling: Drilling) -> dict:  # type: ignore[no-untyped-def]
+    incident = drilling.svc.library.incidents.get(run.incident_id)
+    return {
+        "id": run.id,
+        "incident_id": run.incident_id,
+        "title": incident.title if incident else run.incident_id,
+        "steps": len(run.steps),
+        "score": run.score,
+        "created_at": store.utc_iso(run.created_at),
     }
 
 
