@@ -116,9 +116,10 @@ def _one(numbers: list[Number]) -> Number | None:
 def reply_problem(text: str) -> str | None:
     """Why a reply gives no number to check, as a sentence that quotes it, so that the
     candidate can fix it."""
-    numbers = _numbers(_answer_part(text))
+    part = _answer_part(text)
+    numbers = _numbers(part)
     shown = text.strip()[:60]
-    if not numbers and _NUMBER.search(_answer_part(text)):
+    if not numbers and _NUMBER.search(part):
         return f"'{shown}' is too large to check; type the number, such as 0.82, 12.5% or 40k."
     if not numbers:
         return f"No number found in '{shown}'; type one, such as 0.82, 12.5% or 40k."

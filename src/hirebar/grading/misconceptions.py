@@ -283,8 +283,8 @@ MISCONCEPTIONS: tuple[Misconception, ...] = (
             r"\bf1\b.{0,60}\b(?:simple |plain |arithmetic |straight )?(?:average|mean) of "
             r"(?:\w+ ){0,5}(?:the two|precision|precise|recall|both)"
             r"|\bf1\b.{0,60}\baverag(?:es|ing) (?:out )?(?:the two|them|both|precision|recall)"
-            r"|(?:precision (?:and|plus) recall|recall (?:and|plus) precision|the two)\b.{0,30}\b(?:divid\w* (?:it |them "
-            r"|that |the sum )?by (?:two|2)|halv\w*)"
+            r"|(?:precision (?:and|plus) recall|recall (?:and|plus) precision|the two)\b.{0,30}"
+            r"\b(?:divid\w* (?:it |them |that |the sum )?by (?:two|2)|halv\w*)"
         ),
         unless=_rx(r"harmonic|" + _CONTRAST),
         needs=("f1",),
