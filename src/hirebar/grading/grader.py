@@ -28,10 +28,15 @@ from hirebar.grading.verdict import (
     verdict_for,
 )
 
-GRADER_VERSION = "1.3"
+GRADER_VERSION = "1.4"
 # About 40 minutes of speech: more is padding by any measure, and it bounds grading time.
 MAX_SENTENCES = 400
 COVERED_AT = 0.55
+# Below the bar unless some key point is clearly there: with the sentence model, on the dev
+# split, every answer a human put above the bar has one at 0.67 or more, and no answer under
+# 0.60 was put there. A lone match at 0.55 to 0.60 is as likely an answer to a neighbouring
+# question sharing a phrase. On wording alone the same bar cost dev answers, so it is 0.55.
+CLEARLY_COVERED_AT = 0.60
 UNREAD_SCRIPT_NOTE = (
     "The answer has no words in the Latin alphabet, and the grader reads only those: "
     "write it in English to have it graded."
@@ -41,8 +46,8 @@ COPIED_NOTE = (
     "exemplar's, not yours. To practise, close it and answer from memory."
 )
 NOTHING_COVERED_NOTE = (
-    "Not one of the key points this question tests is in the answer, so it stays below the "
-    "bar however well it is said: check it answers the question asked."
+    "Not one of the key points this question tests is clearly in the answer, so it stays "
+    "below the bar however well it is said: check it answers the question asked."
 )
 LEXICAL_ONLY_NOTE = (
     "The sentence model is not installed (run `hirebar setup`): key points were matched "
@@ -105,13 +110,14 @@ def assess(
         evidence=frozenset(k.evidence.start for k in key_points if k.evidence),
     )
     red_flags = [*flag_hits, *integrity.issues]
+    clearly = CLEARLY_COVERED_AT if embedder else COVERED_AT
     reading = Reading(
         coverage=coverage,
         breadth=len(signals),
         words=len(words(answer)),
         red_flags=len(red_flags) - len(integrity.issues),
         gamed=integrity.gamed,
-        nothing_covered=not any(k.covered for k in key_points),
+        nothing_covered=not any(k.strength >= clearly for k in key_points),
         short_words=PROBE_SHORT_WORDS if probe else SHORT_ANSWER_WORDS,
         full_words=PROBE_LENGTH_SATURATES if probe else LENGTH_SATURATES,
     )

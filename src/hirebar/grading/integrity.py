@@ -32,8 +32,11 @@ COMMA_RUN_ITEMS = 7
 ECHO_SHARE_LIMIT = 0.45
 # With the sentence model, an echo must also restate: some sentence of the answer within
 # this cosine of a sentence of the prompt. A detailed prompt's numbers and nouns come back
-# in any answer that explains them; that alone is not an echo.
-ECHO_RESTATES_AT = 0.60
+# in any answer that explains them; that alone is not an echo. Int8 variants of the model
+# move such a cosine by a few hundredths: the explanation in test_grader.py reads 0.56,
+# 0.59 and 0.60 on three of them, so the bar sits above 0.60 (the labelled echoes reach 0.64
+# and more).
+ECHO_RESTATES_AT = 0.62
 ECHO_MIN_STEMS = 15
 WINDOW = 120
 # Past about 600 words (well beyond a spoken answer's budget), an answer whose words

@@ -73,7 +73,7 @@ class Reading:
     words: int
     red_flags: int  # rubric and generic red flags (not integrity issues)
     gamed: bool  # keyword stuffing, echo, padding or a wrong ML fact
-    # Not one key point covered: whatever the answer says well, it is not what was asked.
+    # Not one key point clearly covered: whatever it says well, it is not what was asked.
     nothing_covered: bool = False
     short_words: int = SHORT_ANSWER_WORDS
     full_words: int = LENGTH_SATURATES  # length past which more words add nothing

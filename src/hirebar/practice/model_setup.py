@@ -47,6 +47,8 @@ FIDELITY_SENTENCES = (
     "Latency at p95 must stay below 300 milliseconds for the search box.",
     "Retrieval returned stale policy documents, so the answers cited old rules.",
 )
+# What earlier versions of setup wrote (the export quantised as it was); superseded.
+REPLACED_MODEL_FILE = "model-int8.onnx"
 MIN_VECTOR_COSINE = 0.97
 MIN_SIMILARITY_CORRELATION = 0.97
 
@@ -85,7 +87,7 @@ def _download_wheel(folder: Path) -> Path:
 
 
 def build_int8_model(model_dir: Path) -> Path:
-    """Write ``model-int8.onnx`` into ``model_dir`` (which holds the tokenizer) and check it.
+    """Write ``model-int8-fused.onnx`` into ``model_dir`` (which holds the tokenizer) and check it.
 
     Needs PyPI once, for the quantiser's ``onnx`` package, unless it is importable already.
     """
@@ -111,6 +113,7 @@ def build_int8_model(model_dir: Path) -> Path:
         partial.unlink(missing_ok=True)
         raise
     partial.replace(target)
+    (model_dir / REPLACED_MODEL_FILE).unlink(missing_ok=True)
     return target
 
 

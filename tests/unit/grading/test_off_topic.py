@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hirebar.content import Verdict
 from hirebar.grading import assess
+from hirebar.grading.grader import CLEARLY_COVERED_AT
 
 QUESTION = "hm-model-vs-rules-disagreement"
 # A good story about a different disagreement: no model, no rules, no ML anywhere.
@@ -65,9 +66,13 @@ SAME_FIELD = (
 )
 
 
-def test_an_answer_covering_no_key_point_stays_below_the_bar_and_says_why(library, embedder):
+def test_an_answer_covering_no_key_point_clearly_stays_below_the_bar_and_says_why(
+    library, embedder
+):
     graded = assess(library.questions["rs-ai-title-scope"], SAME_FIELD, embedder)
-    assert not any(k.covered for k in graded.key_points)
+    # "Slice the accuracy drop by segment" comes near "reviewed the confusion matrix every
+    # week": at 0.55 in float, enough to count as covered, and the answer scored lean hire.
+    assert all(k.strength < CLEARLY_COVERED_AT for k in graded.key_points)
     assert graded.verdict.rank <= Verdict.lean_no_hire.rank
     assert any("answers the question asked" in note for note in graded.notes)
 

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from hirebar.cli.app import app
 from hirebar.grading import MiniLM
 from hirebar.grading.embedding import INT8_MODEL_FILE, packaged_model_path
-from hirebar.practice import model_setup
+from hirebar.practice import model_quantize, model_setup
 from hirebar.practice.model_setup import (
     FIDELITY_SENTENCES,
     FILES,
@@ -112,3 +112,48 @@ def test_setup_does_nothing_when_both_are_there(settings, tokenizer_only: Path, 
     result = CliRunner().invoke(app, ["setup"], catch_exceptions=False)
     assert result.exit_code == 0
     assert "int8 model already written" in result.stdout
+
+
+@pytest.mark.slow
+def test_the_fused_graph_computes_what_the_packaged_one_does(tmp_path: Path):
+    """In float, before quantising: the rewrite must only change how the model is run."""
+    import onnx
+
+    fused = tmp_path / "fused.onnx"
+    model_quantize.fuse(packaged_model_path(), fused)
+    ops = {node.op_type for node in onnx.load(str(fused)).graph.node}
+    assert {"Attention", "SkipLayerNormalization", "BiasGelu"} <= ops
+    # The export's attention is spelt out in reshapes and transposes; none are left.
+    assert not ops & {"Transpose", "Reshape", "Softmax", "Erf"}
+    assert model_quantize.largest_difference(packaged_model_path(), fused) < 1e-4
+
+
+def test_a_graph_of_another_shape_is_refused_by_name(tmp_path: Path):
+    import onnx
+    from onnx import TensorProto, helper
+
+    inputs = [
+        helper.make_tensor_value_info(name, TensorProto.INT64, [1, "tokens"])
+        for name in model_quantize.INPUTS
+    ]
+    output = helper.make_tensor_value_info("last_hidden_state", TensorProto.INT64, [1, "tokens"])
+    graph = helper.make_graph(
+        [helper.make_node("Identity", ["input_ids"], ["last_hidden_state"])],
+        "other",
+        inputs,
+        [output],
+    )
+    other = tmp_path / "other.onnx"
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(other))
+    with pytest.raises(model_quantize.GraphMismatch, match=r"has no weight 'embeddings\."):
+        model_quantize.fuse(other, tmp_path / "fused.onnx")
+
+
+@pytest.mark.slow
+def test_setup_replaces_the_int8_model_earlier_versions_wrote(tokenizer_only: Path):
+    stale = tokenizer_only / model_setup.REPLACED_MODEL_FILE
+    stale.write_bytes(b"the export, quantised as it was")
+    written = model_setup.build_int8_model(tokenizer_only)
+    assert written == tokenizer_only / INT8_MODEL_FILE
+    assert not stale.exists()
+    assert MiniLM(tokenizer_only).model_path == written
