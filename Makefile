@@ -45,7 +45,7 @@ lint: $(DEV)
 	$(BIN)/ruff format --check src tests
 
 # Content QA: coverage, then lint (near-duplicates, repeated key points, cues the
-# exemplar misses, broken lesson links, text copied from the source articles).
+# exemplar misses or flags it raises, broken lesson links, text copied from the sources).
 SOURCES := $(wildcard ../shared/seeds)
 content: model
 	$(BIN)/hirebar content stats

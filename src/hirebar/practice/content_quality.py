@@ -2,8 +2,8 @@
 
 Schema errors are the loader's job; these catch what a valid pack can still get wrong:
 two questions that are really one, key points that say the same thing twice, cues a
-strong answer (the question's own exemplar) never triggers, lessons that link to
-nothing, and passages copied from source material an author worked from.
+strong answer (the question's own exemplar) never triggers or red flags it raises,
+lessons that link to nothing, and passages copied from source material an author worked from.
 """
 
 from __future__ import annotations
@@ -133,15 +133,31 @@ def repeated_key_points(question: Question, embedder: Embedder | None) -> list[F
 
 
 def cues_missing_exemplar(question: Question, embedder: Embedder | None) -> list[Finding]:
-    """Key points the question's own strong outline does not cover: their cues are off."""
+    """What the question's own strong outline gets wrong when graded: its cues are off.
+
+    A key point it does not cover has cues no strong answer says; a red flag it raises has
+    cues a strong answer does say (and a flagged sentence earns no key point either).
+    """
     assessment = assess(question, question.exemplar, embedder)
     return [
-        Finding(
-            "cue-misses-exemplar",
-            question.id,
-            f"no cue of key point '{k.id}' matches the exemplar; reword the cues or the outline",
-        )
-        for k in assessment.missed
+        *(
+            Finding(
+                "cue-misses-exemplar",
+                question.id,
+                f"no cue of key point '{k.id}' matches the exemplar; reword the cues or the "
+                "outline",
+            )
+            for k in assessment.missed
+        ),
+        *(
+            Finding(
+                "exemplar-raises-flag",
+                question.id,
+                f"the exemplar raises red flag '{f.id}' with \"{f.quote}\"; make the flag's "
+                "cues say the mistake itself",
+            )
+            for f in assessment.red_flags
+        ),
     ]
 
 

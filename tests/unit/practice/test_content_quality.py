@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from hirebar.content import Library
+from hirebar.content import Library, RedFlag
+from hirebar.grading.text import split_sentences
 from hirebar.practice.content_quality import (
     copied_text,
     cues_missing_exemplar,
@@ -62,6 +63,24 @@ def test_cues_that_the_exemplar_never_says_are_found(question, embedder):
     )
     found = cues_missing_exemplar(question.model_copy(update={"rubric": rubric}), embedder)
     assert [f.message.split("'")[1] for f in found] == [point.id]
+
+
+def test_a_red_flag_that_the_exemplar_raises_is_found(question, embedder):
+    assert cues_missing_exemplar(question, embedder) == []
+    said = max((s.text for s in split_sentences(question.exemplar)), key=len)
+    careless = RedFlag(
+        id="says-the-outline",
+        text="A flag written from the outline.",
+        why="Its cue is a sentence of the strong answer.",
+        cues=[said],
+    )
+    rubric = question.rubric.model_copy(
+        update={"red_flags": [*question.rubric.red_flags, careless]}
+    )
+    found = cues_missing_exemplar(question.model_copy(update={"rubric": rubric}), embedder)
+    flagged = [f for f in found if f.check == "exemplar-raises-flag"]
+    assert [f.message.split("'")[1] for f in flagged] == ["says-the-outline"]
+    assert said in flagged[0].message
 
 
 def test_text_copied_from_a_source_is_found_and_original_text_is_not(library, tmp_path: Path):
