@@ -55,7 +55,7 @@ def lint(
     findings += near_duplicates(questions, embedder)
     for question in questions:
         findings += repeated_key_points(question, embedder)
-        findings += cues_missing_exemplar(question, embedder)
+        findings += exemplar_cue_findings(question, embedder)
     findings += copied_text(library, list(sources))
     return findings
 
@@ -132,7 +132,7 @@ def repeated_key_points(question: Question, embedder: Embedder | None) -> list[F
     ]
 
 
-def cues_missing_exemplar(question: Question, embedder: Embedder | None) -> list[Finding]:
+def exemplar_cue_findings(question: Question, embedder: Embedder | None) -> list[Finding]:
     """What the question's own strong outline gets wrong when graded: its cues are off.
 
     A key point it does not cover has cues no strong answer says; a red flag it raises has

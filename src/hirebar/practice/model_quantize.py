@@ -132,39 +132,30 @@ def _layer(graph: _Graph, n: int, hidden: str, output: str) -> str:
     attended = graph.add(
         "Attention", [hidden, together, bias, "mask_index"], f"attended_{n}", True, num_heads=HEADS
     )
-    mixed = graph.add(
-        "MatMul", [attended, graph.weight(at + "attention.output.dense.weight")], f"mixed_{n}"
-    )
-    normed = graph.add(
-        "SkipLayerNormalization",
-        [
-            mixed,
-            hidden,
-            graph.weight(at + "attention.output.LayerNorm.weight"),
-            graph.weight(at + "attention.output.LayerNorm.bias"),
-            graph.weight(at + "attention.output.dense.bias"),
-        ],
-        f"normed_{n}",
-        True,
-        epsilon=EPSILON,
-    )
+    normed = _project_and_norm(graph, at + "attention.output", attended, hidden, f"normed_{n}")
     widened = graph.add(
         "MatMul", [normed, graph.weight(at + "intermediate.dense.weight")], f"widened_{n}"
     )
     activated = graph.add(
         "BiasGelu", [widened, graph.weight(at + "intermediate.dense.bias")], f"active_{n}", True
     )
-    narrowed = graph.add(
-        "MatMul", [activated, graph.weight(at + "output.dense.weight")], f"narrowed_{n}"
-    )
+    return _project_and_norm(graph, at + "output", activated, normed, output)
+
+
+def _project_and_norm(graph: _Graph, block: str, value: str, residual: str, output: str) -> str:
+    """``block``'s dense product, then its bias, the residual and its layer norm in one kernel.
+
+    BERT closes both halves of a layer this way: after attention and after the feed-forward block.
+    """
+    projected = graph.add("MatMul", [value, graph.weight(block + ".dense.weight")], output + "_in")
     return graph.add(
         "SkipLayerNormalization",
         [
-            narrowed,
-            normed,
-            graph.weight(at + "output.LayerNorm.weight"),
-            graph.weight(at + "output.LayerNorm.bias"),
-            graph.weight(at + "output.dense.bias"),
+            projected,
+            residual,
+            graph.weight(block + ".LayerNorm.weight"),
+            graph.weight(block + ".LayerNorm.bias"),
+            graph.weight(block + ".dense.bias"),
         ],
         output,
         True,

@@ -10,8 +10,8 @@ from hirebar.content import Library, RedFlag
 from hirebar.grading.text import split_sentences
 from hirebar.practice.content_quality import (
     copied_text,
-    cues_missing_exemplar,
     drill_link_problems,
+    exemplar_cue_findings,
     lint,
     near_duplicates,
     repeated_key_points,
@@ -61,12 +61,12 @@ def test_cues_that_the_exemplar_never_says_are_found(question, embedder):
     rubric = question.rubric.model_copy(
         update={"key_points": [odd, *question.rubric.key_points[1:]]}
     )
-    found = cues_missing_exemplar(question.model_copy(update={"rubric": rubric}), embedder)
+    found = exemplar_cue_findings(question.model_copy(update={"rubric": rubric}), embedder)
     assert [f.message.split("'")[1] for f in found] == [point.id]
 
 
 def test_a_red_flag_that_the_exemplar_raises_is_found(question, embedder):
-    assert cues_missing_exemplar(question, embedder) == []
+    assert exemplar_cue_findings(question, embedder) == []
     said = max((s.text for s in split_sentences(question.exemplar)), key=len)
     careless = RedFlag(
         id="says-the-outline",
@@ -77,7 +77,7 @@ def test_a_red_flag_that_the_exemplar_raises_is_found(question, embedder):
     rubric = question.rubric.model_copy(
         update={"red_flags": [*question.rubric.red_flags, careless]}
     )
-    found = cues_missing_exemplar(question.model_copy(update={"rubric": rubric}), embedder)
+    found = exemplar_cue_findings(question.model_copy(update={"rubric": rubric}), embedder)
     flagged = [f for f in found if f.check == "exemplar-raises-flag"]
     assert [f.message.split("'")[1] for f in flagged] == ["says-the-outline"]
     assert said in flagged[0].message
