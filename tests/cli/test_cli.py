@@ -530,7 +530,7 @@ def test_plan_json_and_status(run):
     assert [d["date"] for d in days][:2] == ["2026-11-23", "2026-11-24"] and len(days) == 17
     assert all(d["tasks"] and sum(t["minutes"] for t in d["tasks"]) <= d["minutes"] for d in days)
     bad = run("plan", "--company", "anthropic", "--date", "2026-11-01", "--today", "2026-11-23")
-    assert bad.exit_code == 2 and "must be after today" in bad.stderr
+    assert bad.exit_code == 2 and "2026-11-01 has passed (today is 2026-11-23)" in bad.stderr
     PracticeService(Settings()).set_profile(hours_per_day="3")  # saved by the web's plan form
     args = ["plan", "--company", "anthropic", "--date", "2026-12-10", "--today", "2026-11-23"]
     saved = json.loads(run(*args, "--json").stdout)
@@ -640,7 +640,10 @@ def test_checking_a_file_leaves_the_worksheet_draft_in_the_app_alone(run, servic
 def test_target_is_shown_checked_and_set_and_the_plan_follows_it(run):
     assert "No target yet" in run("target").stdout
     assert "unknown company 'acme'" in run("target", "acme").stderr
-    assert "must be after today" in run("target", "google", "--date", "2020-01-01").stderr
+    assert "has passed" in run("target", "google", "--date", "2020-01-01").stderr
+    assert run("target", "google", "--date", date.today().isoformat()).exit_code == 0
+    (today,) = json.loads(run("plan", "--json").stdout)  # the interview day's warm-up
+    assert today["date"] == date.today().isoformat()
     when = (date.today() + timedelta(days=12)).isoformat()
     assert run("target", "google", "--date", when).exit_code == 0
     assert json.loads(run("target", "--json").stdout) == {

@@ -62,7 +62,7 @@ def test_home_asks_for_a_target_then_shows_readiness(client, token):
     [
         ("not-a-date", "must look like 2027-01-15, not 'not-a-date'"),
         ("2026-02-30", "'2026-02-30' is not a day on the calendar"),
-        ("2020-01-01", "must be after today"),
+        ("2020-01-01", "has passed (today is"),
         ("9999-12-31", "more than 365 days away"),
     ],
 )
@@ -82,8 +82,18 @@ def test_a_saved_date_that_has_passed_is_named_and_the_plan_still_comes(client, 
     service.set_profile(company="google", interview_date="2020-01-01")
     assert "has passed" in soup(client.get("/")).select_one("#days-left").text
     plan = soup(client.get("/plan"))
-    assert "must be after today" in plan.select_one("#date-problem").text
+    assert "has passed" in plan.select_one("#date-problem").text
     assert len(client.get("/api/v1/plan").json()["days"]) == 30
+
+
+def test_an_interview_today_can_be_set_and_plans_a_warm_up(client, token):
+    today = date.today().isoformat()
+    data = {"company": "google", "interview_date": today, "csrf_token": token}
+    assert client.post("/target", data=data).status_code in (200, 303)
+    assert "The interview is today" in soup(client.get("/")).select_one("#days-left").text
+    (day,) = client.get("/api/v1/plan").json()["days"]
+    assert day["date"] == today and day["tasks"][-1]["title"].startswith("Interview day")
+    assert "Interview day" in soup(client.get("/plan")).text
 
 
 def test_every_page_has_an_icon(client):

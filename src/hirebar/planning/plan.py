@@ -30,7 +30,9 @@ ROUND_FLOOR = 0.05  # every round gets at least this share of practice time
 QUESTION_MINUTES = 20  # answer, read the feedback, answer the follow-up
 DRILL_MINUTES = 10
 INCIDENT_MINUTES = 15
-LIGHT_DAYS = {1: 0.5, 0: 0.25}  # days before the interview -> share of the usual time
+# Full days left before the interview -> share of the usual time; -1 is the interview day,
+# planned only when the interview is today.
+LIGHT_DAYS = {1: 0.5, 0: 0.25, -1: 0.25}
 
 # Drill kinds that train each round, first the most direct.
 ROUND_DRILLS: dict[RoundKind, list[str]] = {
@@ -134,9 +136,9 @@ def read_date(text: str, what: str = "the interview date") -> date:
 
 
 def check_interview(interview: date, today: date) -> None:
-    """An interview date a plan can be built for: after today, at most a year away."""
-    if interview <= today:
-        raise PlanError(f"the interview date {interview} must be after today ({today})")
+    """An interview date a plan can be built for: today or later, at most a year away."""
+    if interview < today:
+        raise PlanError(f"the interview date {interview} has passed (today is {today})")
     if (interview - today).days > MAX_DAYS:
         raise PlanError(
             f"the interview date {interview} is more than {MAX_DAYS} days away; "
@@ -181,7 +183,7 @@ def build_plan(
     lessons = [x for _, ls in library.course for x in ls if x.id not in results.lessons_read]
     incidents = sorted(library.incidents)
     days = []
-    total_days = (interview - today).days
+    total_days = max(1, (interview - today).days)  # an interview today gets its own day
     for offset in range(total_days):
         day = today + timedelta(days=offset)
         left = (interview - day).days - 1  # full days left after this one
@@ -194,15 +196,13 @@ def build_plan(
         )
         budget -= review
         if left in LIGHT_DAYS:
-            plan.tasks.append(
-                Task(
-                    "rest",
-                    "",
-                    "Light day: reread your story bank and sleep",
-                    budget,
-                    "The last days are for consolidation, not new material.",
-                )
+            title = (
+                "Interview day: reread your story bank and warm up with one answer aloud"
+                if left < 0
+                else "Light day: reread your story bank and sleep"
             )
+            why = "The last days are for consolidation, not new material."
+            plan.tasks.append(Task("rest", "", title, budget, why))
             days.append(plan)
             continue
         loop_day = left >= 2 and (left - 2) % MOCK_LOOP_EVERY == 0 and left < total_days - 1

@@ -98,8 +98,8 @@ def test_weakness_moves_time_between_rounds():
 
 def test_bad_dates_and_hours_are_refused():
     google = LIBRARY.companies["google"]
-    with pytest.raises(PlanError, match="must be after today"):
-        build_plan(google, LIBRARY, Results(), today=TODAY, interview=TODAY)
+    with pytest.raises(PlanError, match=r"2026-11-22 has passed \(today is 2026-11-23\)"):
+        build_plan(google, LIBRARY, Results(), today=TODAY, interview=TODAY - timedelta(days=1))
     with pytest.raises(PlanError, match="hours per day"):
         build_plan(google, LIBRARY, Results(), today=TODAY, hours_per_day=0)
     far = TODAY + timedelta(days=366)  # a typo such as 2207 for 2027 must not hang the app
@@ -107,6 +107,16 @@ def test_bad_dates_and_hours_are_refused():
         build_plan(google, LIBRARY, Results(), today=TODAY, interview=far)
     year = build_plan(google, LIBRARY, Results(), today=TODAY, interview=far - timedelta(days=1))
     assert len(year) == 365
+
+
+def test_an_interview_today_gets_a_short_warm_up_day():
+    """Someone who opens hirebar on the morning of the interview gets a plan, not an error."""
+    (day,) = build_plan(
+        LIBRARY.companies["google"], LIBRARY, Results(), today=TODAY, interview=TODAY
+    )
+    assert day.date == TODAY and day.minutes == round(1.5 * 60 * 0.25)
+    assert [t.kind for t in day.tasks] == ["review", "rest"]
+    assert day.tasks[1].title.startswith("Interview day") and day.planned == day.minutes
 
 
 def test_a_short_day_has_no_empty_task_and_titles_end_at_a_word():
