@@ -13,7 +13,7 @@ from hirebar.grading.assessment import (
     Rewrite,
 )
 from hirebar.grading.embedding import Embedder, MiniLM, ModelUnavailable
-from hirebar.grading.grader import GRADER_VERSION, assess
+from hirebar.grading.grader import GRADER_VERSION, assess, raised_flags
 
 __all__ = [
     "GRADER_VERSION",
@@ -27,4 +27,5 @@ __all__ = [
     "RedFlagHit",
     "Rewrite",
     "assess",
+    "raised_flags",
 ]

@@ -7,7 +7,7 @@ Assessment. Without an embedder the grader runs on wording alone and says so.
 from __future__ import annotations
 
 from hirebar.content import ANSWER_MINUTES, FollowUp, KeyPoint, Question, Verdict
-from hirebar.grading.assessment import Assessment, Evidence, KeyPointResult
+from hirebar.grading.assessment import Assessment, Evidence, KeyPointResult, RedFlagHit
 from hirebar.grading.copying import mostly_copied
 from hirebar.grading.embedding import Embedder
 from hirebar.grading.feedback import choose_follow_up, feedback_lines, next_step, strengths
@@ -16,7 +16,7 @@ from hirebar.grading.matching import SentenceMatcher
 from hirebar.grading.red_flags import GENERIC_RED_FLAGS, find_red_flags
 from hirebar.grading.rewrite import suggest as suggest_rewrite
 from hirebar.grading.signals import find_signals
-from hirebar.grading.text import split_sentences, unread_script, words
+from hirebar.grading.text import Sentence, split_sentences, unread_script, words
 from hirebar.grading.verdict import (
     LENGTH_SATURATES,
     PROBE_LENGTH_SATURATES,
@@ -55,6 +55,21 @@ LEXICAL_ONLY_NOTE = (
 )
 
 
+def raised_flags(
+    question: Question,
+    sentences: list[Sentence],
+    embedder: Embedder | None,
+    rubric_points: list[KeyPoint] | None = None,
+) -> tuple[SentenceMatcher, list[RedFlagHit]]:
+    """The red flags the sentences raise (the question's and every loop's), and the matcher
+    that read them, which has every cue embedded for reading key points too."""
+    rubric_points = question.rubric.key_points if rubric_points is None else rubric_points
+    flags = [*question.rubric.red_flags, *GENERIC_RED_FLAGS]
+    cues = [c for item in [*rubric_points, *flags] for c in item.cues]
+    matcher = SentenceMatcher(sentences, question.prompt, embedder, cues)
+    return matcher, find_red_flags(flags, matcher, [c for k in rubric_points for c in k.cues])
+
+
 def assess(
     question: Question,
     answer: str,
@@ -85,10 +100,7 @@ def assess(
         sentences, "\n".join([question.exemplar, *(p.strong for p in question.pitfalls)])
     ):
         notes.append(COPIED_NOTE)
-    flags = [*question.rubric.red_flags, *GENERIC_RED_FLAGS]
-    cues = [c for item in [*rubric_points, *flags] for c in item.cues]
-    matcher = SentenceMatcher(sentences, question.prompt, embedder, cues)
-    flag_hits = find_red_flags(flags, matcher, [c for k in rubric_points for c in k.cues])
+    matcher, flag_hits = raised_flags(question, sentences, embedder, rubric_points)
     # A sentence the committee holds against the answer does not also count for it.
     flagged_starts = {h.start for h in flag_hits}
     flagged = frozenset(i for i, s in enumerate(sentences) if s.start in flagged_starts)

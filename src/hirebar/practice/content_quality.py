@@ -3,7 +3,8 @@
 Schema errors are the loader's job; these catch what a valid pack can still get wrong:
 two questions that are really one, key points that say the same thing twice, cues a
 strong answer (the question's own exemplar) never triggers or red flags it raises,
-lessons that link to nothing, and passages copied from source material an author worked from.
+red flags raised by the strong side of a pitfall, lessons that link to nothing, and
+passages copied from source material an author worked from.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ import numpy as np
 from hirebar.content import Library, Question
 from hirebar.content.problems import PackProblem
 from hirebar.drills import KINDS
-from hirebar.grading import Embedder, assess
-from hirebar.grading.text import content_stems
+from hirebar.grading import Embedder, assess, raised_flags
+from hirebar.grading.text import content_stems, split_sentences
 
 # Cosine of MiniLM prompt embeddings at or above which two questions ask the same thing.
 DUPLICATE_PROMPTS = 0.88
@@ -56,6 +57,7 @@ def lint(
     for question in questions:
         findings += repeated_key_points(question, embedder)
         findings += exemplar_cue_findings(question, embedder)
+        findings += pitfall_flag_findings(question, embedder)
     findings += copied_text(library, list(sources))
     return findings
 
@@ -159,6 +161,25 @@ def exemplar_cue_findings(question: Question, embedder: Embedder | None) -> list
             for f in assessment.red_flags
         ),
     ]
+
+
+def pitfall_flag_findings(question: Question, embedder: Embedder | None) -> list[Finding]:
+    """Red flags raised by a pitfall's strong version: the grader would punish a candidate
+    for the very sentence the library teaches. Usually a flag's cue shares the right
+    answer's words, or reads too close to it in meaning."""
+    findings = []
+    for number, pitfall in enumerate(question.pitfalls, start=1):
+        _, hits = raised_flags(question, split_sentences(pitfall.strong), embedder)
+        findings += [
+            Finding(
+                "pitfall-raises-flag",
+                question.id,
+                f"the strong side of pitfall {number} raises red flag '{hit.id}' with "
+                f'"{hit.quote}"; make the flag\'s cues say the mistake itself',
+            )
+            for hit in hits
+        ]
+    return findings
 
 
 def copied_text(library: Library, sources: list[Path]) -> list[Finding]:

@@ -14,6 +14,7 @@ from hirebar.practice.content_quality import (
     exemplar_cue_findings,
     lint,
     near_duplicates,
+    pitfall_flag_findings,
     repeated_key_points,
 )
 from samples import QUESTION
@@ -81,6 +82,25 @@ def test_a_red_flag_that_the_exemplar_raises_is_found(question, embedder):
     flagged = [f for f in found if f.check == "exemplar-raises-flag"]
     assert [f.message.split("'")[1] for f in flagged] == ["says-the-outline"]
     assert said in flagged[0].message
+
+
+def test_a_red_flag_that_a_pitfalls_strong_side_raises_is_found(library, embedder):
+    """The flag's cue from before the fix: the sentence model read the strong side ("Clicks
+    are a diagnostic for me, not the goal; ...") as saying clicks are the only metric."""
+    question = library.questions["exe-ranking-ab-guardrails"]
+    assert pitfall_flag_findings(question, embedder) == []
+    flags = [
+        f.model_copy(update={"cues": ["clicks are the only metric we need"]})
+        if f.id == "clicks-only"
+        else f
+        for f in question.rubric.red_flags
+    ]
+    rubric = question.rubric.model_copy(update={"red_flags": flags})
+    found = pitfall_flag_findings(question.model_copy(update={"rubric": rubric}), embedder)
+    assert [(f.check, f.message.split("'")[1]) for f in found] == [
+        ("pitfall-raises-flag", "clicks-only")
+    ]
+    assert "pitfall 1" in found[0].message and "Clicks are a diagnostic" in found[0].message
 
 
 def test_text_copied_from_a_source_is_found_and_original_text_is_not(library, tmp_path: Path):
