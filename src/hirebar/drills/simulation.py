@@ -160,15 +160,19 @@ def debrief(incident: Incident, taken: list[str], statement: Statement) -> Debri
     ideal = set(incident.ideal)
     coverage = len(ideal & {a.id for a in actions}) / len(ideal)
     has_number = bool(re.search(r"\d", statement.rollback))
+    said = {
+        "cause": mentions(statement.cause, incident.cause_phrases),
+        "containment": mentions(statement.containment, incident.containment_phrases),
+        "comms": mentions(statement.comms, incident.comms_phrases),
+        "rollback": mentions(statement.rollback, incident.rollback_phrases),
+    }
     parts = {
         "order": order_score(stages),
         "coverage": coverage,
-        "cause": float(mentions(statement.cause, incident.cause_phrases)),
-        "containment": float(mentions(statement.containment, incident.containment_phrases)),
-        "comms": float(mentions(statement.comms, incident.comms_phrases)),
-        "rollback": (
-            0.5 * mentions(statement.rollback, incident.rollback_phrases) + 0.5 * has_number
-        ),
+        "cause": float(said["cause"]),
+        "containment": float(said["containment"]),
+        "comms": float(said["comms"]),
+        "rollback": 0.5 * said["rollback"] + 0.5 * has_number,
     }
     notes = []
     first_theory = next((i for i, s in enumerate(stages) if s == Stage.hypothesis), None)
@@ -176,6 +180,12 @@ def debrief(incident: Incident, taken: list[str], statement: Statement) -> Debri
         notes.append("You tested a theory before scoping the problem or asking what changed.")
     if not any(a.key for a in actions):
         notes.append("You never took the action that shows the cause; the cause was a guess.")
+    missed = [i for i in incident.ideal if i not in {a.id for a in actions}]
+    if missed:
+        label = {a.id: a.label for a in incident.actions}
+        skipped = "; ".join(label[i] for i in missed)
+        notes.append(f"Steps of the ideal path you never took: {skipped}.")
+    notes += _statement_notes(incident, said)
     if not has_number:
         notes.append("Rollback criteria need a number: which metric, what level, for how long.")
     score = round(sum(WEIGHTS[k] * v for k, v in parts.items()))
@@ -190,6 +200,24 @@ def debrief(incident: Incident, taken: list[str], statement: Statement) -> Debri
         player_path=[a.id for a in actions],
         ideal_path=list(incident.ideal),
         out_of_order=late,
-        missed=[i for i in incident.ideal if i not in {a.id for a in actions}],
+        missed=missed,
         notes=notes,
     )
+
+
+def _statement_notes(incident: Incident, said: dict[str, bool]) -> list[str]:
+    """For each part of the closing statement that missed, what it left out, with one way
+    the scenario's own answer puts it."""
+    rollback_example = next(
+        (p for p in incident.rollback_phrases if re.search(r"\d", p)), incident.rollback_phrases[0]
+    )
+    wanted = {
+        "cause": "Your cause does not name what went wrong (the cause is below).",
+        "containment": "Your containment does not say how the harm stops while you fix it, "
+        f"for example “{incident.containment_phrases[0]}”.",
+        "comms": "Your update does not say who hears what, "
+        f"for example “{incident.comms_phrases[0]}”.",
+        "rollback": "Your rollback does not say what you would undo or pull, "
+        f"for example “{rollback_example}”.",
+    }
+    return [note for part, note in wanted.items() if not said[part]]

@@ -68,10 +68,36 @@ def test_a_statement_without_cause_or_numbers_loses_those_points():
     assert result.score <= 55
 
 
+def test_each_part_of_the_statement_that_missed_is_explained_with_an_example():
+    """The debrief says what each missed part left out, in the scenario's own words; a part
+    that was said gets no note, and a rollback with a level but no action is told so."""
+    partial = Statement(
+        cause="A config push changed the tokenizer.",
+        containment="we will look into it",
+        comms="nobody yet",
+        rollback="if accuracy is under 88% for an hour",
+    )
+    result = debrief(INCIDENT, INCIDENT.ideal, partial)
+    assert result.parts["rollback"] == 0.5
+    assert result.notes == [
+        "Your containment does not say how the harm stops while you fix it, "
+        "for example “route spanish tickets to humans”.",
+        "Your update does not say who hears what, for example “tell support leads”.",
+        "Your rollback does not say what you would undo or pull, "
+        "for example “roll back if accuracy below”.",
+    ]
+    vague = debrief(INCIDENT, INCIDENT.ideal, Statement("something broke", "", "", "soon"))
+    assert "Your cause does not name what went wrong (the cause is below)." in vague.notes
+
+
 def test_skipping_the_key_actions_is_flagged():
     result = debrief(INCIDENT, ["route", "tell", "criteria"], GOOD)
     assert any("never took the action that shows the cause" in n for n in result.notes)
-    assert set(result.missed) == {"segment", "deploys", "monitor"}
+    assert result.missed == ["segment", "deploys", "monitor"]  # in the ideal order
+    assert (
+        "Steps of the ideal path you never took: Break accuracy down by language; "
+        "List last night's deploys and config pushes; " in " ".join(result.notes)
+    )
 
 
 def test_order_score_counts_pairs_in_triage_order():
