@@ -157,8 +157,9 @@ def order_score(stages: list[Stage]) -> float:
 def debrief(incident: Incident, taken: list[str], statement: Statement) -> Debrief:
     actions = [a for a in (incident.action(i) for i in taken) if a is not None]
     stages = [a.stage for a in actions]
+    done = {a.id for a in actions}
     ideal = set(incident.ideal)
-    coverage = len(ideal & {a.id for a in actions}) / len(ideal)
+    coverage = len(ideal & done) / len(ideal)
     has_number = bool(re.search(r"\d", statement.rollback))
     said = {
         "cause": mentions(statement.cause, incident.cause_phrases),
@@ -180,7 +181,7 @@ def debrief(incident: Incident, taken: list[str], statement: Statement) -> Debri
         notes.append("You tested a theory before scoping the problem or asking what changed.")
     if not any(a.key for a in actions):
         notes.append("You never took the action that shows the cause; the cause was a guess.")
-    missed = [i for i in incident.ideal if i not in {a.id for a in actions}]
+    missed = [i for i in incident.ideal if i not in done]
     if missed:
         label = {a.id: a.label for a in incident.actions}
         skipped = "; ".join(label[i] for i in missed)
