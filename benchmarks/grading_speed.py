@@ -169,7 +169,7 @@ def main() -> None:
     )
 
     embedder = MiniLM(Settings().resolved_model_dir)
-    for q in questions:  # what the app does once at start-up: embed every rubric's cues
+    for q in questions:  # as the first grade of each question does: embed the texts it compares
         assess(q, "warm up.", embedder)
 
     answers = [(q := questions[i % len(questions)], answer_of(250, q, i + 1)) for i in range(200)]

@@ -62,11 +62,19 @@ def raised_flags(
     rubric_points: list[KeyPoint] | None = None,
 ) -> tuple[SentenceMatcher, list[RedFlagHit]]:
     """The red flags the sentences raise (the question's and every loop's), and the matcher
-    that read them, which has every cue embedded for reading key points too."""
+    that read them.
+
+    The matcher embeds, with the answer, every text of the question that the rest of the
+    grade compares sentences with: key-point cues, the prompt and its sentences (topic and
+    echo checks) and the pitfalls' weak sides (the rewrite). Texts met before come from the
+    embedder's cache, and the rest share the answer's model calls instead of a call of
+    their own later in the grade."""
     rubric_points = question.rubric.key_points if rubric_points is None else rubric_points
     flags = [*question.rubric.red_flags, *GENERIC_RED_FLAGS]
     cues = [c for item in [*rubric_points, *flags] for c in item.cues]
-    matcher = SentenceMatcher(sentences, question.prompt, embedder, cues)
+    compared = [question.prompt, *(s.text for s in split_sentences(question.prompt))]
+    compared += [p.weak for p in question.pitfalls]
+    matcher = SentenceMatcher(sentences, question.prompt, embedder, [*cues, *compared])
     return matcher, find_red_flags(flags, matcher, [c for k in rubric_points for c in k.cues])
 
 
