@@ -28,7 +28,7 @@ from hirebar.grading.verdict import (
     verdict_for,
 )
 
-GRADER_VERSION = "1.4"
+GRADER_VERSION = "1.5"
 # About 40 minutes of speech: more is padding by any measure, and it bounds grading time.
 MAX_SENTENCES = 400
 COVERED_AT = 0.55

@@ -29,7 +29,12 @@ _VAGUE_CHANGE = re.compile(
     r"lift\w*|optimi[sz]\w*)\b",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"\d")
+# A size said in words ("grew by two days", "cut it in half") is a number too.
+_NUMBER = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|hundred|thousand|million|billion|half|double[sd]?|tripled?|tenfold|percent)\b",
+    re.IGNORECASE,
+)
 _OUTLINE_NUMBER = re.compile(r"^\s*(?:\d+[.)]|[-*])\s+", re.MULTILINE)
 
 

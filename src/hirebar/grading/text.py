@@ -20,6 +20,9 @@ _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 # A sentence ends at . ! ? followed by space, or at a line break; bullets start new ones.
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+# Abbreviations that never end a sentence ("Dr. Okafor", "e.g. churn"). Not "ms": in this
+# field "under 300 ms." ends one far more often than a title starts a name.
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:dr|mr|mrs|prof|vs|approx|cf|e\.g|i\.e)\.$", re.I)
 
 STOPWORDS = frozenset(
     [
@@ -200,6 +203,8 @@ def split_sentences(answer: str) -> list[Sentence]:
     sentences = []
     position = 0
     for match in _BOUNDARY.finditer(answer):
+        if "\n" not in match.group() and _ABBREVIATION.search(answer, max(0, match.start() - 12), match.start()):
+            continue
         _append(sentences, answer, position, match.start())
         position = match.end()
     _append(sentences, answer, position, len(answer))

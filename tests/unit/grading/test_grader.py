@@ -245,6 +245,18 @@ def test_a_vague_claim_gets_a_quantified_rewrite(library, embedder):
     assert "[baseline]" in result.rewrite.after and "[target]" in result.rewrite.after
 
 
+def test_a_change_sized_in_words_is_not_asked_for_numbers(library, embedder):
+    question = library.questions["dbg-overnight-accuracy-drop"]
+    answer = (
+        "First I would ask which queues dropped and whether a config push went out. "
+        "I would roll back to the previous model and route low confidence tickets to humans. "
+        "Handle time grew by two days for the worst queue."
+    )
+    result = assess(question, answer, embedder)
+    assert result.rewrite is not None
+    assert "[baseline]" not in result.rewrite.after
+
+
 def test_every_rewrite_starts_from_the_answer(library, embedder):
     for question_id, labels in PAIRS.items():
         for answer in labels.values():

@@ -16,6 +16,15 @@ def test_sentences_keep_exact_spans():
         assert answer[s.start : s.end] == s.text
 
 
+def test_a_title_or_abbreviation_does_not_end_a_sentence():
+    answer = "Dr. Okafor disagreed, e.g. on recall vs. precision. Latency stayed under 300 ms. Done."
+    assert [s.text for s in split_sentences(answer)] == [
+        "Dr. Okafor disagreed, e.g. on recall vs. precision.",
+        "Latency stayed under 300 ms.",
+        "Done.",
+    ]
+
+
 def test_whitespace_and_punctuation_only_give_no_sentences():
     assert split_sentences("   \n\t ") == []
     assert split_sentences("... !!") == []
