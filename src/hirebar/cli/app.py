@@ -44,12 +44,15 @@ from hirebar.store import MAX_STORED_INT, utc_iso
 
 class Hirebar(typer.Typer):
     """The command, with the last word on errors no command caught: a file that cannot be
-    read or written, a setting in the environment that does not parse, or a database file
-    that is not one, is one line on stderr that names it, not a traceback."""
+    read or written, a setting in the environment that does not parse, a database file
+    that is not one, or a model file damaged since setup, is one line on stderr that
+    names it, not a traceback."""
 
     def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         from pydantic import ValidationError
         from sqlalchemy.exc import ArgumentError, DatabaseError
+
+        from hirebar.grading.embedding import ModelUnavailable
 
         try:
             return super().__call__(*args, **kwargs)
@@ -63,6 +66,8 @@ class Hirebar(typer.Typer):
             )
         except ArgumentError as exc:
             problem = f"HIREBAR_DATABASE_URL is not a database address ({exc})"
+        except ModelUnavailable as exc:
+            problem = str(exc)
         except DatabaseError as exc:  # a file that is not a database, a server that refuses
             from sqlalchemy.engine import make_url
 

@@ -109,9 +109,15 @@ class MiniLM:
         # depends on the thread count.
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
-        session = onnxruntime.InferenceSession(
-            str(self.model_path), options, providers=["CPUExecutionProvider"]
-        )
+        try:
+            session = onnxruntime.InferenceSession(
+                str(self.model_path), options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as error:  # ONNX Runtime raises its own types for a damaged file
+            raise ModelUnavailable(
+                f"the model file {self.model_path} cannot be read ({error}); delete it and run "
+                "`hirebar setup`"
+            ) from None
         self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="minilm")
         self._session = session
 

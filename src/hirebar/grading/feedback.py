@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hirebar.content import FollowUp, Question, Verdict
 from hirebar.grading.assessment import KeyPointResult, RedFlagHit
+from hirebar.grading.integrity import PADDING_FLAG
 
 _VERDICT_WORDS = {
     Verdict.strong_hire: "A committee would likely push for this answer.",
@@ -32,6 +33,11 @@ def next_step(
     verdict: Verdict, key_points: list[KeyPointResult], red_flags: list[RedFlagHit]
 ) -> str:
     """One concrete thing to do before the next attempt."""
+    if red_flags and red_flags[0].id == PADDING_FLAG:  # its quote is one repeat of many
+        return (
+            f"{_VERDICT_WORDS[verdict]} First, cut the repetition and filler: say each point "
+            "once, in what fits the round's time."
+        )
     if red_flags:
         return f'{_VERDICT_WORDS[verdict]} First, cut or reverse this: "{red_flags[0].quote}"'
     missed = sorted((k for k in key_points if not k.covered), key=lambda k: -k.weight)

@@ -42,6 +42,7 @@ WINDOW = 120
 # Past about 600 words (well beyond a spoken answer's budget), an answer whose words
 # repeat (natural prose stays near 0.8 distinct per window) or lean on filler is padding.
 PADDING_MIN_WORDS = 600
+PADDING_FLAG = "padding"
 PADDING_NOVELTY = 0.75
 PADDING_FILLER = 1.0
 # An answer that uses at most this share of the prompt's content words, none of whose
@@ -249,7 +250,7 @@ def _padding(answer: str, sentences: list[Sentence], budget_words: int) -> list[
 
     return [
         _hit(
-            "padding",
+            PADDING_FLAG,
             "Buries the answer in repetition and filler, far past what a spoken answer holds.",
             "Length is not depth: a committee hears the same points restated and the clock "
             "running out, and marks down the judgement it could not find.",

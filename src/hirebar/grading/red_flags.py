@@ -3,7 +3,9 @@
 A red flag fires on the sentence that says it, and only when the clause that
 says it does not negate it beyond what the cue itself negates ("rather than just
 retraining" is the strong move, not the flag; "they don't adapt" in another
-clause turns nothing down). Matching is stricter than for
+clause turns nothing down). A flag whose cue is itself a refusal ("no need to roll
+anything back") is raised by wording only from a clause that refuses too. Matching is
+stricter than for
 key points: a false alarm costs the candidate more than a miss.
 """
 
@@ -56,6 +58,17 @@ GENERIC_RED_FLAGS: tuple[RedFlag, ...] = (
         "precision, recall or task success tied to the cost of each error.",
         cues=["accuracy is the only metric that matters", "we just maximise accuracy"],
     ),
+    RedFlag(
+        id="keeps-people-in-the-dark",
+        text="Keeps a problem from the people it affects.",
+        why="Support, customers and leaders who hear late stop trusting the team; committees "
+        "expect the PM to tell each of them what happened and what to expect.",
+        cues=[
+            "I would not tell the support team or customers",
+            "keep customers and support in the dark",
+            "keep it quiet so nobody worries",
+        ],
+    ),
 )
 
 
@@ -91,7 +104,12 @@ def find_red_flags(
             if not (by_wording or by_meaning):
                 continue
             best = max(range(len(flag.cues)), key=lambda i: (wording[i], cosine[i, index]))
-            if _negations(_scope(sentence.text, flag.cues[best])) > _negations(flag.cues[best]):
+            said = _negations(_scope(sentence.text, flag.cues[best]))
+            if said > _negations(flag.cues[best]):
+                continue
+            # Wording cannot see a negation: "we need to review the replies" has every
+            # word of "no need to review the replies" and says the opposite.
+            if said < _negations(flag.cues[best]) and not by_meaning:
                 continue
             hits.append(
                 RedFlagHit(

@@ -290,6 +290,34 @@ def test_padding_quotes_the_sentence_said_over_and_over_not_the_good_one(library
     assert padding.quote == "The weather has been lovely this week."
 
 
+def test_a_flag_stated_as_a_refusal_is_not_raised_by_the_step_itself(library):
+    """Wording cannot see a negation: the step must not raise the flag for skipping it."""
+    question = library.questions["dbg-overnight-accuracy-drop"]
+    refusal = (
+        "I would not tell the support team or customers, and there is no need to roll "
+        "anything back."
+    )
+    step = "We need to roll anything back that shipped and tell the support team or customers."
+    raised = {flag.id for flag in assess(question, refusal, None).red_flags}
+    assert {"harm-left-running", "keeps-people-in-the-dark"} <= raised
+    assert not {"harm-left-running", "keeps-people-in-the-dark"} & {
+        flag.id for flag in assess(question, step, None).red_flags
+    }
+
+
+def test_a_good_answer_repeated_is_told_to_cut_the_repetition_not_its_first_sentence(library):
+    question = library.questions["dbg-overnight-accuracy-drop"]
+    good = (
+        "Before touching the model, I'd first confirm the drop is real and scope it by queue. "
+        "Then I'd check what changed overnight: deploys, config pushes, upstream data. "
+        "If harm is real I'd roll back to yesterday's model and tell the support leads. "
+    )
+    result = assess(question, good * 40, None)
+    assert [flag.id for flag in result.red_flags] == ["padding"]
+    assert "cut the repetition" in result.next_step
+    assert "Before touching the model" not in result.next_step
+
+
 def test_an_answer_in_a_script_the_grader_cannot_read_says_so(library):
     from hirebar.grading.grader import UNREAD_SCRIPT_NOTE
     from hirebar.grading.reference import assess_with_reference
