@@ -203,7 +203,8 @@ def split_sentences(answer: str) -> list[Sentence]:
     sentences = []
     position = 0
     for match in _BOUNDARY.finditer(answer):
-        if "\n" not in match.group() and _ABBREVIATION.search(answer, max(0, match.start() - 12), match.start()):
+        before = max(0, match.start() - 12)
+        if "\n" not in match.group() and _ABBREVIATION.search(answer, before, match.start()):
             continue
         _append(sentences, answer, position, match.start())
         position = match.end()

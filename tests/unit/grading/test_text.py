@@ -17,7 +17,9 @@ def test_sentences_keep_exact_spans():
 
 
 def test_a_title_or_abbreviation_does_not_end_a_sentence():
-    answer = "Dr. Okafor disagreed, e.g. on recall vs. precision. Latency stayed under 300 ms. Done."
+    answer = (
+        "Dr. Okafor disagreed, e.g. on recall vs. precision. Latency stayed under 300 ms. Done."
+    )
     assert [s.text for s in split_sentences(answer)] == [
         "Dr. Okafor disagreed, e.g. on recall vs. precision.",
         "Latency stayed under 300 ms.",
