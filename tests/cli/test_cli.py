@@ -79,6 +79,12 @@ def test_questions_unknown_company_is_a_clear_error(run):
     assert "unknown company 'acme'" in result.stderr
 
 
+def test_history_of_an_unknown_question_is_a_clear_error(run):
+    result = run("history", "--question", "no-such-question")
+    assert result.exit_code == 2
+    assert "no question with id 'no-such-question'" in result.stderr
+
+
 def test_grade_from_stdin_as_json(run):
     result = run("grade", "--question", QUESTION, "-", "--json", input=GOOD)
     assert result.exit_code == 0, result.output

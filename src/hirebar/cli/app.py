@@ -187,7 +187,11 @@ def history(
     as_json: JsonFlag = False,
 ) -> None:
     """Past attempts, newest first, with their verdicts."""
-    attempts = service().history(question_id=question, status=status, limit=limit)
+    svc = service()
+    attempts = svc.history(question_id=question, status=status, limit=limit)
+    # Attempts at a question whose pack was since removed are still listed.
+    if question and not attempts and question not in svc.library.questions:
+        fail(str(UnknownQuestion(question)))
     rows = [
         {
             "id": a.id,

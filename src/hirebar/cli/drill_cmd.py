@@ -184,7 +184,7 @@ def answer(
 
 @drill_app.command()
 def history(as_json: JsonFlag = False) -> None:
-    """Your drill answers and incident runs, newest first."""
+    """Your drill answers, newest first, then your incident runs, newest first."""
     drilling = _drilling()
     results = [
         {

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from hirebar.cli.common import console, fail, note, read_yaml_file, service, utf8
 from hirebar.practice import loop_report
-from hirebar.practice.errors import UnknownCompany
+from hirebar.practice.errors import UngradedRound, UnknownCompany
 from hirebar.practice.mock_loop import MockLoops, Step, UnknownLoop
 from hirebar.store import MAX_STORED_INT
 
@@ -34,7 +34,13 @@ def loop(
         typer.Option(help="Continue a paused loop by its id.", min=0, max=MAX_STORED_INT),
     ] = None,
     seed: Annotated[
-        int | None, typer.Option(help="Seed for drawing questions.", min=0, max=MAX_STORED_INT)
+        int | None,
+        typer.Option(
+            help="Seed for drawing questions. Questions answered recently are passed over, "
+            "so the same seed can draw others later.",
+            min=0,
+            max=MAX_STORED_INT,
+        ),
     ] = None,
 ) -> None:
     """Run a full mock loop: every round in order, a follow-up per answer, then a debrief.
@@ -105,7 +111,10 @@ def loop(
         assessment = loops.answer(loop_id, text, round(time.monotonic() - started))
         if assessment is not None and not scripted:
             out.print(f"[dim]Noted ({assessment.word_count} words).[/dim]")
-    decision = loops.decision(loop_id)
+    try:
+        decision = loops.decision(loop_id)
+    except UngradedRound as exc:
+        fail(str(exc))
     out.print(Markdown(str(loop_report.render(decision, loops.svc.library, "markdown"))))
     if report is not None:
         loop_report.write(decision, loops.svc.library, report)

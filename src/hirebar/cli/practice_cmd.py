@@ -60,7 +60,13 @@ def practice(
         ),
     ] = None,
     seed: Annotated[
-        int | None, typer.Option(help="Seed for drawing questions.", min=0, max=MAX_STORED_INT)
+        int | None,
+        typer.Option(
+            help="Seed for drawing questions. Questions answered recently are passed over, "
+            "so the same seed can draw others later.",
+            min=0,
+            max=MAX_STORED_INT,
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:

@@ -76,12 +76,15 @@ def list_cards(as_json: JsonFlag = False) -> None:
         emit_json(rows)
         return
     for row in rows:
-        console().print(f"[bold]{row['id']}[/bold] {escape(row['front'])}")
+        console().print(
+            f"[bold]{row['id']}[/bold] {escape(row['front'])} [dim]({row['lesson']})[/dim]"
+        )
 
 
 @cards_app.command("export-anki")
 def export_anki(path: Annotated[Path, typer.Argument(help="The .apkg file to write.")]) -> None:
-    """Write every concept card to an Anki deck (.apkg), tagged by lesson."""
+    """Write every concept card to an Anki deck (.apkg): the lesson's title on the back,
+    tagged by course module."""
     import genanki
 
     if path.suffix != ".apkg":

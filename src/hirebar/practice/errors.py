@@ -44,3 +44,18 @@ class UnreadableReply(ValueError):
 class UnknownRun(LookupError):
     def __str__(self) -> str:
         return f"no incident run {self.args[0]}"
+
+
+class UngradedRound(RuntimeError):
+    """An answer of a finished loop that could not be graded on a second try either. It
+    stays stored; the debrief waits for it."""
+
+    def __init__(self, title: str, error: str | None):
+        super().__init__(title, error)
+        self.title, self.error = title, error
+
+    def __str__(self) -> str:
+        return (
+            f"the answer to the {self.title} round could not be graded: {self.error}. "
+            "Your answers are stored; open the loop again once that is fixed"
+        )

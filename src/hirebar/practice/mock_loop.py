@@ -16,6 +16,7 @@ from hirebar import store
 from hirebar.content import ANSWER_MINUTES, Company, Question, RoundKind
 from hirebar.grading import Assessment
 from hirebar.grading.committee import CommitteeDecision, RoundOutcome, decide
+from hirebar.practice.errors import UngradedRound
 from hirebar.practice.service import PracticeService
 
 
@@ -161,14 +162,15 @@ class MockLoops:
             store.save_plan(session, row, plan, finished=finished)
 
     def decision(self, loop_id: int) -> CommitteeDecision:
-        """The committee's reading of a finished loop."""
+        """The committee's reading of a finished loop; ``UngradedRound`` if an answer cannot
+        be graded yet."""
         if self.next_step(loop_id).kind != "done":
             raise ValueError("the loop is not finished yet")
         loop = self._loop(loop_id)
         outcomes = []
         for entry in loop.plan:
-            main = self._assessment(entry["attempt_id"])
-            probe = self._assessment(entry["probe_attempt_id"])
+            main = self._assessment(entry["attempt_id"], entry["title"])
+            probe = self._assessment(entry["probe_attempt_id"], entry["title"])
             outcomes.append(
                 RoundOutcome(
                     kind=RoundKind(entry["kind"]),
@@ -181,12 +183,14 @@ class MockLoops:
             )
         return decide(self.svc.company(loop.company_id), outcomes)
 
-    def _assessment(self, attempt_id: int | None) -> Assessment | None:
+    def _assessment(self, attempt_id: int | None, title: str) -> Assessment | None:
         if attempt_id is None:
             return None
         attempt = self.svc.attempt(attempt_id)
         if attempt is None or attempt.latest is None:
             outcome = self.svc.regrade(attempt_id)  # a failed grade gets another try
+            if outcome.assessment is None:
+                raise UngradedRound(title, outcome.error)
             return outcome.assessment
         return Assessment.model_validate(attempt.latest.payload)
 
