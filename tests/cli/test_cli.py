@@ -442,6 +442,24 @@ def test_incident_list_and_play(run, settings, tmp_path, monkeypatch):
     assert "There is no action 99: type a number from 1 to" in beyond.stdout
 
 
+def test_an_action_number_keeps_its_action_when_more_choices_open(run, tmp_path, monkeypatch):
+    import yaml
+
+    from samples import INCIDENT_DATA
+
+    pack = tmp_path / "pack"
+    (pack / "incidents").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("id: mine\nname: Mine\n")
+    (pack / "incidents" / "t.yaml").write_text(yaml.safe_dump({"incidents": [INCIDENT_DATA]}))
+    monkeypatch.setenv("HIREBAR_PACKS", str(pack))
+    # 1 and 2 are the two first choices; step 1 opens more, listed from 3 on.
+    played = run("incident", "play", "inc-test", input="1\n2\ndone\n\n\n\n\n")
+    assert played.exit_code == 0, played.stdout
+    assert "   2. List last night's deploys and config pushes" in played.stdout
+    assert "List last night's deploys and config pushes:" in played.stdout  # 2 took it
+    assert "   3. " in played.stdout.split("opens more choices")[1]
+
+
 def test_pack_text_that_looks_like_markup_is_printed_as_written(run, tmp_path, monkeypatch):
     import yaml
 

@@ -295,10 +295,12 @@ def play(incident_id: Annotated[str, typer.Argument(help="Scenario id.")]) -> No
             continue
         out.print(f"[bold]{escape(step.action.label)}[/bold]: {escape(step.action.evidence)}")
         taken.append(step.action.id)
-        if len(grown := offered(incident, taken)) > len(menu):
-            menu = grown
+        # New choices get the next numbers: a number, once shown, keeps its action.
+        listed = {a.id for a in menu}
+        if opened := [a for a in offered(incident, taken) if a.id not in listed]:
             out.print("What you found opens more choices:")
-            _print_menu(menu)
+            _print_menu(opened, first=len(menu) + 1)
+            menu += opened
     parts: dict[str, str] = {}
     try:
         for field, label in STATEMENT_PROMPTS:
@@ -325,6 +327,6 @@ def print_debrief(out: Console, incident, result: Debrief) -> None:  # type: ign
     out.print(f"[bold]Lesson[/bold] {escape(incident.lesson)}")
 
 
-def _print_menu(menu: list[Action]) -> None:
-    for number, action in enumerate(menu, start=1):
+def _print_menu(menu: list[Action], first: int = 1) -> None:
+    for number, action in enumerate(menu, start=first):
         console().print(f"  {number:>2}. {escape(action.label)}")
