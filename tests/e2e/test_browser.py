@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -44,8 +46,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def server(settings, tmp_path: Path):
+@contextmanager
+def serving(settings, log: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`hirebar serve` on a free port, its output in ``log``, once it answers; stopped with
+    SIGTERM after, unless the caller stopped it."""
     port = free_port()
     env = {
         **os.environ,
@@ -53,7 +57,6 @@ def server(settings, tmp_path: Path):
         "HIREBAR_MODEL_DIR": str(settings.resolved_model_dir),
         "HIREBAR_GRADE_IN_BACKGROUND": "true",
     }
-    log = tmp_path / "server.log"
     with log.open("w") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "hirebar", "serve", "--port", str(port), "--no-browser"],
@@ -72,9 +75,16 @@ def server(settings, tmp_path: Path):
                 process.kill()
                 raise AssertionError(f"server did not start:\n{log.read_text()}") from None
             time.sleep(0.2)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    yield url, process
+    if process.poll() is None:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def server(settings, tmp_path: Path):
+    with serving(settings, tmp_path / "server.log") as (url, _):
+        yield url
 
 
 @pytest.fixture
@@ -238,6 +248,26 @@ def test_a_reload_mid_answer_keeps_every_word(server: str, page: Page):
     )
 
 
+def test_a_reload_at_once_and_leaving_at_once_keep_what_was_typed(server: str, page: Page):
+    """No pause for the timed save and no blur: the tab's copy of the text fills the box
+    after a reload, and the save sent as the page goes reaches the app."""
+    question = "tech-calibration-ads-ctr"
+    page.goto(f"{server}/practice/{question}")
+    page.locator("#answer").press_sequentially("Calibration matters", delay=5)
+    page.reload()
+    expect(page.locator("#answer")).to_have_value("Calibration matters")
+    page.locator("#answer").press_sequentially(" to the auction", delay=5)
+    page.goto(server + "/library")
+
+    def saved() -> str:
+        return page.request.get(f"{server}/api/v1/practice/{question}").json()["draft"]
+
+    deadline = time.monotonic() + 5
+    while saved() != "Calibration matters to the auction" and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert saved() == "Calibration matters to the auction"
+
+
 def test_a_drill_a_lesson_and_an_incident_in_the_browser(server: str, page: Page, shots: Path):
     from hirebar.drills import generate
 
@@ -258,11 +288,18 @@ def test_a_drill_a_lesson_and_an_incident_in_the_browser(server: str, page: Page
     page.goto(server + "/drills")
     page.locator("#start-inc-overnight-accuracy-drop").click()
     page.wait_for_url("**/runs/*")
+    page.get_by_role("button", name="Do it").click()  # nothing typed: said so
+    expect(page.locator("#step-error")).to_contain_text("type what you would do")
+    page.fill("#typed", "asdf qwerty")
+    page.get_by_role("button", name="Do it").click()
+    expect(page.locator("#unmatched")).to_contain_text("“asdf qwerty” did not match an action")
+    expect(page.locator("ol.steps li")).to_have_count(0)  # said back, not logged as a step
     page.fill("#typed", "break accuracy down by language")
     page.get_by_role("button", name="Do it").click()
     expect(page.locator("ol.steps li")).to_have_count(1)
     page.locator("button[data-action=change-log]").click()
     expect(page.locator("ol.steps li")).to_have_count(2)
+    expect(page.locator("button[data-action=change-log]")).to_have_count(0)  # done: in the log
     page.set_viewport_size({"width": 390, "height": 800})  # long action labels wrap
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.set_viewport_size({"width": 1280, "height": 720})
@@ -317,6 +354,15 @@ def test_a_question_of_my_own_against_a_model_answer(server: str, page: Page, sh
     local = stored.astimezone(ZoneInfo(READER_ZONE)).strftime("%Y-%m-%d %H:%M")
     expect(saved).to_have_text(local)
     expect(saved).to_have_attribute("title", stored.strftime("%Y-%m-%d %H:%M UTC"))
+    # an edit on the answer's page is that page's draft, not the blank form's
+    page.fill("#own-answer", "An edit of answer one")
+    page.locator("#own-answer").blur()
+    expect(page.locator("#own-answer + .draft-status")).to_have_text("Draft saved")
+    page.reload()
+    expect(page.locator("#own-answer")).to_have_value("An edit of answer one")
+    expect(page.get_by_role("button", name="Grade as a new answer")).to_be_visible()
+    page.goto(server + "/own")
+    expect(page.locator("#own-answer")).to_have_value("")
     assert page.csp_errors == []
 
 
@@ -344,11 +390,16 @@ def test_a_second_click_starts_no_second_loop_and_the_target_comes_first(server:
     assert len(loops) == 1 and loops[0]["company"] == "Anthropic"
 
 
-def test_deleting_a_story_asks_first(server: str, page: Page):
+def test_a_story_keeps_its_draft_and_deleting_it_asks_first(server: str, page: Page):
     page.goto(server + "/stories")
     page.fill("#story-title", "Shipped rules first")
+    page.locator("#story-title").blur()
+    expect(page.locator("#story-title + .draft-status")).to_have_text("Draft saved")
+    page.reload()
+    expect(page.locator("#story-title")).to_have_value("Shipped rules first")
     page.fill("#story-decision", "I chose rules because we had no labels.")
     page.click("#save-story")
+    expect(page.locator("#story-title")).to_have_value("")  # saved: the draft is spent
     delete = page.locator("button[id^=delete-]")
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.locator("details summary").first.click()
@@ -434,3 +485,46 @@ def test_library_filters_follow_back_and_forward(server: str, page: Page):
     expect(page).to_have_url(re.compile(r"difficulty=hard"))
     expect(page.locator("#filter-difficulty")).to_have_value("hard")
     expect(page.locator("#q")).to_have_value("fraud")
+
+
+def test_text_pasted_into_the_library_search_filters_the_list(server: str, page: Page):
+    page.goto(server + "/library")
+    everything = page.locator("#count").inner_text()
+    page.locator("#q").fill("fraud")  # as a paste with the mouse: an input event, no key
+    expect(page).to_have_url(re.compile(r"q=fraud"))
+    expect(page.locator("#count")).not_to_have_text(everything)
+
+
+def running(pid: int) -> bool:
+    """Whether the process is there and not a zombie waiting to be reaped."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def cmdline(pid: str) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except FileNotFoundError:
+        return b""
+
+
+def test_sigterm_stops_the_grading_worker_cleanly(settings, tmp_path: Path):
+    """The worker is joined and its semaphores released before the server exits: no
+    resource-tracker warning, and no worker left behind, running or defunct."""
+    log = tmp_path / "server.log"
+    with serving(settings, log) as (_, process):
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+        tracker = [int(pid) for pid in children if b"resource_tracker" in cmdline(pid)]
+        worker = [int(pid) for pid in children if b"spawn_main" in cmdline(pid)]
+        assert len(worker) == 1 and len(tracker) == 1
+        process.terminate()
+        process.wait(timeout=30)
+        assert not Path(f"/proc/{worker[0]}").exists()  # joined, not left to exit on its own
+        deadline = time.monotonic() + 10  # the tracker reports once the server is gone
+        while running(tracker[0]) and time.monotonic() < deadline:
+            time.sleep(0.1)
+    assert "leaked semaphore" not in log.read_text()
+    assert "Traceback" not in log.read_text()

@@ -107,16 +107,17 @@ def test_an_incident_is_played_step_by_step_and_debriefed(client, token):
         client.post(f"{run}/steps", data={"typed": typed, "csrf_token": token})
     page = soup(client.get(run))
     steps = page.select("ol.steps li")
-    assert len(steps) == 3
+    assert len(steps) == 2  # words that matched nothing are said back, not logged as a step
     assert "Break accuracy down by language" in steps[0].text
-    assert "did not match an action" in steps[2].text
+    assert "“blah blah” did not match an action" in page.select_one("#unmatched").text
+    assert page.select_one("#typed")["value"] == "blah blah"  # back in the box to reword
     run_id = run.rsplit("/", 1)[1]
     client.post(f"/drafts/run:{run_id}:cause", data={"answer": "the config", "csrf_token": token})
     assert soup(client.get(run)).select_one("#cause").text == "the config"  # kept on reload
     empty = client.post(f"{run}/finish", data={"cause": " ", "csrf_token": token})
     assert empty.status_code == 422  # the run's page again, saying why, not an error page
     assert "The statement is empty" in soup_of(empty).select_one("#statement-error").text
-    assert len(soup_of(empty).select("ol.steps li")) == 3
+    assert len(soup_of(empty).select("ol.steps li")) == 2
     assert soup(client.get(run)).select_one("#score") is None  # the run is still open
     long_part = "Tell support leads every hour. " * 200  # 6,200 characters
     refused = client.post(
@@ -148,6 +149,42 @@ def test_an_incident_is_played_step_by_step_and_debriefed(client, token):
     assert twin["debrief"]["player_path"] == ["segment", "deploys"]
 
 
+def test_an_empty_step_is_said_and_a_step_taken_leaves_the_choices(client, token):
+    run = client.post(
+        "/incidents/inc-test/runs", data={"csrf_token": token}, follow_redirects=False
+    ).headers["location"]
+    empty = client.post(f"{run}/steps", data={"typed": "  ", "csrf_token": token})
+    assert empty.status_code == 422  # the run's page again, saying what to do
+    assert "type what you would do" in soup_of(empty).select_one("#step-error").text
+    api = client.post(f"/api/v1{run}/steps", json={"typed": ""}, headers={"X-CSRF-Token": token})
+    assert api.status_code == 422 and "type what you would do" in api.json()["detail"]
+    unmatched = client.post(
+        f"{run}/steps", data={"typed": "asdf qwerty", "csrf_token": token}, follow_redirects=False
+    )
+    assert unmatched.headers["location"].endswith("#act-h")  # by the box, not the log
+    client.post(f"{run}/steps", data={"typed": "segment", "csrf_token": token})
+    page = soup(client.get(run))
+    assert [li.select_one("strong").text for li in page.select("ol.steps li")] == [
+        "Break accuracy down by language"
+    ]
+    offered = {b["data-action"] for b in page.select("button[data-action]")}
+    assert "segment" not in offered and "deploys" in offered  # taken: in the log, not a choice
+    twin = client.get(f"/api/v1{run}").json()
+    assert [s["action"] for s in twin["steps"]] == ["segment"] and twin["unmatched"] is None
+    (summary,) = client.get("/api/v1/drills").json()["runs"]
+    assert summary["steps"] == 1  # what matched nothing is kept in the run, not counted
+    stored = client.app.state.service.export()["incident_runs"][0]["steps"]
+    assert [s["typed"] for s in stored] == ["asdf qwerty", "segment"]  # nothing typed is lost
+
+
+def test_a_drill_page_heading_starts_with_a_capital(client):
+    seed = next(
+        s for s in range(100) if generate("confusion-metrics", s).data["metric"] == "accuracy"
+    )
+    heading = soup(client.get(f"/drills/confusion-metrics/{seed}")).select_one("h1").text
+    assert heading == "Accuracy from a confusion matrix"
+
+
 def test_forms_without_the_csrf_token_are_refused(client):
     response = client.post("/drills/drift/1", data={"reply": "0.1"})
     assert response.status_code == 403
@@ -159,11 +196,13 @@ def test_a_command_that_matches_nothing_offers_the_steps_it_may_mean(client, tok
     ).headers["location"]
     client.post(f"{run}/steps", data={"typed": "has anything shipped lately", "csrf_token": token})
     page = soup(client.get(run))
-    assert "did not match an action" in page.select_one("ol.steps li").text
+    assert "did not match an action" in page.select_one("#unmatched").text
+    assert page.select("ol.steps li") == []
     offers = {b["data-suggested"]: b.text for b in page.select("#suggested button")}
     assert offers.get("deploys") == "List last night's deploys and config pushes"
     client.post(f"{run}/steps", data={"typed": "deploys", "csrf_token": token})  # the offer
     page = soup(client.get(run))
-    assert "List last night's deploys" in page.select("ol.steps li")[1].text
-    assert page.select("#suggested") == []  # offers go once a step is taken
+    (step,) = page.select("ol.steps li")
+    assert "List last night's deploys" in step.text
+    assert page.select("#suggested") == [] and page.select("#unmatched") == []
     assert client.get(f"/api/v1{run}").json()["suggested"] == []

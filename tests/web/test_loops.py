@@ -46,6 +46,11 @@ def test_a_loop_from_start_to_debrief(client, token):
     assert again.status_code == 409
 
 
+def test_the_loops_page_says_a_failed_screen_does_not_end_the_loop_here(client):
+    said = soup(client.get("/loops")).select_one("#screen-rule").text
+    assert "every round is still asked" in said and "strong no hire" in said
+
+
 def test_an_unknown_company_or_loop_is_a_clear_error(client, token):
     bad = client.post("/loops", data={"company": "nope", "csrf_token": token})
     assert bad.status_code == 422
@@ -124,3 +129,30 @@ def test_a_follow_up_reply_being_typed_survives_a_reload(client, token):
     next_round = soup(client.get(loop))
     assert next_round.select_one("#prompt") is not None
     assert "half a reply" not in next_round.select_one("#answer").text
+
+
+def test_a_finished_loop_whose_answers_cannot_be_graded_says_so(client, token):
+    """A damaged model fails every grade: the debrief page says which answer waits, and
+    that it is stored, instead of failing with a server error."""
+
+    def broken(question, answer, embedder, probe=None):  # type: ignore[no-untyped-def]
+        raise RuntimeError("the model file cannot be read")
+
+    client.app.state.service.grader = broken
+    started = client.post(
+        "/loops", data={"company": "openai", "csrf_token": token}, follow_redirects=False
+    )
+    loop = started.headers["location"]
+    for _ in range(20):
+        page = client.get(loop)
+        if page.status_code != 200:
+            break
+        html = BeautifulSoup(page.text, "html.parser")
+        if html.select_one("#prompt"):
+            client.post(f"{loop}/answer", data={"answer": "I would scope it.", "csrf_token": token})
+        elif html.select_one("#probe"):
+            client.post(f"{loop}/skip", data={"csrf_token": token})
+    assert page.status_code == 503, page.text[:300]
+    assert "Recruiter screen round could not be graded" in page.text
+    assert "the model file cannot be read" in page.text
+    assert "Your answers are stored" in page.text

@@ -166,3 +166,49 @@ def test_a_grader_failure_keeps_the_text(client, token, monkeypatch):
     )
     assert api.status_code == 500 and "model file unreadable" in api.json()["detail"]
     assert service.own_answer(api.json()["id"]).answer == "again"
+
+
+def answer_box(client, path: str) -> str:
+    return BeautifulSoup(client.get(path).text, "html.parser").select_one("#own-answer").text
+
+
+def test_a_stored_answer_keeps_its_own_drafts_and_grades_an_edit_as_new(client, token):
+    first = post(client, token, question=QUESTION, reference=REFERENCE, answer="Too short.")
+    shown = first.url.path  # /own/<id>
+    answer_id = int(shown.rsplit("/", 1)[1])
+    page = BeautifulSoup(first.text, "html.parser")
+    assert page.select_one("#own-answer")["data-draft-url"] == f"/drafts/own:{answer_id}:answer"
+    assert page.select_one("#own-form")["action"] == shown
+    assert page.select_one("#own-submit").text == "Grade as a new answer"
+    assert f"answer #{answer_id} stays as it was graded" in page.select_one("#own-as-new").text
+    blank = {"answer": "A new question's answer", "csrf_token": token}
+    assert client.post("/drafts/own:answer", data=blank).status_code == 200
+    edit = {"answer": "Too short, now longer.", "csrf_token": token}
+    assert client.post(f"/drafts/own:{answer_id}:answer", data=edit).status_code == 200
+    # each page shows its own draft, and the blank form's JSON twin is not upset by the other
+    assert answer_box(client, shown) == "Too short, now longer."
+    assert client.get("/api/v1/own").json()["answer"] == "A new question's answer"
+    assert answer_box(client, "/own") == "A new question's answer"
+    blank_page = BeautifulSoup(client.get("/own").text, "html.parser")
+    assert blank_page.select_one("#own-submit").text == "Grade against the model answer"
+    regraded = client.post(
+        shown,
+        data={
+            "question": QUESTION,
+            "reference": REFERENCE,
+            "answer": ANSWER,
+            "csrf_token": token,
+        },
+    )
+    assert regraded.url.path != shown  # a new answer, at its own address
+    service = client.app.state.service
+    assert [a.answer for a in service.own_answers()] == [ANSWER, "Too short."]
+    # the edit's drafts are spent; the blank form's are not
+    assert answer_box(client, shown) == "Too short."
+    assert client.get("/api/v1/own").json()["answer"] == "A new question's answer"
+    missing = client.post(shown, data={"question": QUESTION, "csrf_token": token})
+    assert missing.status_code == 422  # said on the answer's page, the edit kept
+    page = BeautifulSoup(missing.text, "html.parser")
+    assert page.select_one("#own-error").text == "Add the model answer and the answer."
+    assert page.select_one("#own-form")["action"] == shown
+    assert client.post("/own/999", data={**edit, "csrf_token": token}).status_code == 404

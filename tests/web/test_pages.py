@@ -50,6 +50,8 @@ def test_home_asks_for_a_target_then_shows_readiness(client, token):
     twin = client.get("/api/v1/home").json()
     assert twin["target"]["id"] == "anthropic" and twin["interview_date"] == when
     assert page.select_one("#days-left").text == "14 days until the interview."
+    plan_span = soup(client.get("/plan")).select_one("#plan-span").text
+    assert plan_span.startswith(f"14 days to your Anthropic loop on {when},")
     # Home's question for today is the one the plan puts first today
     today = client.get("/api/v1/plan").json()["days"][0]["tasks"]
     first = next(t for t in today if t["kind"] == "question")
@@ -90,10 +92,16 @@ def test_an_interview_today_can_be_set_and_plans_a_warm_up(client, token):
     today = date.today().isoformat()
     data = {"company": "google", "interview_date": today, "csrf_token": token}
     assert client.post("/target", data=data).status_code in (200, 303)
-    assert "The interview is today" in soup(client.get("/")).select_one("#days-left").text
+    home = soup(client.get("/"))
+    assert "The interview is today" in home.select_one("#days-left").text
+    assert home.select_one("#interview_date")["min"] == today  # the picker offers today
     (day,) = client.get("/api/v1/plan").json()["days"]
     assert day["date"] == today and day["tasks"][-1]["title"].startswith("Interview day")
-    assert "Interview day" in soup(client.get("/plan")).text
+    plan = soup(client.get("/plan"))
+    assert "Interview day" in plan.text
+    said = plan.select_one("#plan-span").text
+    assert said.startswith(f"The interview is today: your Google loop on {today}.")
+    assert "1 day to" not in said
 
 
 def test_every_page_has_an_icon(client):
@@ -192,6 +200,27 @@ def test_history_lists_attempts_with_trend_charts(client, token):
     assert page.select("svg.trend polyline")
     filtered = client.get("/api/v1/history?verdict=strong_no_hire").json()
     assert all(a["verdict"] == "strong_no_hire" for a in filtered["attempts"])
+    assert client.get("/history?round=debugging_drill&verdict=").status_code == 200
+    for bad in ["round=bogus", "verdict=maybe"]:  # refused as the library refuses, named
+        key, value = bad.split("=")
+        refused = client.get(f"/api/v1/history?{bad}")
+        assert refused.status_code == 422
+        assert refused.json()["detail"].startswith(f"{key} in the address must be one of")
+        assert f"not '{value}'" in refused.json()["detail"]
+        page = client.get(f"/history?{bad}")
+        assert page.status_code == 422
+        assert f"not '{value}'" in soup_any(page).select_one("#error").text
+
+
+def test_history_trends_count_whole_loop_answers_as_readiness_does(client, service):
+    question = service.question(QUESTION)
+    service.submit(QUESTION, GOOD, mode="loop")
+    reply = "I would roll back the model and tell the support leads within the hour."
+    service.submit(QUESTION, reply, probe=question.follow_ups[0], mode="loop_follow_up")
+    trends = client.get("/api/v1/history").json()["trends"]
+    assert trends  # the loop's answer is charted
+    assert all(len(t["values"]) == 1 for t in trends)  # its follow-up reply is not
+    assert soup(client.get("/history")).select("svg.trend polyline")
 
 
 def test_company_page(client):

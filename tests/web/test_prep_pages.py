@@ -149,3 +149,56 @@ def test_a_story_can_be_edited_and_deleted(client, token):
     client.post(f"/stories/{story['id']}/delete", data={"csrf_token": token})
     assert client.get("/api/v1/stories").json()["stories"] == []
     assert client.delete(f"/api/v1/stories/{story['id']}", headers=headers).status_code == 404
+
+
+def test_a_written_trade_off_counts_for_trade_offs_in_the_bank(client, token):
+    client.post(
+        "/stories",
+        data={
+            "title": "Rules before a model",
+            "tradeoff": "Recall instead of a two-week delay.",
+            "tags": ["accuracy-vs-latency"],
+            "competencies": ["ownership"],
+            "csrf_token": token,
+        },
+    )
+    page = soup(client.get("/stories"))
+    missing = page.select_one("#missing-competencies").text
+    assert "collaboration" in missing and "tradeoffs" not in missing
+    assert "tradeoffs" in page.select_one("#stories > li .muted").text  # said with the story
+    coverage = client.get("/api/v1/stories").json()["coverage"]
+    assert "tradeoffs" not in coverage["missing_competencies"]
+    assert coverage["competencies"]["tradeoffs"] == coverage["competencies"]["ownership"]
+
+
+def test_the_story_form_keeps_drafts_until_the_story_is_saved(client, token):
+    def draft(key: str, text: str) -> None:
+        saved = client.post(f"/drafts/{key}", data={"answer": text, "csrf_token": token})
+        assert saved.status_code == 200
+
+    form = soup(client.get("/stories"))
+    assert form.select_one("#story-title")["data-draft-url"] == "/drafts/story:new:title"
+    assert form.select_one("#story-lesson")["data-draft-url"] == "/drafts/story:new:lesson"
+    draft("story:new:title", "Half a title")
+    draft("story:new:situation", "Churn rose 4%.")
+    form = soup(client.get("/stories"))
+    assert form.select_one("#story-title")["value"] == "Half a title"
+    assert form.select_one("#story-situation").text == "Churn rose 4%."
+    client.post("/stories", data={"title": "Churn", "csrf_token": token})
+    assert soup(client.get("/stories")).select_one("#story-title")["value"] == ""  # spent
+    (story,) = client.get("/api/v1/stories").json()["stories"]
+    draft(f"story:{story['id']}:outcome", "Churn fell 2%.")
+    editing = soup(client.get(f"/stories?edit={story['id']}"))
+    assert editing.select_one("#story-outcome").text == "Churn fell 2%."  # over the stored text
+    assert editing.select_one("#story-title")["value"] == "Churn"
+    assert editing.select_one("#story-outcome")["data-draft-url"] == (
+        f"/drafts/story:{story['id']}:outcome"
+    )
+    assert soup(client.get("/stories")).select_one("#story-outcome").text == ""  # its own
+    client.post(
+        "/stories",
+        data={"story_id": str(story["id"]), "title": "Churn", "csrf_token": token},
+    )
+    assert soup(client.get(f"/stories?edit={story['id']}")).select_one("#story-outcome").text == ""
+    refused = client.post("/drafts/story:new:tags", data={"answer": "x", "csrf_token": token})
+    assert refused.status_code == 404

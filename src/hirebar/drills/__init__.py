@@ -31,7 +31,7 @@ KINDS: dict[str, tuple[str, Callable[[int], Drill]]] = {
     "drift": ("Drift with PSI and KL divergence against a trigger", ranking_drift.drift),
     "sample-size": ("A/B test sample size and duration", experiments.sample_size),
     "significance": ("Statistical vs practical significance", experiments.significance),
-    "latency": ("p95 latency against an SLA", operations.latency),
+    "latency": ("Tail latency (p95) against an SLA", operations.latency),
     "inference-cost": ("Unit economics of inference", operations.inference_cost),
     "retraining": ("Retraining cost vs expected lift", operations.retraining),
 }

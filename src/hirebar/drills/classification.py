@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from random import Random
 
-from hirebar.drills.drill import Drill
+from hirebar.drills.drill import Drill, capitalised
 
 # (product, what a positive is, what the model does to one (present, past),
 #  cost of a false alarm, cost of a miss)
@@ -104,7 +104,7 @@ def confusion_metrics(seed: int) -> Drill:
     return Drill(
         kind="confusion-metrics",
         seed=seed,
-        title=f"{metric} from a confusion matrix",
+        title=f"{capitalised(metric)} from a confusion matrix",
         prompt=(
             f"You own {product}. On last week's labelled sample it {action[1]} {tp + fp:,} items, "
             f"and {tp:,} of them were a {positive}. Of the items it let through, {fn:,} were a "
@@ -265,7 +265,7 @@ def roc_vs_pr(seed: int) -> Drill:
     return Drill(
         kind="roc-vs-pr",
         seed=seed,
-        title=f"{ask} on imbalanced data",
+        title=f"{capitalised(ask)} on imbalanced data",
         prompt=(
             f"A content-moderation model scored {size} reviewed posts; {positives} broke policy "
             f"(marked +). Scores from highest to lowest:\n  {listing}\n\nWhat is the {ask}? "

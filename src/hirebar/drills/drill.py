@@ -53,6 +53,12 @@ class Drill:
         }
 
 
+def capitalised(name: str) -> str:
+    """A name that starts a heading, with its first letter in capitals and the rest as
+    written ("F1" and "ROC-AUC" keep theirs, which ``str.capitalize`` would lower)."""
+    return name[:1].upper() + name[1:]
+
+
 @dataclass(frozen=True)
 class Check:
     correct: bool

@@ -33,7 +33,7 @@ def latency(seed: int) -> Drill:
     return Drill(
         kind="latency",
         seed=seed,
-        title="p95 latency against an SLA",
+        title="Tail latency (p95) against an SLA",
         prompt=(
             f"Before upgrading the model behind a voice assistant you replay {size} requests. "
             f"Latencies in ms:\n  {', '.join(str(v) for v in shuffled)}\n\nThe SLA is "

@@ -43,7 +43,7 @@ def ranking_at_k(seed: int) -> Drill:
     return Drill(
         kind="ranking-at-k",
         seed=seed,
-        title=ask,
+        title=f"Ranking quality: {ask}",
         prompt=(
             "Raters graded the top ten results of a help-centre search for one query "
             f"(0 = useless, 3 = exactly right), in the order shown:\n  {shown}\n\n"

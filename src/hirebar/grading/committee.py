@@ -21,7 +21,8 @@ RULES: dict[str, str] = {
     "weights": "Round scores are combined with the company's round weights; a follow-up "
     f"reply counts for {PROBE_SHARE:.0%} of its round.",
     "screen": "The recruiter and hiring-manager rounds are filters: below lean hire in either "
-    "ends the loop at no hire, whatever the later rounds say.",
+    "makes the decision strong no hire, whatever the other rounds say. A real loop would end "
+    "there; here every round is still asked, for the practice.",
     "heavy": f"A strong no hire in a round weighing {HEAVY_ROUND:.0%} or more caps the "
     "decision at lean no hire: it cannot be averaged away.",
     "two-noes": "Two or more rounds below lean hire cap the decision at lean no hire.",

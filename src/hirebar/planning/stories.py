@@ -93,6 +93,19 @@ class Story:
         parts = [self.situation, self.decision, self.tradeoff, self.numbers, self.outcome]
         return " ".join([*parts, self.lesson])
 
+    def states_tradeoff(self) -> bool:
+        """Whether the trade-off part says what was given up for what."""
+        return bool(self.tradeoff.strip() and _TRADEOFF.search(self.tradeoff))
+
+    def shown_competencies(self) -> list[Competency]:
+        """The competencies ticked, and trade-offs when the story has one, ticked or not: the
+        form asks for a trade-off in a field and tags of its own, and a person who filled
+        them in has told the bank the story shows one."""
+        shown = list(self.competencies)
+        if (self.tags or self.states_tradeoff()) and Competency.tradeoffs not in shown:
+            shown.append(Competency.tradeoffs)
+        return shown
+
 
 def check(story: Story) -> list[str]:
     """What a committee would find missing, in its words; empty when the story holds."""
@@ -101,7 +114,7 @@ def check(story: Story) -> list[str]:
         flags.append("No number: add the metric that moved, from what to what, or the scale.")
     if not _FIRST_PERSON.search(story.decision):
         flags.append("No first-person decision: say what you decided ('I chose ...').")
-    if not story.tradeoff.strip() or not _TRADEOFF.search(story.tradeoff):
+    if not story.states_tradeoff():
         flags.append("No trade-off: say what you gave up for what ('X instead of Y').")
     if not story.outcome.strip():
         flags.append("No outcome: say what happened, with a number if you have one.")
@@ -118,14 +131,17 @@ class Coverage:
 
 
 def coverage(stories: list[Story], library: Library) -> Coverage:
-    by_competency = {c.value: [s.id for s in stories if c in s.competencies] for c in Competency}
+    """Which competencies and behavioural questions the bank can answer, by what each story
+    shows (``Story.shown_competencies``)."""
+    shown = {s.id: set(s.shown_competencies()) for s in stories}
+    by_competency = {c.value: [s.id for s in stories if c in shown[s.id]] for c in Competency}
     behavioural = [
         q
         for q in library.questions.values()
         if q.round in {RoundKind.behavioral, RoundKind.hiring_manager}
     ]
     fits = {
-        q.id: [s.id for s in stories if len(set(s.competencies) & set(q.competencies)) >= FIT]
+        q.id: [s.id for s in stories if len(shown[s.id] & set(q.competencies)) >= FIT]
         for q in behavioural
     }
     return Coverage(

@@ -117,14 +117,19 @@ class Drilling:
         with self.svc.session() as session:
             run = _stored_run(session, run_id)
             store.save_statement(session, run, asdict(statement))
-            taken = [s["action"] for s in run.steps if s["action"]]
-            result = debrief(self.incident(run.incident_id), taken, statement)
+            result = debrief(self.incident(run.incident_id), taken_actions(run), statement)
             store.finish_incident(session, run, result.score, asdict(result))
         return result
 
     def runs(self, limit: int = 100) -> list[store.IncidentRunRow]:
         with self.svc.session() as session:
             return store.list_incident_runs(session, limit)
+
+
+def taken_actions(run: store.IncidentRunRow) -> list[str]:
+    """The ids of the actions a run has taken, in order: its steps. What the player typed
+    that matched no action is kept in the run as well, but it is not a step."""
+    return [s["action"] for s in run.steps if s["action"]]
 
 
 def _stored_run(session: Session, run_id: int) -> store.IncidentRunRow:

@@ -66,4 +66,8 @@ class GradingWorker:
         return self._pool.submit(_grade, attempt_id)
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Stop the worker and wait for it: a grade under way finishes, answers still
+        waiting stay stored and ungraded for the next start, and the worker process and
+        the pool's semaphores are released here. Exit handlers would not do it: uvicorn
+        ends a server stopped by SIGTERM by raising the signal again, which skips them."""
+        self._pool.shutdown(wait=True, cancel_futures=True)

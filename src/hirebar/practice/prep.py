@@ -20,6 +20,12 @@ from hirebar.practice.service import PracticeService
 WEAK_BELOW = Verdict.lean_hire
 
 
+def story_draft_prefix(story_id: int | None = None) -> str:
+    """Where the story form keeps its drafts: a new story's under ``story:new:``, a story
+    being edited under ``story:<id>:``."""
+    return f"story:{'new' if story_id is None else story_id}:"
+
+
 class Prep:
     def __init__(self, svc: PracticeService):
         self.svc = svc
@@ -120,6 +126,14 @@ class Prep:
         with self.svc.session() as session:
             if not store.delete_story(session, story_id):
                 raise LookupError(f"no story {story_id}")
+        self.discard_story_drafts(story_id)
+
+    def story_drafts(self, story_id: int | None = None) -> dict[str, str]:
+        """What the form's boxes held, by part, for a new story or the one being edited."""
+        return self.svc.text_drafts(story_draft_prefix(story_id))
+
+    def discard_story_drafts(self, story_id: int | None = None) -> None:
+        self.svc.discard_text_drafts(story_draft_prefix(story_id))
 
     def coverage(self) -> Coverage:
         return coverage(self.stories(), self.svc.library)

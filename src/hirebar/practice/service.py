@@ -21,6 +21,7 @@ from hirebar import store
 from hirebar.content import Company, FollowUp, Library, Question
 from hirebar.grading import Assessment, Embedder, MiniLM, ModelUnavailable, assess
 from hirebar.grading.reference import ReferenceAssessment, assess_with_reference
+from hirebar.planning.stories import TEXT_PARTS
 from hirebar.practice.content_cache import load_library
 from hirebar.practice.errors import UnknownCompany, UnknownQuestion
 from hirebar.settings import Settings
@@ -58,12 +59,22 @@ class OwnOutcome:
 
 
 # Boxes other than a question's answer whose text is saved as it is typed: the three
-# boxes of an own question, a follow-up reply (in practice or a loop), an incident
-# statement's parts, a worksheet.
+# boxes of an own question (the blank form's, or a stored answer's page), a follow-up
+# reply (in practice or a loop), an incident statement's parts, a worksheet, a story
+# (a new one, or one being edited).
 DRAFT_KEYS = re.compile(
-    r"own:(question|reference|answer)|probe:\d+:reply|loop:\d+:(reply|answer)"
+    r"own:(\d+:)?(question|reference|answer)|probe:\d+:reply|loop:\d+:(reply|answer)"
     r"|run:\d+:(cause|containment|comms|rollback)|artifact:[\w.-]+"
+    rf"|story:(new|\d+):({'|'.join(TEXT_PARTS)})"
 )
+OWN_FIELDS = ("question", "reference", "answer")
+
+
+def own_draft_prefix(answer_id: int | None = None) -> str:
+    """Where the boxes of a question of one's own keep their drafts: the blank form under
+    ``own:``, a stored answer's page under ``own:<id>:``, so that editing one never
+    writes into another."""
+    return "own:" if answer_id is None else f"own:{answer_id}:"
 
 
 def own_answer_record(row: store.OwnAnswerRow) -> dict:
@@ -139,6 +150,18 @@ class PracticeService:
                 return OwnOutcome(row, None, error=row.error)
             store.record_own_grade(session, row, graded)
             return OwnOutcome(row, graded)
+
+    def own_drafts(self, answer_id: int | None = None) -> dict[str, str]:
+        """The boxes' drafts, by field, of the blank form or of a stored answer's page."""
+        drafts = self.text_drafts(own_draft_prefix(answer_id))
+        return {name: drafts[name] for name in OWN_FIELDS if name in drafts}
+
+    def discard_own_drafts(self, answer_id: int | None = None) -> None:
+        """Spend one page's drafts; ``own:`` is also the start of every answer's keys, so
+        they go by name, not by prefix."""
+        with self.session() as session:
+            for name in OWN_FIELDS:
+                store.discard_draft(session, own_draft_prefix(answer_id) + name)
 
     def own_answer(self, answer_id: int) -> store.OwnAnswerRow | None:
         with self.session() as session:

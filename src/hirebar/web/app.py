@@ -159,11 +159,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         save_target(body.company, body.interview_date)
         return views.home(svc)
 
-    def library_filters(request: Request) -> dict[str, str | None]:
-        """The filters in the address; a value no question can have is a 422 that names it."""
-        keys = ("round", "company", "competency", "difficulty", "q")
-        filters = {k: request.query_params.get(k) for k in keys}
-        choices = views.filter_choices(svc)
+    def address_filters(
+        request: Request, choices: dict[str, list[str]], free: tuple[str, ...] = ()
+    ) -> dict[str, str | None]:
+        """The filters in the address: each of ``choices`` must take one of its values (a
+        value none can have is a 422 that names it); ``free`` ones take any text."""
+        filters = {k: request.query_params.get(k) or None for k in (*choices, *free)}
         for key, allowed in choices.items():
             if filters[key] and filters[key] not in allowed:
                 raise HTTPException(
@@ -172,6 +173,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     f"not '{filters[key][:40]}'",
                 )
         return filters
+
+    def library_filters(request: Request) -> dict[str, str | None]:
+        return address_filters(request, views.filter_choices(svc), free=("q",))
 
     @html.get("/library", response_class=HTMLResponse)
     def library_page(request: Request) -> HTMLResponse:
@@ -251,11 +255,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @html.get("/own", response_class=HTMLResponse)
     def own_page(request: Request) -> HTMLResponse:
-        return page(request, "own.html", views.own_question(svc, **svc.text_drafts("own:")))
+        return page(request, "own.html", views.own_question(svc, **svc.own_drafts()))
 
     @api.get("/own")
     def own_page_json() -> dict:
-        return views.own_question(svc, **svc.text_drafts("own:"))
+        return views.own_question(svc, **svc.own_drafts())
+
+    def grade_own(
+        request: Request, fields: dict[str, str], edited: store.OwnAnswerRow | None = None
+    ) -> Response:
+        """Store the boxes as a new answer, then grade it; ``edited`` is the stored answer
+        whose page they were typed on, which stays as it was."""
+        missing = views.missing_own_fields(**fields)
+        if missing:  # the page again, with everything typed still in its box
+            context = views.own_question(svc, **fields, shown=edited, error=missing)
+            too_long = max(len(text) for text in fields.values()) > MAX_ANSWER_CHARS
+            return page(request, "own.html", context, status=413 if too_long else 422)
+        outcome = svc.submit_own(**fields)  # stored, then graded
+        svc.discard_own_drafts(edited.id if edited else None)
+        return RedirectResponse(f"/own/{outcome.answer.id}", status_code=303)
 
     @html.post("/own", dependencies=guarded)
     def own_grade(
@@ -264,14 +282,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         reference: str = Form(""),
         answer: str = Form(""),
     ) -> Response:
-        missing = views.missing_own_fields(question, reference, answer)
-        if missing:  # the page again, with everything typed still in its box
-            context = views.own_question(svc, question, reference, answer, error=missing)
-            too_long = max(len(question), len(reference), len(answer)) > MAX_ANSWER_CHARS
-            return page(request, "own.html", context, status=413 if too_long else 422)
-        outcome = svc.submit_own(question, reference, answer)  # stored, then graded
-        svc.discard_text_drafts("own:")
-        return RedirectResponse(f"/own/{outcome.answer.id}", status_code=303)
+        fields = {"question": question, "reference": reference, "answer": answer}
+        return grade_own(request, fields)
 
     def own_or_404(answer_id: int) -> store.OwnAnswerRow:
         detail = f"no answer {answer_id} to a question of your own"
@@ -279,9 +291,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @html.get("/own/{answer_id}", response_class=HTMLResponse)
     def own_shown(request: Request, answer_id: RowId) -> HTMLResponse:
+        """The stored answer with its grade; the boxes hold it, or this page's own drafts
+        of an edit."""
         row = own_or_404(answer_id)
-        context = views.own_question(svc, row.question, row.reference, row.answer, shown=row)
+        stored = {"question": row.question, "reference": row.reference, "answer": row.answer}
+        typed = {**stored, **svc.own_drafts(answer_id)}
+        context = views.own_question(svc, **typed, shown=row)
         return page(request, "own.html", context)
+
+    @html.post("/own/{answer_id}", dependencies=guarded)
+    def own_regrade(
+        request: Request,
+        answer_id: RowId,
+        question: str = Form(""),
+        reference: str = Form(""),
+        answer: str = Form(""),
+    ) -> Response:
+        """The edit made on a stored answer's page, graded as a new answer."""
+        edited = own_or_404(answer_id)
+        fields = {"question": question, "reference": reference, "answer": answer}
+        return grade_own(request, fields, edited)
 
     @api.post("/own", dependencies=guarded)
     def own_grade_json(body: OwnAnswerBody) -> JSONResponse:
@@ -323,18 +352,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         svc.discard_text_drafts(f"probe:{attempt_id}:")
         return page(request, "_probe_result.html", attempt_or_404(outcome.attempt.id))
 
-    def history_filters(request: Request) -> tuple[str | None, str | None]:
-        return request.query_params.get("round") or None, request.query_params.get(
-            "verdict"
-        ) or None
+    def history_context(request: Request) -> dict:
+        """History with the filters in the address, checked as the library's are."""
+        filters = address_filters(request, views.HISTORY_CHOICES)
+        return views.history(svc, filters["round"], filters["verdict"])
 
     @html.get("/history", response_class=HTMLResponse)
     def history_page(request: Request) -> HTMLResponse:
-        return page(request, "history.html", views.history(svc, *history_filters(request)))
+        return page(request, "history.html", history_context(request))
 
     @api.get("/history")
     def history_json(request: Request) -> dict:
-        context = views.history(svc, *history_filters(request))
+        context = history_context(request)
         for item in context["trends"]:
             item.pop("svg")
         return context

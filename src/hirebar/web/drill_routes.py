@@ -9,9 +9,11 @@ from dataclasses import asdict
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from hirebar import store
+from hirebar.content.incident import Incident
 from hirebar.drills import KINDS, UnknownDrill, fmt, generate
 from hirebar.drills.simulation import Statement, offered
-from hirebar.practice.drilling import Drilling
+from hirebar.practice.drilling import Drilling, taken_actions
 from hirebar.practice.errors import UnknownIncident, UnknownRun, UnreadableReply
 from hirebar.web.params import (
     MAX_REPLY_CHARS,
@@ -23,6 +25,8 @@ from hirebar.web.params import (
     StatementBody,
 )
 from hirebar.web.views import run_summary
+
+EMPTY_STEP = "Nothing to do yet: type what you would do, or pick one of the actions below."
 
 
 def drills_context(drilling: Drilling) -> dict:
@@ -74,6 +78,24 @@ def open_run(drilling: Drilling, run_id: int, finished: str):  # type: ignore[no
     return run
 
 
+def run_log(run: store.IncidentRunRow, incident: Incident) -> list[dict]:
+    """The steps taken, each with what it turned up. Words that matched no action are kept
+    in the run, but they are no step."""
+    log = []
+    for step in run.steps:
+        action = incident.action(step["action"]) if step["action"] else None
+        if action is not None:
+            log.append(
+                {
+                    "typed": step["typed"],
+                    "action": action.id,
+                    "label": action.label,
+                    "evidence": action.evidence,
+                }
+            )
+    return log
+
+
 def run_context(drilling: Drilling, run_id: int) -> dict:
     try:
         run = drilling.run(run_id)
@@ -82,32 +104,24 @@ def run_context(drilling: Drilling, run_id: int) -> dict:
         raise HTTPException(status_code=404, detail=str(exc)) from None
     except UnknownIncident as exc:
         raise HTTPException(status_code=404, detail=exc.what) from None
-    steps = []
-    for step in run.steps:
-        action = incident.action(step["action"]) if step["action"] else None
-        steps.append(
-            {
-                "typed": step["typed"],
-                "action": step["action"],
-                "label": action.label if action else None,
-                "evidence": action.evidence if action else None,
-            }
-        )
-    taken = [s["action"] for s in run.steps if s["action"]]
+    taken = taken_actions(run)
+    last = run.steps[-1] if run.steps else None
+    # What was typed last, if it matched no action: said back, never logged as a step.
+    unmatched = last["typed"] if last and not last["action"] and run.score is None else None
     context = {
         "run": {"id": run.id, "finished": run.score is not None, "score": run.score},
         "incident": {"id": incident.id, "title": incident.title, "alert": incident.alert},
-        "actions": [{"id": a.id, "label": a.label} for a in offered(incident, taken)],
+        # the choices not taken yet; a step taken is in the log
+        "actions": [
+            {"id": a.id, "label": a.label} for a in offered(incident, taken) if a.id not in taken
+        ],
         "example": incident.actions[0].phrases[0] if incident.actions[0].phrases else "",
-        "steps": steps,
-        # The last command matched nothing: the actions it may have meant, to pick from.
+        "steps": run_log(run, incident),
+        "unmatched": unmatched,
+        # The actions the unmatched command may have meant, to pick from.
         "suggested": [
             {"id": a.id, "label": a.label}
-            for a in (
-                drilling.suggestions(incident, steps[-1]["typed"], taken)
-                if steps and not steps[-1]["action"] and run.score is None
-                else []
-            )
+            for a in (drilling.suggestions(incident, unmatched, taken) if unmatched else [])
         ],
         # What was typed last: the boxes' autosaved drafts over a statement kept by the CLI.
         "statement": {**(run.statement or {}), **drilling.svc.text_drafts(f"run:{run.id}:")},
@@ -212,15 +226,25 @@ def add_routes(
     def run_json(run_id: RowId) -> dict:
         return run_context(drilling, run_id)
 
-    def step(run_id: int, typed: str) -> None:
+    def step(run_id: int, typed: str) -> bool:
+        """Store what was typed; whether it matched an action (and so was a step)."""
         open_run(drilling, run_id, "this run is finished; start a new one")
-        if typed.strip():
-            drilling.step(run_id, typed.strip()[:MAX_REPLY_CHARS])
+        if not typed.strip():  # a stray click: said, and nothing stored
+            raise HTTPException(status_code=422, detail=EMPTY_STEP)
+        return drilling.step(run_id, typed.strip()[:MAX_REPLY_CHARS]).action is not None
 
     @html.post("/runs/{run_id}/steps", dependencies=guarded)
-    def step_page(run_id: RowId, typed: str = Form("")) -> Response:
-        step(run_id, typed)
-        return RedirectResponse(f"/runs/{run_id}#log", status_code=303)
+    def step_page(request: Request, run_id: RowId, typed: str = Form("")) -> Response:
+        try:
+            matched = step(run_id, typed)
+        except HTTPException as exc:
+            if exc.status_code != 422:
+                raise
+            context = {**run_context(drilling, run_id), "step_error": exc.detail}
+            return page(request, "run.html", context, status=422)
+        # a step shows in the log; words that matched none, by the box to try again
+        anchor = "log" if matched else "act-h"
+        return RedirectResponse(f"/runs/{run_id}#{anchor}", status_code=303)
 
     @api.post("/runs/{run_id}/steps", dependencies=guarded)
     def step_json(run_id: RowId, body: IncidentStepBody) -> dict:

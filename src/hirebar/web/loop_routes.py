@@ -8,8 +8,9 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from hirebar import store
+from hirebar.grading.committee import CommitteeDecision
 from hirebar.practice import loop_report
-from hirebar.practice.errors import UnknownCompany
+from hirebar.practice.errors import UngradedRound, UnknownCompany
 from hirebar.practice.mock_loop import MockLoops, Step, UnknownLoop, draft_key
 from hirebar.web.params import (
     EMPTY_ANSWER,
@@ -83,8 +84,17 @@ def loop_context(loops: MockLoops, loop_id: int) -> dict:
         "debrief": None,
     }
     if step.kind == "done":
-        context["debrief"] = loop_report.context(loops.decision(loop_id), loops.svc.library)
+        context["debrief"] = loop_report.context(decision_of(loops, loop_id), loops.svc.library)
     return context
+
+
+def decision_of(loops: MockLoops, loop_id: int) -> CommitteeDecision:
+    """The committee's decision, or a 503 that says which answer could not be graded yet
+    (they are all stored)."""
+    try:
+        return loops.decision(loop_id)
+    except UngradedRound as exc:
+        raise HTTPException(status_code=503, detail=str(exc)) from None
 
 
 def add_routes(
@@ -170,7 +180,7 @@ def add_routes(
         if step_of(loops, loop_id).kind != "done":
             raise HTTPException(status_code=409, detail="the loop is not finished yet")
         fmt = loop_report.FORMATS["." + ext]
-        body = loop_report.render(loops.decision(loop_id), loops.svc.library, fmt)
+        body = loop_report.render(decision_of(loops, loop_id), loops.svc.library, fmt)
         name = f"hirebar-loop-{loop_id}.{ext}"
         return Response(
             body,

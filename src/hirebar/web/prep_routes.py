@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from hirebar.content import Competency
 from hirebar.planning.stories import FIT, TEXT_PARTS, TRADEOFF_TAGS, StoryInput, check
-from hirebar.practice.prep import Prep
+from hirebar.practice.prep import Prep, story_draft_prefix
 from hirebar.web.params import MAX_DRAFT_CHARS, DraftBody, RatingBody, RowId
 from hirebar.web.views import validation_problem
 
@@ -29,10 +29,16 @@ def review_context(prep: Prep) -> dict:
     return {"due": len(due), "item": asdict(due[0]) if due else None}
 
 
-def stories_context(prep: Prep) -> dict:
+def stories_context(prep: Prep, editing: int | None = None) -> dict:
+    """The bank, its coverage, and the form for a new story or the one being edited."""
     found = prep.coverage()
+    stories = [
+        {**asdict(s), "flags": check(s), "shown": s.shown_competencies()} for s in prep.stories()
+    ]
     return {
-        "stories": [{**asdict(s), "flags": check(s)} for s in prep.stories()],
+        "stories": stories,
+        "editing": editing,
+        "draft_prefix": story_draft_prefix(editing),
         "competencies": [c.value for c in Competency],
         "tradeoff_tags": list(TRADEOFF_TAGS),
         "coverage": asdict(found),
@@ -79,13 +85,15 @@ def add_routes(
 
     @html.get("/stories", response_class=HTMLResponse)
     def stories_page(request: Request, edit: int | None = None) -> HTMLResponse:
-        """The bank; with ``?edit=<id>`` the form holds that story, to change and save."""
-        context = stories_context(prep)
+        """The bank; with ``?edit=<id>`` the form holds that story, to change and save. The
+        form's drafts, if any, go over what is stored."""
+        context = stories_context(prep, edit)
+        stored: dict = {}
         if edit is not None:
-            story = next((s for s in context["stories"] if s["id"] == edit), None)
-            if story is None:
+            stored = next((s for s in context["stories"] if s["id"] == edit), {})
+            if not stored:
                 raise HTTPException(status_code=404, detail=f"no story {edit}")
-            context |= {"typed": story, "editing": edit}
+        context["typed"] = {**stored, **prep.story_drafts(edit)}
         return page(request, "stories.html", context)
 
     @api.get("/stories")
@@ -102,7 +110,7 @@ def add_routes(
         try:  # checked as the API and story files are; a refused form comes back as typed
             story = StoryInput(**fields)
         except ValidationError as exc:
-            context = {**stories_context(prep), "typed": fields, "editing": editing}
+            context = {**stories_context(prep, editing), "typed": fields}
             context["error"] = story_problem(exc, fields)
             return page(request, "stories.html", context, status=422)
         fields = story.model_dump()
@@ -113,6 +121,7 @@ def add_routes(
                 prep.update_story(editing, **fields)
             except LookupError as exc:
                 raise HTTPException(status_code=404, detail=str(exc.args[0])) from None
+        prep.discard_story_drafts(editing)
         return RedirectResponse("/stories", status_code=303)
 
     @html.post("/stories/{story_id}/delete", dependencies=guarded)

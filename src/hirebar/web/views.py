@@ -24,13 +24,18 @@ from hirebar.grading.embedding import INT8_MODEL_FILE
 from hirebar.grading.reference import reference_problem
 from hirebar.planning.plan import MAX_DAYS, check_interview
 from hirebar.practice.coach import Coach
-from hirebar.practice.drilling import Drilling
+from hirebar.practice.drilling import Drilling, taken_actions
 from hirebar.practice.readiness import next_question
-from hirebar.practice.service import PracticeService, own_answer_record
+from hirebar.practice.service import PracticeService, own_answer_record, own_draft_prefix
 from hirebar.web.charts import Series, trend
 from hirebar.web.params import MAX_ANSWER_CHARS
 
 HISTORY_ROWS = 100  # the newest; the export has them all
+# The values each history filter can take.
+HISTORY_CHOICES = {
+    "round": [k.value for k in RoundKind],
+    "verdict": ["strong_hire", "lean_hire", "lean_no_hire", "strong_no_hire"],
+}
 
 
 def drill_history(drilling: Drilling) -> dict:
@@ -63,7 +68,7 @@ def run_summary(run, drilling: Drilling) -> dict:  # type: ignore[no-untyped-def
         "id": run.id,
         "incident_id": run.incident_id,
         "title": incident.title if incident else run.incident_id,
-        "steps": len(run.steps),
+        "steps": len(taken_actions(run)),
         "score": run.score,
         "created_at": store.utc_iso(run.created_at),
     }
@@ -96,8 +101,9 @@ def home(svc: PracticeService) -> dict:
         "companies": [{"id": c.id, "name": c.name} for c in library.companies.values()],
         "target": None,
         "interview_date": profile.get("interview_date"),
-        # the dates a plan can be built for, as the date picker's bounds
-        "date_min": (date.today() + timedelta(days=1)).isoformat(),
+        # the dates a plan can be built for (today's interview gets a warm-up), as the date
+        # picker's bounds
+        "date_min": date.today().isoformat(),
         "date_max": (date.today() + timedelta(days=MAX_DAYS)).isoformat(),
         "days_left": None,
         "today": None,
@@ -254,12 +260,17 @@ def own_question(
     What the user typed always comes back in the boxes, so nothing is lost to a
     missing field or a failed grading.
     """
-    if shown is not None and shown.status == store.AttemptStatus.failed:
-        error = f"Grading failed ({shown.error}). Your answer is saved; grade it again below."
+    if error is None and shown is not None and shown.status == store.AttemptStatus.failed:
+        error = (
+            f"Grading failed ({shown.error}). Your answer is saved; grade it again below "
+            "(as a new answer)."
+        )
     return {
         "question": question,
         "reference": reference,
         "answer": answer,
+        # where the boxes keep their drafts: this page's own slots
+        "draft_prefix": own_draft_prefix(shown.id if shown is not None else None),
         "error": error,
         "result": shown.payload if shown is not None else None,
         "shown": own_answer_record(shown) if shown is not None else None,
@@ -338,7 +349,9 @@ def history(svc: PracticeService, round_filter: str | None, verdict: str | None)
             continue
         if verdict and a.verdict != verdict:
             continue
-        if a.competencies and a.mode == "practice":
+        # whole answers, in practice or a mock loop, as readiness counts them (a follow-up
+        # reply is graded on the probe's targets only)
+        if a.competencies and a.mode in store.WHOLE_ANSWER_MODES:
             for competency, score in a.competencies.items():
                 per_competency[competency].append(score)
         rows.append(
@@ -369,10 +382,7 @@ def history(svc: PracticeService, round_filter: str | None, verdict: str | None)
     return {
         "drills": drill_history(drilling),
         "filters": {"round": round_filter or "", "verdict": verdict or ""},
-        "choices": {
-            "round": [k.value for k in RoundKind],
-            "verdict": ["strong_hire", "lean_hire", "lean_no_hire", "strong_no_hire"],
-        },
+        "choices": HISTORY_CHOICES,
         "attempts": rows,
         "trends": trends,
     }
@@ -480,6 +490,7 @@ def plan_page(svc: PracticeService, company_id: str | None, hours: float) -> dic
         "company": {"id": company_id, "name": svc.library.companies[company_id].name},
         "hours": hours,
         "interview_date": interview.isoformat() if interview else None,
+        "interview_today": interview == date.today(),
         "date_problem": unusable,
         "days": [d.to_dict() for d in days],
     }

@@ -190,6 +190,19 @@ def test_every_drill_is_well_posed_and_its_own_answer_is_accepted(kind, seed):
     assert not check_answer(drill, f"{wrong:.6f}").correct
 
 
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_heading_starts_with_a_capital_and_keeps_a_metric_name_as_written(kind):
+    """Drill titles are page headings; a metric named inside one keeps its own case."""
+    titles = {generate(kind, seed).title for seed in range(200)}
+    assert KINDS[kind][0][0].isupper()
+    assert all(title[0].isupper() for title in titles), titles
+    if kind == "ranking-at-k":
+        assert titles == {"Ranking quality: precision@k", "Ranking quality: NDCG@k"}
+    if kind == "confusion-metrics":
+        assert "F1 from a confusion matrix" in titles
+        assert "Accuracy from a confusion matrix" in titles
+
+
 @pytest.mark.parametrize(
     ("reply", "value"),
     [

@@ -63,14 +63,28 @@ def test_coverage_maps_competencies_and_behavioural_questions():
     )
     found = coverage([story], LIBRARY)
     assert found.competencies["risk_containment"] == [1]
+    assert found.competencies["tradeoffs"] == [1]  # its trade-off tag shows one
     assert "collaboration" in found.missing_competencies
     fits = [q for q, ids in found.questions.items() if ids]
+    shown = {"risk_containment", "ownership", "tradeoffs"}
     assert fits and all(
-        {"risk_containment", "ownership"} <= {c.value for c in LIBRARY.questions[q].competencies}
-        for q in fits
+        len(shown & {c.value for c in LIBRARY.questions[q].competencies}) >= 2 for q in fits
     )
     assert found.tradeoffs["speed-vs-safety"] == [1]
     assert len(found.unanswerable) == len(found.questions) - len(fits)
+
+
+def test_a_story_with_a_trade_off_covers_trade_offs_without_the_box_ticked():
+    written = Story(1, "Rules first", tradeoff="Recall instead of latency.")
+    tagged = Story(2, "Human review", tags=["automation-vs-human-review"])
+    neither = Story(3, "Launch", competencies=[Competency.ownership])
+    assert written.shown_competencies() == [Competency.tradeoffs]
+    assert tagged.shown_competencies() == [Competency.tradeoffs]
+    assert neither.shown_competencies() == [Competency.ownership]
+    assert coverage([written, tagged], LIBRARY).competencies["tradeoffs"] == [1, 2]
+    assert "tradeoffs" in coverage([neither], LIBRARY).missing_competencies
+    ticked = Story(4, "t", competencies=[Competency.tradeoffs], tags=["cost-vs-quality"])
+    assert ticked.shown_competencies() == [Competency.tradeoffs]  # counted once
 
 
 def test_the_ab_plan_linter_names_each_missing_element():

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hirebar.content import Verdict
+from hirebar.grading import assess
+from hirebar.practice.errors import UngradedRound
 from hirebar.practice.mock_loop import MockLoops
 from hirebar.practice.service import PracticeService
 
@@ -46,6 +50,28 @@ def test_one_disastrous_heavy_round_sinks_the_loop(service: PracticeService):
     assert decision.fixes and decision.fixes[0].round_title == plan[heaviest]["title"]
 
 
+def test_a_failed_screen_asks_every_round_still_and_the_decision_is_strong_no_hire(
+    service: PracticeService,
+):
+    """What the loops page says: the loop goes on for the practice; the committee's screen
+    rule sets the decision."""
+    loops = MockLoops(service)
+    loop_id = loops.start("google", seed=1)
+    plan = loops.plan(loop_id)
+    screen = next(i for i, r in enumerate(plan) if r["kind"] == "recruiter_screen")
+
+    def answer_for(step):  # type: ignore[no-untyped-def]
+        if step.round_index == screen:
+            return "I don't know." if step.kind == "answer" else None
+        return step.question.exemplar
+
+    play(loops, loop_id, answer_for)
+    assert all(entry["attempt_id"] for entry in loops.plan(loop_id))  # every round asked
+    decision = loops.decision(loop_id)
+    assert decision.decision == Verdict.strong_no_hire
+    assert any("did not pass" in line for line in decision.rationale)
+
+
 def test_a_paused_loop_resumes_at_the_same_step_and_avoids_recent_questions(settings):
     first = MockLoops(PracticeService(settings))
     loop_id = first.start("stripe", seed=2)
@@ -58,3 +84,22 @@ def test_a_paused_loop_resumes_at_the_same_step_and_avoids_recent_questions(sett
     assert (resumed.kind, resumed.round_index, resumed.probe) == ("probe", 0, step.probe)
     other = again.start("stripe", seed=2)
     assert again.plan(other)[0]["question_id"] != asked
+
+
+def test_a_loop_whose_answers_cannot_be_graded_waits_for_them(settings):
+    """A damaged model fails every grade: the debrief says so instead of crashing, and
+    works once grading does, from the answers already stored."""
+    broken = True
+
+    def grader(question, answer, embedder, probe=None):  # type: ignore[no-untyped-def]
+        if broken:
+            raise RuntimeError("the model file cannot be read")
+        return assess(question, answer, embedder, probe=probe)
+
+    loops = MockLoops(PracticeService(settings, grader=grader))
+    loop_id = loops.start("google", seed=1)
+    play(loops, loop_id, lambda step: step.question.exemplar if step.kind == "answer" else None)
+    with pytest.raises(UngradedRound, match="the model file cannot be read"):
+        loops.decision(loop_id)
+    broken = False
+    assert loops.decision(loop_id).decision.rank >= Verdict.lean_hire.rank

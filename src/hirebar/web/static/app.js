@@ -62,12 +62,13 @@
   }
 
   // Save each box that has a data-draft-url to the server 1.5 s after typing pauses, at
-  // least every 5 s while typing goes on, and when the box loses focus: a reload or a crash
-  // loses almost nothing. The answer box reports in #draft-status, other boxes just below.
+  // least every 5 s while typing goes on, when the box loses focus and when the page goes
+  // away (a reload, a link, a closed tab): a reload or a crash loses almost nothing. The
+  // answer box reports in #draft-status, other boxes just below.
   function autosaveAll() {
     var token = document.querySelector("input[name=csrf_token]");
     if (!token) return;
-    document.querySelectorAll("textarea[data-draft-url]").forEach(function (box) {
+    document.querySelectorAll("[data-draft-url]").forEach(function (box) {
       var status = box.id === "answer" ? document.getElementById("draft-status") : null;
       if (!status) {
         status = document.createElement("span");
@@ -99,20 +100,57 @@
     return pending;
   }
 
+  // A copy of unsaved typing kept in the tab. The save sent as a reload starts reaches the
+  // app only after the new page was made, so the new page takes the text from the copy;
+  // only if the app still holds what it held when the copy was made, so a draft saved
+  // since (in another tab) or spent by sending the form is never overwritten.
+  function tabCopy(box) {
+    var key = "hirebar-draft:" + box.dataset.draftUrl;
+    return {
+      keep: function (onServer) {
+        try {
+          sessionStorage.setItem(key, JSON.stringify({ onServer: onServer, text: box.value }));
+        } catch (error) { /* storage full or turned off: the saves to the app still run */ }
+      },
+      forget: function () { sessionStorage.removeItem(key); },
+      // the kept text if it should go back in the box, else null (and the copy goes)
+      take: function () {
+        var copy = null;
+        try { copy = JSON.parse(sessionStorage.getItem(key)); } catch (error) { copy = null; }
+        if (copy && copy.onServer === box.value && copy.text !== box.value) return copy.text;
+        sessionStorage.removeItem(key);
+        return null;
+      },
+    };
+  }
+
   function autosave(box, status, token, pending) {
     var timer = null, firstUnsaved = null, edits = 0;
-    function save() {
+    var copy = tabCopy(box), onServer = box.value;
+    function save(leaving) {
       clearTimeout(timer);
       timer = null;
       firstUnsaved = null;
-      var version = edits;
+      var version = edits, text = box.value;
+      // keepalive: the request outlives the page (browsers cap such bodies at 64 kB; a
+      // longer text relies on the saves made while typing, and on the tab's copy)
       var request = fetch(box.dataset.draftUrl, {
         method: "POST",
         headers: { "X-CSRF-Token": token.value },
-        body: new URLSearchParams({ answer: box.value }),
+        body: new URLSearchParams({ answer: text }),
+        keepalive: leaving === true,
       }).then(function (response) {
-        if (!response.ok) status.textContent = "Draft not saved (" + response.status + "): keep this tab open";
-        else if (version === edits) status.textContent = "Draft saved";
+        if (!response.ok) {
+          status.textContent = "Draft not saved (" + response.status + "): keep this tab open";
+          return;
+        }
+        onServer = text;
+        if (version === edits) {
+          status.textContent = "Draft saved";
+          copy.forget();
+        } else {
+          copy.keep(onServer);  // typed since: the copy now goes back only over this save
+        }
       }).catch(function () {
         status.textContent = "Offline: draft not saved yet";
       });
@@ -121,17 +159,33 @@
         request.then(function () { pending.delete(request); });
       }
     }
-    if (box.form) {  // what is sent is not a draft any more: no save after it
-      box.form.addEventListener("submit", function () { clearTimeout(timer); timer = null; });
-    }
-    box.addEventListener("input", function () {
+    function edited() {
       edits += 1;
+      copy.keep(onServer);
       status.textContent = "Unsaved changes";
       if (firstUnsaved === null) firstUnsaved = Date.now();
       clearTimeout(timer);
       timer = setTimeout(save, Math.max(0, Math.min(1500, 5000 - (Date.now() - firstUnsaved))));
-    });
+    }
+    if (box.form) {  // what is sent is not a draft any more: no save after it
+      box.form.addEventListener("submit", function () {
+        clearTimeout(timer);
+        timer = null;
+        copy.forget();
+      });
+    }
+    box.addEventListener("input", edited);
     box.addEventListener("blur", function () { if (timer !== null) save(); });
+    function saveOnLeaving() { if (timer !== null) save(true); }
+    window.addEventListener("pagehide", saveOnLeaving);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") saveOnLeaving();
+    });
+    var kept = copy.take();
+    if (kept !== null) {  // typed just before a reload: back in the box, and saved again
+      box.value = kept;
+      edited();
+    }
   }
 
   // A request HTMX sends (the follow-up reply) that fails says so where its answer would
