@@ -79,6 +79,15 @@ def test_questions_unknown_company_is_a_clear_error(run):
     assert "unknown company 'acme'" in result.stderr
 
 
+def test_grading_without_the_model_says_why(run, tmp_path, monkeypatch):
+    (tmp_path / "tokenizer.json").write_text("{broken")
+    monkeypatch.setenv("HIREBAR_MODEL_DIR", str(tmp_path))
+    result = run("grade", "--question", QUESTION, "-", input=GOOD)
+    assert result.exit_code == 0, result.output
+    assert "note: sentence model:" in result.stdout
+    assert "not a readable tokenizer file" in " ".join(result.stdout.split())
+
+
 def test_history_of_an_unknown_question_is_a_clear_error(run):
     result = run("history", "--question", "no-such-question")
     assert result.exit_code == 2

@@ -172,6 +172,9 @@ def grade(
         emit_json(assessment.model_dump(mode="json"))
         return
     console().print(render.assessment_view(assessment, answer))
+    _, missing = svc.embedder()
+    if missing:  # why the model is not there: not installed, or a file that is damaged
+        console().print(f"[dim]note: sentence model: {escape(missing)}[/dim]")
 
 
 @app.command()
