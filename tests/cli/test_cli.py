@@ -572,6 +572,8 @@ def test_plan_json_and_status(run):
     assert set(rows) == set(Library.load([]).companies)
     assert all(r["low"] <= r["readiness"] <= r["high"] for r in rows.values())
     assert rows["google"]["high"] - rows["google"]["low"] > 0.3  # no evidence: a wide interval
+    assert rows["google"]["rounds_with_evidence"] == 0 and rows["google"]["rounds"] == 5
+    assert "0 of 5" in run("status").stdout
 
 
 def test_cards_export_to_an_anki_deck(run, tmp_path):

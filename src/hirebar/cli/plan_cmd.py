@@ -115,7 +115,8 @@ def plan(
 
 
 def status(as_json: JsonFlag = False) -> None:
-    """Readiness for every company's loop, with how sure the estimate is."""
+    """Readiness for every company's loop, with how sure the estimate is, and how many of
+    its rounds have any answer or drill behind them."""
     svc = service()
     coach = Coach(svc)
     rows = []
@@ -128,7 +129,10 @@ def status(as_json: JsonFlag = False) -> None:
                 "readiness": round(state.overall, 3),
                 "low": round(state.low, 3),
                 "high": round(state.high, 3),
+                # a drill that trains two rounds counts in each
                 "evidence": sum(r.evidence for r in state.rounds),
+                "rounds_with_evidence": sum(1 for r in state.rounds if r.evidence),
+                "rounds": len(state.rounds),
                 "weakest_round": state.weakest.title,
             }
         )
@@ -136,14 +140,14 @@ def status(as_json: JsonFlag = False) -> None:
         emit_json(rows)
         return
     table = Table(title="Readiness per company (95% interval)", title_justify="left")
-    for column in ("company", "readiness", "interval", "evidence", "work on"):
+    for column in ("company", "readiness", "interval", "rounds with evidence", "work on"):
         table.add_column(column)
     for r in rows:
         table.add_row(
             r["name"],
             f"{r['readiness']:.0%}",
             f"{r['low']:.0%}–{r['high']:.0%}",
-            str(r["evidence"]),
+            f"{r['rounds_with_evidence']} of {r['rounds']}",
             r["weakest_round"],
         )
     console().print(table)
