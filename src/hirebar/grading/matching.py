@@ -23,6 +23,10 @@ MAX_EMBEDDED_WORDS = 900
 # Cosine below FLOOR is noise for MiniLM; at CEILING a sentence paraphrases the cue.
 COSINE_FLOOR = 0.30
 COSINE_CEILING = 0.62
+# A sentence below this cosine both to a cue and to the question is unrelated to them: words
+# it shares with the cue are a coincidence. (Against the cue alone, a long sentence that
+# makes the point among others can fall this low.)
+UNRELATED_BELOW = 0.15
 
 
 def within_budget(indices: list[int], sentences: Sequence[Sentence]) -> list[int]:
@@ -64,10 +68,12 @@ class SentenceMatcher:
         self.sentences = list(sentences)
         self.stems = [set(content_stems(s.text)) for s in self.sentences]
         self.question_stems = set(content_stems(question_text))
+        self.question_text = question_text
         self.embedder = embedder
         # phrase -> its stems with weights (question words count half), and their sum
         self._weighted: dict[str, tuple[list[tuple[str, float]], float]] = {}
         self._sentence_vectors = None
+        self._embedded: frozenset[int] = frozenset()  # sentences the model read
         if embedder is not None and self.sentences:
             # A sentence of one content word ("Yes.", "1.") cannot state a key point.
             wordy = within_budget(
@@ -78,6 +84,7 @@ class SentenceMatcher:
             if texts:
                 vectors[wordy] = embedder.embed([*texts, *phrases])[: len(texts)]
             self._sentence_vectors = vectors
+            self._embedded = frozenset(wordy)
 
     def lexical(self, phrase: str, index: int, min_hits: int = 1) -> float:
         """Weighted share of the phrase's stems in the sentence; 0 below ``min_hits`` (or 2)."""
@@ -110,7 +117,10 @@ class SentenceMatcher:
 
     def semantic(self, phrases: Sequence[str]) -> np.ndarray:
         """Cosine rescaled so that noise is 0 and a paraphrase is 1."""
-        cosine = self.cosine(phrases)
+        return self._rescaled(self.cosine(phrases))
+
+    @staticmethod
+    def _rescaled(cosine: np.ndarray) -> np.ndarray:
         return np.clip((cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR), 0.0, 1.0)
 
     def best(
@@ -124,13 +134,23 @@ class SentenceMatcher:
         index is in ``skip`` are passed over."""
         if not self.sentences or not phrases:
             return None
-        meaning = self.semantic(phrases) * semantic_weight
+        cosine = self.cosine(phrases)
+        meaning = self._rescaled(cosine) * semantic_weight
+        topic = self.cosine([self.question_text])[0]
         best = Match(0.0, 0, "cue")
         for index in range(len(self.sentences)):
             if index in skip:
                 continue
             for row, phrase in enumerate(phrases):
-                wording = self.lexical(phrase, index)
+                # Shared words in a sentence the model reads as off the cue and off the
+                # question are a coincidence ("a drop usually means an upstream change" is
+                # not "a clip that changes the meaning").
+                unrelated = (
+                    index in self._embedded
+                    and topic[index] < UNRELATED_BELOW
+                    and cosine[row, index] < UNRELATED_BELOW
+                )
+                wording = 0.0 if unrelated else self.lexical(phrase, index)
                 if wording > best.strength:
                     best = Match(wording, index, "cue")
                 if meaning[row, index] > best.strength:

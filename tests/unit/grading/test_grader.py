@@ -305,6 +305,18 @@ def test_a_flag_stated_as_a_refusal_is_not_raised_by_the_step_itself(library):
     }
 
 
+def test_words_shared_by_chance_with_a_cue_are_not_evidence(library, embedder):
+    """An answer to another question shares "means" and "change" with the cue "a clip that
+    changes the meaning out of context"; the model reads it as unrelated to the cue and to
+    the question, so the point is not credited (by wording it scored 0.57)."""
+    question = library.questions["ps-creator-clip-highlights"]
+    answer = "A sudden overnight drop usually means an upstream change, not slow drift."
+    point = next(k for k in assess(question, answer, embedder).key_points if k.id == "context-risk")
+    assert point.strength == 0.0 and not point.covered
+    wording_only = assess(question, answer, None)
+    assert next(k for k in wording_only.key_points if k.id == "context-risk").strength > 0.5
+
+
 def test_a_good_answer_repeated_is_told_to_cut_the_repetition_not_its_first_sentence(library):
     question = library.questions["dbg-overnight-accuracy-drop"]
     good = (
