@@ -141,6 +141,9 @@ def test_practice_refuses_empty_or_undecodable_input_and_stores_nothing(run):
     assert latin1.exit_code == 2 and "standard input is not UTF-8 text" in latin1.stderr
     folder = run("practice", "-q", QUESTION, "-a", str(Path.cwd()))
     assert folder.exit_code == 2 and "is a folder, not a file" in folder.stderr
+    missing = run("practice", "-q", QUESTION, "-a", "no-such-answer.txt")
+    assert missing.exit_code == 2 and "answer file not found" in missing.stderr
+    assert QUESTION not in missing.stdout  # said before the question is shown
     assert json.loads(run("history", "--json").stdout) == []
 
 

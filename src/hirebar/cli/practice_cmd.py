@@ -80,6 +80,8 @@ def practice(
         fail(f"unknown company '{company}'; known: {', '.join(sorted(content.companies))}")
     if interactive and not question and not company and not round_kind:
         company = choose_company(out, list(content.companies.values()))
+    if answer_file not in (None, "-"):
+        read_answer_source(answer_file)  # a missing or unreadable file is said before the question
     _, missing_model = svc.embedder()
     if missing_model and not as_json:
         out.print(f"[dim]note: {missing_model}; grading on wording alone.[/dim]")
