@@ -148,6 +148,16 @@ def test_a_bad_score_is_reported_with_its_line(run, tmp_path):
     assert ":4: score 'four' is not a number" in result.output
 
 
+def test_a_file_that_is_not_utf8_is_reported_with_its_line(run, tmp_path):
+    rows = coach_rows()
+    rows[3]["answer"] = "Le modèle"
+    path = graded_csv(tmp_path / "graded.csv", rows)
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
+    result = run("grader", "evaluate", str(path))
+    assert result.exit_code != 0
+    assert "graded.csv:5: not UTF-8 text" in result.output
+
+
 def test_a_row_with_too_few_or_too_many_fields_is_reported_with_its_line(run, tmp_path):
     path = graded_csv(tmp_path / "graded.csv", coach_rows())
     lines = path.read_text(encoding="utf-8").splitlines()

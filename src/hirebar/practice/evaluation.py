@@ -36,6 +36,18 @@ class GradedAnswer:
     question_id: str | None = None
 
 
+def _first_undecodable_line(path: Path) -> int:
+    """The number of the first line that is not UTF-8: the text reader decodes in chunks,
+    so its error cannot say where."""
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                return number
+    return 1
+
+
 def read_graded_csv(path: Path) -> list[GradedAnswer]:
     if path.is_dir():
         raise GradedCsvError(f"{path} is a folder, not a file")
@@ -57,7 +69,10 @@ def read_graded_csv(path: Path) -> list[GradedAnswer]:
                 rows.append(_row(path, start, raw, len(header)))
                 start = reader.line_num + 1
     except UnicodeDecodeError as exc:
-        raise GradedCsvError(f"{path}: not UTF-8 text ({exc.reason})") from None
+        line = _first_undecodable_line(path)
+        raise GradedCsvError(
+            f"{path}:{line}: not UTF-8 text ({exc.reason}); save the file as UTF-8"
+        ) from None
     except csv.Error as exc:
         raise GradedCsvError(f"{path}:{reader.line_num}: not a readable CSV ({exc})") from None
     if len(rows) < 3:
