@@ -305,6 +305,21 @@ def test_an_unusable_setting_or_path_is_one_line_not_a_traceback(settings, args,
     assert says in done.stderr and "Traceback" not in done.stderr
 
 
+def test_a_data_folder_that_is_a_file_is_named_not_a_traceback(tmp_path):
+    taken = tmp_path / "notes.txt"
+    taken.write_text("my notes\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "hirebar", "history"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HIREBAR_DATA_DIR": str(taken), "COLUMNS": "200"},
+        timeout=120,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert f"{taken} is a file where a folder is needed" in done.stderr
+    assert taken.read_text() == "my notes\n"
+
+
 def test_a_database_file_that_is_not_one_is_named_not_a_traceback(settings):
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     (settings.data_dir / "hirebar.db").write_text("not a database\n" * 100)

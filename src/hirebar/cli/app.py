@@ -56,6 +56,8 @@ class Hirebar(typer.Typer):
 
         try:
             return super().__call__(*args, **kwargs)
+        except FileExistsError as exc:  # a file where a folder (the data folder, say) goes
+            problem = f"{exc.filename} is a file where a folder is needed"
         except OSError as exc:
             where = f": {exc.filename}" if exc.filename else ""
             problem = f"{exc.strerror or exc}{where}"
