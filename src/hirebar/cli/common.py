@@ -12,12 +12,22 @@ from rich.console import Console
 from rich.markup import escape
 
 from hirebar.settings import Settings
+from hirebar.store import MAX_STORED_INT
 
 if TYPE_CHECKING:
     from hirebar.content import Library
     from hirebar.practice.service import PracticeService
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+SeedOption = Annotated[
+    int | None,
+    typer.Option(
+        help="Seed for drawing questions. Questions answered recently are passed over, "
+        "so the same seed can draw others later.",
+        min=0,
+        max=MAX_STORED_INT,
+    ),
+]
 
 
 def console() -> Console:

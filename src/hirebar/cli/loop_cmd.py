@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
-from hirebar.cli.common import console, fail, note, read_yaml_file, service, utf8
+from hirebar.cli.common import SeedOption, console, fail, note, read_yaml_file, service, utf8
 from hirebar.practice import loop_report
 from hirebar.practice.errors import UngradedRound, UnknownCompany
 from hirebar.practice.mock_loop import MockLoops, Step, UnknownLoop
@@ -33,15 +33,7 @@ def loop(
         int | None,
         typer.Option(help="Continue a paused loop by its id.", min=0, max=MAX_STORED_INT),
     ] = None,
-    seed: Annotated[
-        int | None,
-        typer.Option(
-            help="Seed for drawing questions. Questions answered recently are passed over, "
-            "so the same seed can draw others later.",
-            min=0,
-            max=MAX_STORED_INT,
-        ),
-    ] = None,
+    seed: SeedOption = None,
 ) -> None:
     """Run a full mock loop: every round in order, a follow-up per answer, then a debrief.
 

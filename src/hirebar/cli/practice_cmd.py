@@ -22,6 +22,7 @@ from rich.text import Text
 from hirebar.cli import render
 from hirebar.cli.common import (
     JsonFlag,
+    SeedOption,
     console,
     emit_json,
     fail,
@@ -34,7 +35,6 @@ from hirebar.cli.common import (
 )
 from hirebar.content import ANSWER_MINUTES, Company, Question, RoundKind
 from hirebar.practice.errors import UnknownQuestion
-from hirebar.store import MAX_STORED_INT
 
 if TYPE_CHECKING:
     from hirebar.practice.service import Outcome, PracticeService
@@ -59,15 +59,7 @@ def practice(
             help="Write the answer in $EDITOR; on a terminal the default when $EDITOR is set.",
         ),
     ] = None,
-    seed: Annotated[
-        int | None,
-        typer.Option(
-            help="Seed for drawing questions. Questions answered recently are passed over, "
-            "so the same seed can draw others later.",
-            min=0,
-            max=MAX_STORED_INT,
-        ),
-    ] = None,
+    seed: SeedOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     if question and (company or round_kind):
