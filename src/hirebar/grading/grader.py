@@ -6,6 +6,8 @@ Assessment. Without an embedder the grader runs on wording alone and says so.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from hirebar.content import ANSWER_MINUTES, FollowUp, KeyPoint, Question, Verdict
 from hirebar.grading.assessment import Assessment, Evidence, KeyPointResult, RedFlagHit
 from hirebar.grading.copying import mostly_copied
@@ -55,6 +57,12 @@ LEXICAL_ONLY_NOTE = (
 )
 
 
+@lru_cache(maxsize=1024)
+def _prompt_sentences(prompt: str) -> tuple[str, ...]:
+    """The prompt's sentences, split once per question rather than once per answer."""
+    return tuple(s.text for s in split_sentences(prompt))
+
+
 def raised_flags(
     question: Question,
     sentences: list[Sentence],
@@ -72,7 +80,7 @@ def raised_flags(
     rubric_points = question.rubric.key_points if rubric_points is None else rubric_points
     flags = [*question.rubric.red_flags, *GENERIC_RED_FLAGS]
     cues = [c for item in [*rubric_points, *flags] for c in item.cues]
-    compared = [question.prompt, *(s.text for s in split_sentences(question.prompt))]
+    compared = [question.prompt, *_prompt_sentences(question.prompt)]
     compared += [p.weak for p in question.pitfalls]
     matcher = SentenceMatcher(sentences, question.prompt, embedder, [*cues, *compared])
     return matcher, find_red_flags(flags, matcher, [c for k in rubric_points for c in k.cues])
@@ -117,9 +125,10 @@ def assess(
     coverage = sum(k.weight * k.strength for k in key_points) / total_weight
     signals = find_signals(sentences)
     # A follow-up reply answers the probe, not the prompt: it is not checked for topic.
-    closest = float(matcher.cosine([question.prompt]).max()) if embedder and not probe else None
-    prompt_sentences = [s.text for s in split_sentences(question.prompt)]
-    restating = float(matcher.cosine(prompt_sentences).max()) if embedder else None
+    closest = float(matcher.topic().max()) if embedder and not probe else None
+    restating = (
+        float(matcher.cosine(_prompt_sentences(question.prompt)).max()) if embedder else None
+    )
     integrity = check_integrity(
         answer,
         sentences,

@@ -74,6 +74,7 @@ class SentenceMatcher:
         self._weighted: dict[str, tuple[list[tuple[str, float]], float]] = {}
         self._sentence_vectors = None
         self._embedded: frozenset[int] = frozenset()  # sentences the model read
+        self._topic: np.ndarray | None = None
         if embedder is not None and self.sentences:
             # A sentence of one content word ("Yes.", "1.") cannot state a key point.
             wordy = within_budget(
@@ -115,6 +116,12 @@ class SentenceMatcher:
             return np.zeros((len(phrases), len(self.sentences)))
         return self.embedder.embed(list(phrases)) @ self._sentence_vectors.T
 
+    def topic(self) -> np.ndarray:
+        """Each sentence's raw cosine to the question, computed once per answer."""
+        if self._topic is None:
+            self._topic = self.cosine([self.question_text])[0]
+        return self._topic
+
     def semantic(self, phrases: Sequence[str]) -> np.ndarray:
         """Cosine rescaled so that noise is 0 and a paraphrase is 1."""
         return self._rescaled(self.cosine(phrases))
@@ -136,7 +143,7 @@ class SentenceMatcher:
             return None
         cosine = self.cosine(phrases)
         meaning = self._rescaled(cosine) * semantic_weight
-        topic = self.cosine([self.question_text])[0]
+        topic = self.topic()
         best = Match(0.0, 0, "cue")
         for index in range(len(self.sentences)):
             if index in skip:

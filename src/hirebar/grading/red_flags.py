@@ -105,11 +105,12 @@ def find_red_flags(
                 continue
             best = max(range(len(flag.cues)), key=lambda i: (wording[i], cosine[i, index]))
             said = _negations(_scope(sentence.text, flag.cues[best]))
-            if said > _negations(flag.cues[best]):
+            meant = _negations(flag.cues[best])
+            if said > meant:
                 continue
             # Wording cannot see a negation: "we need to review the replies" has every
             # word of "no need to review the replies" and says the opposite.
-            if said < _negations(flag.cues[best]) and not by_meaning:
+            if said < meant and not by_meaning:
                 continue
             hits.append(
                 RedFlagHit(
