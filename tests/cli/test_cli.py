@@ -780,6 +780,43 @@ def test_a_loop_answer_cut_short_by_pause_or_ctrl_c_is_kept_and_resumed(service,
     assert loops.draft(loops.next_step(loop_id)) == ""  # and none waits for the next step
 
 
+def test_a_practice_answer_cut_short_by_ctrl_c_is_typed_on_from_where_it_stopped(
+    service, monkeypatch, capsys
+):
+    import typer
+
+    from hirebar.cli.practice_cmd import read_answer
+
+    def typing(*lines, then=None):
+        def stdin():
+            yield from (f"{line}\n" for line in lines)
+            if then:
+                raise then
+
+        monkeypatch.setattr(sys, "stdin", stdin())
+
+    typing("First I'd scope the drop.", then=KeyboardInterrupt)
+    with pytest.raises(typer.Exit):
+        read_answer(service, QUESTION, None, False, True, 5)
+    assert service.draft(QUESTION) == "First I'd scope the drop.\n"
+    typing("Then roll back.", ".")
+    answer = read_answer(service, QUESTION, None, False, True, 5)
+    assert answer == "First I'd scope the drop.\nThen roll back.\n"
+    assert "Your draft so far" in capsys.readouterr().err
+    # A reply to a follow-up keeps a draft of its own, where the web page has it.
+    typing("The eval set was stale.", then=KeyboardInterrupt)
+    with pytest.raises(typer.Exit):
+        read_answer(service, QUESTION, None, False, True, 5, probe_of=7)
+    assert service.text_drafts("probe:7:") == {"reply": "The eval set was stale.\n"}
+    typing(".")
+    assert read_answer(service, QUESTION, None, False, True, 5, probe_of=7) == (
+        "The eval set was stale.\n"
+    )
+    service.submit(QUESTION, answer)  # the answer is sent: its draft is spent
+    typing(".")
+    assert read_answer(service, QUESTION, None, False, True, 5) == ""
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -109,12 +109,15 @@ def practice(
         ):
             out.print(Panel(Text(outcome.assessment.follow_up.prompt), title="Follow-up"))
             started = time.monotonic()
-            probe_answer = read_answer(svc, target.id, None, editor, True, minutes)
+            probe_answer = read_answer(
+                svc, target.id, None, editor, True, minutes, probe_of=outcome.attempt.id
+            )
             seconds = round(time.monotonic() - started)
             if probe_answer.strip():
                 reply = svc.submit(
                     target.id, probe_answer, seconds=seconds, probe=outcome.assessment.follow_up
                 )
+                svc.discard_text_drafts(f"probe:{outcome.attempt.id}:")
                 show_outcome(out, reply, probe_answer, seconds, minutes)
             else:
                 note("Nothing written: not graded.")
@@ -164,48 +167,64 @@ def read_answer(
     editor: bool | None,
     interactive: bool,
     minutes: int,
+    probe_of: int | None = None,
 ) -> str:
     """The answer from a file, $EDITOR or the terminal. Hints go to stderr, so --json
-    output stays JSON; text typed before Ctrl-C is kept as the question's draft."""
+    output stays JSON.
+
+    Text typed before Ctrl-C is kept as a draft: the question's, or for a reply to the
+    follow-up of attempt ``probe_of``, that reply's. Typing in the terminal starts from
+    the draft, wherever it was written (here or on the web page).
+    """
     if source is not None:
         return read_answer_source(source)
     if editor or (editor is None and interactive and os.environ.get("EDITOR")):
-        return _edited(svc, question_id, minutes)
+        return _edited(svc, question_id, minutes, probe_of)
+    lines: list[str] = []
     if interactive:
         deadline = time.strftime("%H:%M", time.localtime(time.time() + minutes * 60))
         note(
             f"Clock started: aim to finish by {deadline}. Type your answer; end with "
             f"a line holding only '{END_MARK}' (or Ctrl-D)."
         )
-    lines: list[str] = []
+        if draft := svc.draft(_draft_key(question_id, probe_of)):
+            note("Your draft so far (type on to add to it):")
+            note(draft.rstrip("\n"))
+            lines.append(draft.rstrip("\n") + "\n")
     try:
         for line in sys.stdin:
             if line.rstrip("\n") == END_MARK:
                 break
             lines.append(line)
     except KeyboardInterrupt:
-        _keep_draft(svc, question_id, "".join(lines))
+        _keep_draft(svc, question_id, probe_of, "".join(lines))
     except UnicodeDecodeError:
         fail("standard input is not UTF-8 text")
     return utf8("".join(lines), "standard input")
 
 
-def _edited(svc: PracticeService, question_id: str, minutes: int) -> str:
-    """Write the answer in $EDITOR, in a file that outlives a failed editor."""
-    path = svc.editor_file(question_id)
+def _draft_key(question_id: str, probe_of: int | None) -> str:
+    """Where the web app keeps the same box's draft."""
+    return question_id if probe_of is None else f"probe:{probe_of}:reply"
+
+
+def _edited(svc: PracticeService, question_id: str, minutes: int, probe_of: int | None) -> str:
+    """Write the answer in $EDITOR, in a file that outlives a failed editor; a new file
+    starts from the draft."""
+    key = _draft_key(question_id, probe_of)
+    path = svc.editor_file(key.replace(":", "-"))
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
-        path.write_text(EDITOR_TEMPLATE, encoding="utf-8")
+        path.write_text(svc.draft(key) + EDITOR_TEMPLATE, encoding="utf-8")
     note(f"Opening $EDITOR; the clock is running ({minutes} min).")
     try:
         click.edit(filename=str(path))
     except click.ClickException as exc:
         text = read_text_file(str(path), "answer file")
         if text.strip() and text.strip() != EDITOR_TEMPLATE.strip():
-            svc.save_draft(question_id, text)  # stored, so export and the web app have it
+            _save(svc, key, text)  # stored, so export and the web app have it
         fail(
-            f"the editor did not finish ({exc.message}); your text is kept in {path} "
-            "and as this question's draft"
+            f"the editor did not finish ({exc.message}); your text is kept in {path} and as a draft"
         )
     text = read_text_file(str(path), "answer file")
     path.unlink()
@@ -214,14 +233,30 @@ def _edited(svc: PracticeService, question_id: str, minutes: int) -> str:
     return "".join(line for line in text.splitlines(keepends=True) if line.strip() != hint)
 
 
-def _keep_draft(svc: PracticeService, question_id: str, text: str) -> NoReturn:
+def _keep_draft(
+    svc: PracticeService, question_id: str, probe_of: int | None, text: str
+) -> NoReturn:
     if text.strip():
-        svc.save_draft(question_id, text)
-        note(
-            "Interrupted: what you typed is kept as this question's draft; the web app's "
-            f"practice page for {question_id} opens with it."
-        )
+        _save(svc, _draft_key(question_id, probe_of), text)
+        if probe_of is None:
+            note(
+                "Interrupted: what you typed is kept as this question's draft; "
+                f"`hirebar practice -q {question_id}` and the web app's practice page "
+                "start from it."
+            )
+        else:
+            note(
+                "Interrupted: your reply is kept as a draft; the web app's page for "
+                f"attempt {probe_of} opens with it."
+            )
     raise typer.Exit(130)
+
+
+def _save(svc: PracticeService, key: str, text: str) -> None:
+    if key.startswith("probe:"):
+        svc.save_text_draft(key, text)
+    else:
+        svc.save_draft(key, text)
 
 
 def show_outcome(
