@@ -77,6 +77,7 @@ class Fix:
     round_kind: RoundKind
     round_title: str
     priority: float
+    question_id: str  # the question the point was missed on
 
 
 @dataclass
@@ -189,6 +190,7 @@ def fixes_first(outcomes: list[RoundOutcome], count: int = 3) -> list[Fix]:
                     round_kind=outcome.kind,
                     round_title=outcome.title,
                     priority=priority,
+                    question_id=outcome.question_id,
                 )
     ranked = sorted(candidates.values(), key=lambda f: f.priority, reverse=True)
     return ranked[:count]

@@ -12,45 +12,77 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from hirebar.content import Competency, Library
+from hirebar.content import Competency, Library, Question
 from hirebar.drills import KINDS
 from hirebar.grading.committee import CommitteeDecision, Fix
 
-# Where to practise each competency: a lesson and a drill kind or incident.
-PRACTICE: dict[Competency, tuple[str, str]] = {
+# Where to practise a competency when no lesson teaches the question it was missed on: a
+# lesson, and a drill kind or incident where one trains it (none fits owning a story,
+# structuring an answer or bringing people along; the lesson and a question do).
+PRACTICE: dict[Competency, tuple[str, str | None]] = {
     Competency.user_impact: ("product-sense-designing-for-errors", "threshold-choice"),
-    Competency.metrics: ("product-sense-success-metrics-first", "confusion-metrics"),
+    Competency.metrics: ("product-sense-success-metrics-first", "significance"),
     Competency.experiment_design: ("product-sense-success-metrics-first", "sample-size"),
     Competency.risk_containment: ("debugging-containment", "inc-overnight-accuracy-drop"),
     Competency.tradeoffs: ("fluency-metrics-thresholds", "threshold-choice"),
     Competency.monitoring: ("fluency-deployment-drift", "drift"),
-    Competency.ownership: ("stories-repeatable-story", "inc-training-label-leak"),
-    Competency.structure: ("frameworks-silent-rubric", "inc-search-relevance-config"),
+    Competency.ownership: ("stories-repeatable-story", None),
+    Competency.structure: ("frameworks-silent-rubric", None),
     Competency.safety_ethics: ("safety-subgroup-audits", "inc-dermatology-skin-tone-gap"),
     Competency.business_impact: ("strategy-inference-unit-economics", "inference-cost"),
     Competency.technical_fluency: ("fluency-ranking-calibration", "roc-vs-pr"),
-    Competency.collaboration: ("stories-story-bank", "inc-inconsistent-chatbot-answers"),
+    Competency.collaboration: ("stories-story-bank", None),
 }
 FORMATS = {".md": "markdown", ".html": "html", ".pdf": "pdf"}
 
 
 def links_for(fix: Fix, library: Library, exclude: set[str]) -> list[dict]:
-    """A lesson, a drill and a question that practise what the fix asks for."""
+    """A lesson, a drill and a question that practise what the fix asks for; the question
+    is added to ``exclude``, so the next fix links another.
+
+    The lesson that sends its readers to the question the point was missed on teaches
+    that question's ground, and its first drill goes with it; otherwise the lesson and
+    drill that train the point's competency.
+    """
     lesson_id, drill = PRACTICE[fix.competency]
+    teaching = next(
+        (x for _, lessons in library.course for x in lessons if fix.question_id in x.practice),
+        None,
+    )
+    if teaching is not None:
+        lesson_id = teaching.id
+        drill = next((d for d in teaching.drills if _exists(d, library)), drill)
     found = []
     if lesson_id in library.lessons:
         found.append({"kind": "lesson", "id": lesson_id, "title": library.lessons[lesson_id].title})
-    if drill.startswith("inc-") and drill in library.incidents:
+    if drill in library.incidents:
         found.append({"kind": "incident", "id": drill, "title": library.incidents[drill].title})
-    elif not drill.startswith("inc-"):
+    elif drill in KINDS:
         found.append({"kind": "drill", "id": drill, "title": KINDS[drill][0]})
-    pool = library.find(round=fix.round_kind, competency=fix.competency) or library.find(
-        competency=fix.competency
-    )
-    question = next((q for q in pool if q.id not in exclude), None)
+    question = _question_for(fix, library, lesson_id, exclude)
     if question is not None:
+        exclude.add(question.id)
         found.append({"kind": "question", "id": question.id, "title": question.prompt[:100]})
     return found
+
+
+def _question_for(fix: Fix, library: Library, lesson_id: str, exclude: set[str]) -> Question | None:
+    """A question not yet asked or linked that tests the competency in a round of the same
+    kind, one the lesson sends its readers to first; failing that, of any kind."""
+    lesson = library.lessons.get(lesson_id)
+    listed = [library.questions[q] for q in lesson.practice] if lesson else []
+    same_round = library.find(round=fix.round_kind, competency=fix.competency)
+    pools = (
+        [q for q in listed if q in same_round],
+        same_round,
+        [q for q in listed if fix.competency in q.competencies],
+        library.find(competency=fix.competency),
+    )
+    return next((q for pool in pools for q in pool if q.id not in exclude), None)
+
+
+def _exists(drill: str, library: Library) -> bool:
+    return drill in KINDS or drill in library.incidents
 
 
 def context(decision: CommitteeDecision, library: Library) -> dict:

@@ -103,3 +103,29 @@ def test_a_loop_whose_answers_cannot_be_graded_waits_for_them(settings):
         loops.decision(loop_id)
     broken = False
     assert loops.decision(loop_id).decision.rank >= Verdict.lean_hire.rank
+
+
+def test_a_fix_links_the_lesson_that_teaches_its_question_and_no_stray_incident():
+    from hirebar.content import Competency, Library
+    from hirebar.grading.committee import Fix
+    from hirebar.practice.loop_report import links_for
+
+    library = Library.load([])
+    lessons = [x for _, group in library.course for x in group]
+
+    def fix(question_id: str, competency: Competency) -> Fix:
+        question = library.questions[question_id]
+        return Fix("Add it.", "Missed.", competency, question.round, "Round", 1.0, question_id)
+
+    taught = next(q for q in library.questions if any(q in x.practice for x in lessons))
+    teacher = next(x for x in lessons if taught in x.practice)
+    links = links_for(fix(taught, Competency.ownership), library, {taught})
+    assert links[0] == {"kind": "lesson", "id": teacher.id, "title": teacher.title}
+    if teacher.drills:
+        assert links[1]["id"] == teacher.drills[0]
+    assert links[-1]["kind"] == "question" and links[-1]["id"] != taught
+    # A point no lesson teaches the question of: the competency's lesson, and for owning a
+    # story no incident about something else.
+    alone = next(q for q in library.questions if not any(q in x.practice for x in lessons))
+    kinds = [link["kind"] for link in links_for(fix(alone, Competency.ownership), library, set())]
+    assert kinds == ["lesson", "question"]
