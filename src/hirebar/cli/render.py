@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from hirebar.content import ANSWER_MINUTES, Company, Question, Verdict, cut_at_word
+from hirebar.content import ANSWER_MINUTES, Company, Question, Verdict, cut_at_word, percent
 
 if TYPE_CHECKING:
     from hirebar.grading import Assessment
@@ -38,7 +38,7 @@ def companies_table(companies: list[Company]) -> Table:
     table.add_column("stresses")
     for company in companies:
         rounds = "\n".join(
-            f"{i}. {r.title} [{r.kind.value}] {r.minutes}m, {r.weight:.0%}"
+            f"{i}. {r.title} [{r.kind.value}] {r.minutes}m, {percent(r.weight)}"
             for i, r in enumerate(company.rounds, 1)
         )
         stresses = "\n".join(f"- {fact.text}" for fact in company.stresses)

@@ -4,7 +4,7 @@ A pure layer: nothing here imports store, web, cli or practice, and the only
 I/O is reading pack files. Callers decide which pack folders to read.
 """
 
-from hirebar.content.company import Company, Fact, Round
+from hirebar.content.company import Company, Fact, Round, percent
 from hirebar.content.lesson import Card, Lesson, Module
 from hirebar.content.library import Library, builtin_pack_path
 from hirebar.content.loader import LoadedPack, load_pack
@@ -53,4 +53,5 @@ __all__ = [
     "builtin_pack_path",
     "cut_at_word",
     "load_pack",
+    "percent",
 ]

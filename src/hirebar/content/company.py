@@ -10,6 +10,12 @@ from hirebar.content.question import _SLUG_PATTERN, Strict
 from hirebar.content.vocabulary import Competency, RoundKind
 
 
+def percent(weight: float) -> str:
+    """A round's weight as a percentage, with a decimal only where it has one: four rounds
+    of 23.75 % beside a 5 % screen read 23.8 %, not 24 %, which would sum past 100."""
+    return f"{weight * 100:.1f}".removesuffix(".0") + "%"
+
+
 class Round(Strict):
     kind: RoundKind
     title: str = Field(min_length=3)

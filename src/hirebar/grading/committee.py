@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hirebar.content import COMPETENCY_NAMES, Company, Competency, RoundKind, Verdict
+from hirebar.content import COMPETENCY_NAMES, Company, Competency, RoundKind, Verdict, percent
 from hirebar.grading.assessment import Assessment
 from hirebar.grading.verdict import VERDICT_FLOORS
 
@@ -134,7 +134,7 @@ def decide(company: Company, outcomes: list[RoundOutcome]) -> CommitteeDecision:
         cap(
             Verdict.lean_no_hire,
             "heavy",
-            f"{heavy_noes[0].title} ({heavy_noes[0].weight:.0%} of the loop) was a strong no",
+            f"{heavy_noes[0].title} ({percent(heavy_noes[0].weight)} of the loop) was a strong no",
         )
     if len(below) >= 2:
         cap(Verdict.lean_no_hire, "two-noes", f"{len(below)} rounds came in below lean hire")

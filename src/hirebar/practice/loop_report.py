@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from hirebar.content import Competency, Library, Question
+from hirebar.content import Competency, Library, Question, percent
 from hirebar.drills import KINDS
 from hirebar.grading.committee import CommitteeDecision, Fix
 
@@ -133,6 +133,7 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_ENV.filters["weight"] = percent
 
 
 def render(decision: CommitteeDecision, library: Library, fmt: str) -> str | bytes:

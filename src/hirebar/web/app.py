@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hirebar import __version__, store
+from hirebar.content import percent
 from hirebar.planning.plan import PlanError, check_interview, read_date
 from hirebar.practice.coach import Coach
 from hirebar.practice.drilling import Drilling
@@ -101,6 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     templates.env.globals.update(version=__version__, csrf_field=CSRF_FIELD)
     templates.env.filters["label"] = lambda v: str(v).replace("_", " ")
     templates.env.filters["pct"] = lambda v: f"{float(v):.0%}"
+    templates.env.filters["weight"] = percent
     templates.env.filters["when"] = when
 
     def page(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:

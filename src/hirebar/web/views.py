@@ -17,6 +17,7 @@ from hirebar.content import (
     Difficulty,
     Question,
     RoundKind,
+    percent,
 )
 from hirebar.drills import KINDS
 from hirebar.grading import MiniLM
@@ -131,8 +132,8 @@ def home(svc: PracticeService) -> dict:
         question = next_question(company, library, state, tried)
         context["today"] = {
             "round": state.weakest.kind.value,
-            "why": f"{state.weakest.title} counts {state.weakest.weight:.0%} of the loop and is "
-            f"at {state.weakest.readiness:.0%}.",
+            "why": f"{state.weakest.title} counts {percent(state.weakest.weight)} of the loop "
+            f"and is at {state.weakest.readiness:.0%}.",
             "question": question_summary(question) if question else None,
         }
     return context

@@ -74,3 +74,12 @@ def test_each_named_framework_has_a_lesson_with_when_to_use(builtin):
         matches = [x for x in lessons if re.search(pattern, x.title)]
         assert matches, f"no framework lesson titled like {pattern}"
         assert all("## When to use" in x.body for x in matches), pattern
+
+
+def test_round_weights_read_as_percentages_that_add_up(builtin):
+    from hirebar.content import percent
+
+    assert (percent(0.35), percent(0.2375), percent(0.05)) == ("35%", "23.8%", "5%")
+    for company in builtin.companies.values():
+        shown = sum(float(percent(r.weight).removesuffix("%")) for r in company.rounds)
+        assert abs(shown - 100) < 0.5, company.id  # whole-percent rounding read 101 for Meta
