@@ -35,6 +35,8 @@ class Library:
     problems: list[PackProblem] = field(default_factory=list)
     # (kind, id) -> the file and line where the entry in use is defined
     places: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+    # (kind, id, field) -> the line where the entry in use writes that field
+    field_lines: dict[tuple[str, str, str], int] = field(default_factory=dict)
 
     @classmethod
     def load(
@@ -60,6 +62,7 @@ class Library:
         """The pack's entries, and its problems with paths that say which pack they are in."""
         self.packs.append(pack)
         self.problems.extend(replace(p, file=_in_pack(pack.root, p.file)) for p in pack.problems)
+        kept: set[tuple[str, str]] = set()
         for kind in KINDS:
             target = getattr(self, kind)
             for entry in getattr(pack, kind):
@@ -80,6 +83,8 @@ class Library:
                     continue
                 target[entry.id] = entry
                 self.places[kind, entry.id] = (where, line)
+                kept.add((kind, entry.id))
+        self.field_lines.update((k, at) for k, at in pack.field_lines.items() if k[:2] in kept)
 
     @property
     def course(self) -> list[tuple[Module, list[Lesson]]]:
@@ -131,6 +136,7 @@ class Library:
 
     def _problem(self, kind: str, entry: str, field: str, what: str, ids: list[str]) -> None:
         file, line = self.places.get((kind, entry), (kind, None))
+        line = self.field_lines.get((kind, entry, field), line)
         self.problems.append(
             PackProblem(
                 file=file, line=line, entry=entry, field=field, message=f"{what}: {', '.join(ids)}"

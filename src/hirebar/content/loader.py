@@ -47,11 +47,13 @@ class PackInfo(Strict):
 
 @dataclass(frozen=True)
 class Located:
-    """A valid entry and where its id is written: file (within the pack) and line."""
+    """A valid entry and where its id is written: file (within the pack) and line, and the
+    line of each of its fields, so a problem found later can point at the field."""
 
     entry: BaseModel
     file: str
     line: int
+    fields: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -69,6 +71,8 @@ class LoadedPack:
     problems: list[PackProblem] = field(default_factory=list)
     # (kind, id) -> where the kept entry's id is written: file within the pack, line
     places: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+    # (kind, id, field) -> the line where the kept entry writes that field
+    field_lines: dict[tuple[str, str, str], int] = field(default_factory=dict)
 
 
 def load_pack(root: Path) -> LoadedPack:
@@ -135,7 +139,10 @@ def _read_section(
         except ValidationError as exc:
             problems.extend(_problems_from(exc, rel, node, (section, index), entry_id))
             continue
-        entries.append(Located(entry, rel, _line_of(node, (section, index, "id"))))
+        place = (section, index)
+        entries.append(
+            Located(entry, rel, _line_of(node, (*place, "id")), _field_lines(node, place))
+        )
     return entries
 
 
@@ -169,7 +176,7 @@ def _read_markdown(
     except ValidationError as exc:
         problems.extend(_problems_from(exc, rel, node, (), data.get("id")))
         return []
-    return [Located(entry, rel, _line_of(node, ("id",)))]
+    return [Located(entry, rel, _line_of(node, ("id",)), _field_lines(node, ()))]
 
 
 def _read_text(path: Path, rel: str, problems: list[PackProblem]) -> str | None:
@@ -233,6 +240,19 @@ def _dotted(loc: tuple[Any, ...]) -> str:
 
 def _line_of(node: Any, loc: tuple[Any, ...]) -> int:
     """The line of the deepest YAML node that ``loc`` reaches (1-based)."""
+    return _node_at(node, loc).start_mark.line + 1
+
+
+def _field_lines(node: Any, loc: tuple[Any, ...]) -> dict[str, int]:
+    """The line of each key of the mapping that ``loc`` reaches."""
+    entry = _node_at(node, loc)
+    if not isinstance(entry, yaml.MappingNode):
+        return {}
+    return {str(key.value): key.start_mark.line + 1 for key, _ in entry.value}
+
+
+def _node_at(node: Any, loc: tuple[Any, ...]) -> Any:
+    """The deepest YAML node that ``loc`` reaches."""
     for part in loc:
         child = None
         if isinstance(node, yaml.MappingNode):
@@ -247,7 +267,7 @@ def _line_of(node: Any, loc: tuple[Any, ...]) -> int:
         if child is None:
             break
         node = child
-    return node.start_mark.line + 1
+    return node
 
 
 def _keep_unique(loaded: LoadedPack, found: dict[str, list[Located]]) -> None:
@@ -271,5 +291,7 @@ def _keep_unique(loaded: LoadedPack, found: dict[str, list[Located]]) -> None:
                 continue
             first[entry_id] = f"{item.file}:{item.line}"
             loaded.places[kind, entry_id] = (item.file, item.line)
+            for name, line in item.fields.items():
+                loaded.field_lines[kind, entry_id, name] = line
             kept.append(item.entry)
         setattr(loaded, kind, kept)

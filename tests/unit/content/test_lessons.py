@@ -78,8 +78,12 @@ def test_broken_links_unknown_module_and_repeated_cards_are_reported(tmp_path: P
     assert Library.load([root]).lessons["one"].practice == []  # no link to nothing
     assert any("'two'" in m and "unknown module: nowhere" in m for m in messages)
     (module,) = [m for m in messages if "unknown module" in m]
-    assert module.startswith(str(root)) and "b.md:2: entry 'two'" in module  # file and line
-    assert any("'two'" in m and "card id used twice: card-one" in m for m in messages)
+    # file, and the line of the field at fault (not of the id)
+    assert module.startswith(str(root)) and "b.md:3: entry 'two': field 'module'" in module
+    assert any("a.md:9: entry 'one': field 'practice'" in m for m in messages)
+    assert any(
+        "b.md:10: entry 'two'" in m and "card id used twice: card-one" in m for m in messages
+    )
 
 
 def test_a_lesson_without_front_matter_names_its_file(tmp_path: Path):

@@ -154,13 +154,14 @@ def test_duplicate_ids_and_unknown_companies_across_packs(tmp_path: Path):
     messages = [str(p) for p in library.problems]
     lines = (root / "questions" / "q.yaml").read_text().splitlines()
     first, second = [n for n, text in enumerate(lines, 1) if text.lstrip(" -") == "id: mine-1"]
+    companies = next(n for n, text in enumerate(lines, 1) if text.strip().startswith("companies:"))
     file = root / "questions" / "q.yaml"  # the full path: a user may have several packs
     assert (
         f"{file}:{second}: entry 'mine-1': field 'id': id is used twice; "
         f"the first, kept, is at questions/q.yaml:{first}"
     ) in messages
     assert (
-        f"{file}:{first}: entry 'mine-1': field 'companies': unknown company, left out: acme"
+        f"{file}:{companies}: entry 'mine-1': field 'companies': unknown company, left out: acme"
     ) in messages
     assert library.questions["mine-1"].companies == ["google"]  # loads, without the bad id
 
