@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -39,7 +40,7 @@ from hirebar.practice.model_setup import (
     is_installed,
 )
 from hirebar.settings import Settings
-from hirebar.store import MAX_STORED_INT, utc_iso
+from hirebar.stored import MAX_STORED_INT, utc_iso
 
 
 class Hirebar(typer.Typer):
@@ -50,7 +51,6 @@ class Hirebar(typer.Typer):
 
     def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         from pydantic import ValidationError
-        from sqlalchemy.exc import ArgumentError, DatabaseError
 
         from hirebar.grading.embedding import ModelUnavailable
 
@@ -66,17 +66,31 @@ class Hirebar(typer.Typer):
                 f"HIREBAR_{'_'.join(map(str, e['loc'])).upper()}: {e['msg'].lower()}"
                 for e in exc.errors()
             )
-        except ArgumentError as exc:
-            problem = f"HIREBAR_DATABASE_URL is not a database address ({exc})"
         except ModelUnavailable as exc:
             problem = str(exc)
-        except DatabaseError as exc:  # a file that is not a database, a server that refuses
-            from sqlalchemy.engine import make_url
-
-            where = make_url(Settings().resolved_database_url).render_as_string(hide_password=True)
-            problem = f"the database at {where} cannot be used: {exc.orig}"
+        except Exception as exc:
+            problem = _database_problem(exc)
+            if problem is None:
+                raise
         Console(stderr=True, highlight=False).print(f"[red]error:[/red] {escape(problem)}")
         raise SystemExit(2)
+
+
+def _database_problem(exc: Exception) -> str | None:
+    """What is wrong with the database setting or file, if ``exc`` says so. Only a command
+    that used the database can raise it, so SQLAlchemy (a second to import) is looked at
+    only when loaded."""
+    if "sqlalchemy" not in sys.modules:
+        return None
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, DatabaseError
+
+    if isinstance(exc, ArgumentError):
+        return f"HIREBAR_DATABASE_URL is not a database address ({exc})"
+    if isinstance(exc, DatabaseError):  # a file that is not a database, a server that refuses
+        where = make_url(Settings().resolved_database_url).render_as_string(hide_password=True)
+        return f"the database at {where} cannot be used: {exc.orig}"
+    return None
 
 
 app = Hirebar(
@@ -115,7 +129,7 @@ def main(
 @app.command()
 def companies(as_json: JsonFlag = False) -> None:
     """List company loop profiles: rounds, minutes, weights and what each stresses."""
-    found = list(library(service()).companies.values())
+    found = list(library().companies.values())
     if as_json:
         emit_json([c.model_dump(mode="json") for c in found])
         return
@@ -132,7 +146,7 @@ def questions(
     as_json: JsonFlag = False,
 ) -> None:
     """List questions, filtered by round, company, competency, difficulty or text."""
-    content = library(service())
+    content = library()
     if company and company not in content.companies:
         fail(f"unknown company '{company}'; known: {', '.join(sorted(content.companies))}")
     found = content.find(

@@ -8,13 +8,13 @@ import typer
 from rich.markdown import Markdown
 from rich.table import Table
 
-from hirebar.cli.common import JsonFlag, console, emit_json, fail, library, service
+from hirebar.cli.common import JsonFlag, console, emit_json, fail, library
 from hirebar.drills import KINDS
 
 
 def course(as_json: JsonFlag = False) -> None:
     """The course: modules in order, each with its lessons and reading time."""
-    modules = library(service()).course
+    modules = library().course
     if as_json:
         emit_json(
             [
@@ -47,7 +47,7 @@ def lesson(
     as_json: JsonFlag = False,
 ) -> None:
     """Read one lesson: objectives, the lesson, takeaways, then what to practise."""
-    content = library(service())
+    content = library()
     found = content.lessons.get(lesson_id)
     if found is None:
         fail(f"no lesson '{lesson_id}'; `hirebar course` lists them")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -17,9 +17,11 @@ from hirebar.cli.common import JsonFlag, console, emit_json, fail, local_time, s
 from hirebar.content.incident import Action
 from hirebar.drills import KINDS, UnknownDrill, fmt
 from hirebar.drills.simulation import Debrief, Statement, offered
-from hirebar.practice.drilling import Drilling
 from hirebar.practice.errors import UnknownIncident, UnreadableReply
-from hirebar.store import MAX_STORED_INT, utc_iso
+from hirebar.stored import MAX_STORED_INT, utc_iso
+
+if TYPE_CHECKING:
+    from hirebar.practice.drilling import Drilling
 
 STATEMENT_PROMPTS = (
     ("cause", "Cause"),
@@ -35,6 +37,8 @@ incident_app = typer.Typer(
 
 
 def _drilling() -> Drilling:
+    from hirebar.practice.drilling import Drilling  # loads the database layer: not for --help
+
     return Drilling(service())
 
 

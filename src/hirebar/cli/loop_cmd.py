@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markdown import Markdown
@@ -14,10 +14,11 @@ from rich.panel import Panel
 from rich.text import Text
 
 from hirebar.cli.common import SeedOption, console, fail, note, read_yaml_file, service, utf8
-from hirebar.practice import loop_report
 from hirebar.practice.errors import UngradedRound, UnknownCompany
-from hirebar.practice.mock_loop import MockLoops, Step, UnknownLoop
-from hirebar.store import MAX_STORED_INT
+from hirebar.stored import MAX_STORED_INT
+
+if TYPE_CHECKING:
+    from hirebar.practice.mock_loop import MockLoops, Step
 
 
 def loop(
@@ -40,6 +41,10 @@ def loop(
     Type each answer and finish it with a line holding only `.`; type `pause` to stop and
     resume later with --resume.
     """
+    # The loop and its report load the database layer and Jinja: not for --help.
+    from hirebar.practice import loop_report
+    from hirebar.practice.mock_loop import MockLoops, UnknownLoop
+
     if report is not None and report.suffix.lower() not in loop_report.FORMATS:
         fail(f"--report must end in .md, .html or .pdf, not '{report.suffix}'")
     if report is not None and not report.parent.is_dir():  # found out now, not after the loop

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from hirebar.cli.common import JsonFlag, console, emit_json, fail, service
 from hirebar.planning.plan import PlanError, check_interview, read_date
-from hirebar.practice.coach import Coach
 from hirebar.practice.errors import UnknownCompany
+
+if TYPE_CHECKING:
+    from hirebar.practice.coach import Coach
+    from hirebar.practice.service import PracticeService
+
+
+def _coach(svc: PracticeService) -> Coach:
+    from hirebar.practice.coach import Coach  # loads the database layer: not for --help
+
+    return Coach(svc)
 
 
 def _date(value: str | None, what: str) -> date | None:
@@ -81,7 +90,7 @@ def plan(
     if not company:
         fail("name a --company, or set your target with `hirebar target COMPANY --date DATE`")
     when = _date(interview, "--date") or _date(profile.get("interview_date") or None, "date")
-    coach = Coach(svc)
+    coach = _coach(svc)
     try:
         days = coach.plan(
             company,
@@ -118,7 +127,7 @@ def status(as_json: JsonFlag = False) -> None:
     """Readiness for every company's loop, with how sure the estimate is, and how many of
     its rounds have any answer or drill behind them."""
     svc = service()
-    coach = Coach(svc)
+    coach = _coach(svc)
     rows = []
     for company in svc.library.companies.values():
         state = coach.readiness(company.id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from pydantic import ValidationError
@@ -22,8 +22,10 @@ from hirebar.cli.common import (
     service,
 )
 from hirebar.planning.stories import StoryInput
-from hirebar.practice.prep import Prep
-from hirebar.store import MAX_STORED_INT
+from hirebar.stored import MAX_STORED_INT
+
+if TYPE_CHECKING:
+    from hirebar.practice.prep import Prep
 
 cards_app = typer.Typer(
     help="The concept cards: list them or export them to Anki.", no_args_is_help=True
@@ -32,6 +34,12 @@ story_app = typer.Typer(help="Your story bank for behavioural rounds.", no_args_
 artifact_app = typer.Typer(
     help="Worksheets for the artifacts to bring to the loop.", no_args_is_help=True
 )
+
+
+def _prep() -> Prep:
+    from hirebar.practice.prep import Prep  # loads the database layer: not for --help
+
+    return Prep(service())
 
 
 def _rating() -> str:
@@ -44,7 +52,7 @@ def review(
     ] = 30,
 ) -> None:
     """Review what is due: cards, weak answers and stories. Rate 1 again, 2 hard, 3 good, 4 easy."""
-    prep, out = Prep(service()), console()
+    prep, out = _prep(), console()
     due = prep.due()[:limit]
     if not due:
         out.print("Nothing is due. Come back tomorrow.")
@@ -147,7 +155,7 @@ def add_story(
         story = StoryInput.model_validate(data)
     except ValidationError as exc:
         fail(f"{file}: " + "; ".join(_problem(e) for e in exc.errors()))
-    story_id, flags = Prep(service()).add_story(**story.model_dump())
+    story_id, flags = _prep().add_story(**story.model_dump())
     if as_json:
         emit_json({"id": story_id, "flags": flags})
         return
@@ -162,7 +170,7 @@ def list_stories(as_json: JsonFlag = False) -> None:
     """Your stories with what each still lacks."""
     from hirebar.planning.stories import check
 
-    stories = Prep(service()).stories()
+    stories = _prep().stories()
     rows = [{**asdict(s), "flags": check(s)} for s in stories]
     if as_json:
         emit_json(rows)
@@ -185,7 +193,7 @@ def delete_story(
 ) -> None:
     """Delete a story from the bank (`story list` shows the numbers)."""
     try:
-        Prep(service()).delete_story(story_id)
+        _prep().delete_story(story_id)
     except LookupError as exc:
         fail(str(exc.args[0]))
     console().print(f"Story {story_id} deleted.")
@@ -194,7 +202,7 @@ def delete_story(
 @story_app.command()
 def coverage(as_json: JsonFlag = False) -> None:
     """Which competencies and behavioural questions your stories can answer, and the gaps."""
-    found = Prep(service()).coverage()
+    found = _prep().coverage()
     if as_json:
         emit_json(asdict(found))
         return
@@ -228,7 +236,7 @@ def list_artifacts(as_json: JsonFlag = False) -> None:
 def template(artifact_id: Annotated[str, typer.Argument(help="Artifact id.")]) -> None:
     """Print the worksheet as a Markdown template to fill in."""
     try:
-        typer.echo(Prep(service()).artifact(artifact_id).template())
+        typer.echo(_prep().artifact(artifact_id).template())
     except LookupError as exc:
         fail(str(exc.args[0]))
 
@@ -247,7 +255,7 @@ def check_artifact(
     """
     draft = read_answer_source(file) if file == "-" else read_text_file(file, "draft")
     try:
-        findings = Prep(service()).check_artifact(artifact_id, draft, keep=False)
+        findings = _prep().check_artifact(artifact_id, draft, keep=False)
     except LookupError as exc:
         fail(str(exc.args[0]))
     if as_json:

@@ -42,7 +42,6 @@ from hirebar.store.drill_results import (
 from hirebar.store.export import records
 from hirebar.store.loops import create_loop, get_loop, list_loops, recent_question_ids, save_plan
 from hirebar.store.models import (
-    MAX_STORED_INT,
     WHOLE_ANSWER_MODES,
     AssessmentRow,
     AttemptRow,
@@ -55,8 +54,6 @@ from hirebar.store.models import (
     OwnAnswerRow,
     ReviewRow,
     StoryRow,
-    as_utc,
-    utc_iso,
 )
 from hirebar.store.own_answers import (
     add_own_answer,
@@ -73,6 +70,7 @@ from hirebar.store.reviews import (
     save_review,
     update_story,
 )
+from hirebar.stored import MAX_STORED_INT, as_utc, utc_iso
 
 __all__ = [
     "MAX_STORED_INT",

@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hirebar.store.models import Base, utc_iso
+from hirebar.store.models import Base
+from hirebar.stored import utc_iso
 
 
 def records(session: Session, model: type[Base]) -> list[dict]:

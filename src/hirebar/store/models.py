@@ -13,23 +13,9 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def as_utc(moment: datetime) -> datetime:
-    """SQLite hands datetimes back without a zone; they were stored in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def utc_iso(moment: datetime) -> str:
-    """A stored time as ISO text that says its zone ("2026-12-06T22:15:00+00:00")."""
-    return as_utc(moment).isoformat()
-
-
 class Base(DeclarativeBase):
     pass
 
-
-# Ids and drill seeds live in signed 64-bit columns: a larger number is refused where it
-# is typed (CLI option, URL) instead of overflowing the database driver.
-MAX_STORED_INT = 2**63 - 1
 
 # Attempt modes that answer the question itself; "follow_up" and "loop_follow_up" answer
 # a probe and count only towards it.

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from fastapi import Form, Path
 from pydantic import BaseModel, ConfigDict, Field
 
-from hirebar.store import MAX_STORED_INT
+from hirebar.stored import MAX_STORED_INT
 
 RowId = Annotated[int, Path(ge=0, le=MAX_STORED_INT)]
 
