@@ -27,9 +27,11 @@ READS_AS_KEY_POINT = 0.60
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no|nor|avoid|instead of|rather than|without|resist|refuse|wrong|"
-    r"mistake|trap|tempting)\b|n['’]t\b",
+    r"mistake|trap|tempting|push(?:ed|ing)? back|disagree[ds]?)\b|n['’]t\b",
     re.IGNORECASE,
 )
+
+_REFUSAL = re.compile(r"\b(?:not|never|no|nor|without|refuse)\b|n['’]t\b", re.IGNORECASE)
 
 GENERIC_RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
@@ -103,15 +105,31 @@ def find_red_flags(
             )
             if not (by_wording or by_meaning):
                 continue
-            best = max(range(len(flag.cues)), key=lambda i: (wording[i], cosine[i, index]))
+            # The cue that raised it: by wording if it did, else the closest in meaning.
+            best = max(
+                range(len(flag.cues)),
+                key=lambda i: (wording[i], cosine[i, index]) if by_wording else cosine[i, index],
+            )
             said = _negations(_scope(sentence.text, flag.cues[best]))
             meant = _negations(flag.cues[best])
             if said > meant:
                 continue
-            # Wording cannot see a negation: "we need to review the replies" has every
-            # word of "no need to review the replies" and says the opposite.
+            # Neither wording nor the model sees a negation: "we need to review the replies"
+            # has every word of "no need to review the replies", and the model reads "I'd
+            # tell the support team" as close to "I would not tell the support team". A
+            # sentence that negates less than the cue raises the flag only by meaning; one
+            # that refuses nothing the cue refuses, only through a cue that refuses no
+            # more than it does ("keep it quiet").
             if said < meant and not by_meaning:
                 continue
+            refused = _refusals(sentence.text)
+            if refused < _refusals(flag.cues[best]):
+                plain = [
+                    cosine[i, index] for i, c in enumerate(flag.cues) if _refusals(c) <= refused
+                ]
+                close = max(plain, default=0.0)
+                if close < COSINE_THRESHOLD or close <= strongest[index]:
+                    continue
             hits.append(
                 RedFlagHit(
                     id=flag.id,
@@ -127,7 +145,16 @@ def find_red_flags(
 
 
 _CLAUSE = re.compile(
-    r"[,;:()]|\s[-–—]\s|\s(?=but\b|yet\b|and\b|so\b|if\b|because\b)", re.IGNORECASE
+    r"(?<!\d),|,(?!\d)|[;:()]|\s[-–—]\s|\s(?=but\b|yet\b|and\b|so\b|if\b|because\b)",
+    re.IGNORECASE,
+)
+# A short lead-in before a colon, which frames what follows it.
+_LABEL = re.compile(r"\s*([^:,;]{1,40}):\s")
+# A clause that judges the one before it: "..., and I'd say that's not acceptable".
+_VERDICT_ON_IT = re.compile(
+    r"\s*(?:but|yet|and)?\s*(?:i(?:'d|’d| would)? (?:say|think|argue)\s+)?"
+    r"(?:that|this|which)(?:['’]s| is| was| would be)\b",
+    re.IGNORECASE,
 )
 
 
@@ -135,7 +162,10 @@ def _scope(sentence: str, cue: str) -> str:
     """The part of the sentence that says the cue: the clauses holding its words.
 
     A clause that starts with "but" right after one of them belongs to it ("3% sounds
-    small but it isn't"). With no shared word the whole sentence is the scope.
+    small but it isn't"), as does one that passes judgement on it ("..., and I'd say
+    that's not acceptable"), and so does a short lead-in before a colon ("What wasn't
+    mine: ..."). A comma inside a number ("all 1,200 adjusters") splits
+    nothing. With no shared word the whole sentence is the scope.
     """
     clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
     wanted = set(content_stems(cue))
@@ -144,9 +174,19 @@ def _scope(sentence: str, cue: str) -> str:
         if wanted & set(content_stems(clause)):
             kept.append(clause)
             following = clauses[index + 1] if index + 1 < len(clauses) else ""
-            if following.lstrip().lower().startswith(("but ", "yet ")):
+            if following.lstrip().lower().startswith(("but ", "yet ")) or _VERDICT_ON_IT.match(
+                following
+            ):
                 kept.append(following)
+    label = _LABEL.match(sentence)
+    if kept and label:  # "What wasn't mine: the engineers chose the model" is all one claim
+        kept.insert(0, label.group(1))
     return " ".join(dict.fromkeys(kept)) if kept else sentence
+
+
+def _refusals(text: str) -> int:
+    """Words that refuse an act (not, never, don't, without ...), not words that judge it."""
+    return len(_REFUSAL.findall(text))
 
 
 def _negations(text: str) -> int:

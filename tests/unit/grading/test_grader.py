@@ -305,6 +305,61 @@ def test_a_flag_stated_as_a_refusal_is_not_raised_by_the_step_itself(library):
     }
 
 
+@pytest.mark.parametrize(
+    ("question_id", "sentence", "flag"),
+    [
+        # The model reads the step as close to the cue that refuses it.
+        ("dbg-overnight-accuracy-drop", "I'd tell the support team.", "keeps-people-in-the-dark"),
+        (
+            "dbg-overnight-accuracy-drop",
+            "I'd keep the support team informed.",
+            "keeps-people-in-the-dark",
+        ),
+        # A comma inside a number split the clause from its negation.
+        (
+            "tech-llm-launch-readiness",
+            "I wouldn't switch it on for all 1,200 adjusters at once.",
+            "big-bang",
+        ),
+        # Refusing with a verb.
+        (
+            "ps-skin-check-triage",
+            "The first thing I'd push back on is the idea that 91% is good enough to launch.",
+            "headline-accuracy",
+        ),
+        # A clause that judges the one before it.
+        (
+            "dbg-chatbot-inconsistent-answers",
+            "The easy answer is \"LLMs are just random sometimes\", and I'd say that's not "
+            "acceptable for a bank quoting fees.",
+            "accept-randomness",
+        ),
+        # A lead-in before a colon frames what follows.
+        (
+            "rs-last-model-launch",
+            "What wasn't mine: the ML engineers chose the model and trained the LLM on our "
+            "tickets.",
+            "overclaim-build",
+        ),
+    ],
+)
+def test_a_sentence_that_turns_the_flag_down_does_not_raise_it(
+    library, embedder, question_id, sentence, flag
+):
+    raised = {f.id for f in assess(library.questions[question_id], sentence, embedder).red_flags}
+    assert flag not in raised
+
+
+def test_a_refusal_in_other_words_still_raises_the_flag(library, embedder):
+    question = library.questions["dbg-overnight-accuracy-drop"]
+    for sentence in (
+        "I'd keep it quiet for now so nobody panics.",
+        "I would not tell the support team or customers because it would only worry them.",
+    ):
+        raised = {f.id for f in assess(question, sentence, embedder).red_flags}
+        assert "keeps-people-in-the-dark" in raised, sentence
+
+
 def test_words_shared_by_chance_with_a_cue_are_not_evidence(library, embedder):
     """An answer to another question shares "means" and "change" with the cue "a clip that
     changes the meaning out of context"; the model reads it as unrelated to the cue and to
