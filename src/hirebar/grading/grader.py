@@ -15,6 +15,7 @@ from hirebar.grading.embedding import Embedder
 from hirebar.grading.feedback import choose_follow_up, feedback_lines, next_step, strengths
 from hirebar.grading.integrity import check as check_integrity
 from hirebar.grading.matching import SentenceMatcher
+from hirebar.grading.misconceptions import every_misconception
 from hirebar.grading.red_flags import GENERIC_RED_FLAGS, find_red_flags
 from hirebar.grading.rewrite import suggest as suggest_rewrite
 from hirebar.grading.signals import find_signals
@@ -30,7 +31,7 @@ from hirebar.grading.verdict import (
     verdict_for,
 )
 
-GRADER_VERSION = "1.5"
+GRADER_VERSION = "1.6"
 # About 40 minutes of speech: more is padding by any measure, and it bounds grading time.
 MAX_SENTENCES = 400
 COVERED_AT = 0.55
@@ -117,8 +118,9 @@ def assess(
     ):
         notes.append(COPIED_NOTE)
     matcher, flag_hits = raised_flags(question, sentences, embedder, rubric_points)
+    wrong_facts = every_misconception(sentences)
     # A sentence the committee holds against the answer does not also count for it.
-    flagged_starts = {h.start for h in flag_hits}
+    flagged_starts = {h.start for h in flag_hits} | {h.sentence.start for h in wrong_facts}
     flagged = frozenset(i for i, s in enumerate(sentences) if s.start in flagged_starts)
     key_points = [_cover(k, matcher, flagged) for k in rubric_points]
     total_weight = sum(k.weight for k in key_points)
@@ -137,6 +139,7 @@ def assess(
         closest_to_prompt=closest,
         restating=restating,
         evidence=frozenset(k.evidence.start for k in key_points if k.evidence),
+        wrong_facts=wrong_facts,
     )
     red_flags = [*flag_hits, *integrity.issues]
     clearly = CLEARLY_COVERED_AT if embedder else COVERED_AT

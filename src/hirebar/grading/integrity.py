@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from hirebar.grading.assessment import RedFlagHit
-from hirebar.grading.misconceptions import find_misconceptions
+from hirebar.grading.misconceptions import MisconceptionHit, every_misconception, first_of_each
 from hirebar.grading.text import Sentence, content_stems, words
 
 _BULLET = re.compile(r"\s*(?:[-*•]|\d+[.)])\s*")
@@ -81,6 +81,7 @@ def check(
     closest_to_prompt: float | None = None,
     restating: float | None = None,
     evidence: frozenset[int] = frozenset(),
+    wrong_facts: list[MisconceptionHit] | None = None,
 ) -> Integrity:
     """``echo=False`` for short answers to long question stems (reference mode), where
     restating the stem is often how a correct answer starts; that mode discounts the
@@ -88,7 +89,9 @@ def check(
     cosine between the prompt and a sentence of the answer, turns on the off-topic
     check, and ``restating``, the highest cosine between a sentence of the prompt and
     one of the answer, confirms an echo (both need the sentence model). ``evidence`` holds
-    the start of each sentence quoted for a key point: the off-topic flag quotes another."""
+    the start of each sentence quoted for a key point: the off-topic flag quotes another.
+    ``wrong_facts`` are the answer's misconceptions, when the caller has found them."""
+    wrong_facts = every_misconception(sentences) if wrong_facts is None else wrong_facts
     issues = [
         *_stuffing(answer, sentences),
         *(_echo(sentences, question_prompt, restating) if echo else []),
@@ -105,7 +108,7 @@ def check(
                 h.misconception.why,
                 h.sentence,
             )
-            for h in find_misconceptions(sentences)
+            for h in first_of_each(wrong_facts)
         ),
     ]
     return Integrity(issues)

@@ -556,11 +556,23 @@ class MisconceptionHit:
 
 def find_misconceptions(sentences: list[Sentence]) -> list[MisconceptionHit]:
     """At most one hit per misconception: the first sentence that states it."""
-    hits = []
-    for item in MISCONCEPTIONS:
-        for sentence in sentences:
-            if not item.stated_in(sentence.text):
-                continue
-            hits.append(MisconceptionHit(item, sentence))
-            break
-    return hits
+    return first_of_each(every_misconception(sentences))
+
+
+def first_of_each(hits: list[MisconceptionHit]) -> list[MisconceptionHit]:
+    """Of hits in answer order, the first for each misconception, in the list's order."""
+    first: dict[str, MisconceptionHit] = {}
+    for hit in hits:
+        first.setdefault(hit.misconception.id, hit)
+    order = {item.id: rank for rank, item in enumerate(MISCONCEPTIONS)}
+    return sorted(first.values(), key=lambda h: order[h.misconception.id])
+
+
+def every_misconception(sentences: list[Sentence]) -> list[MisconceptionHit]:
+    """Every sentence that states a wrong fact, once per fact it states, in answer order."""
+    return [
+        MisconceptionHit(item, sentence)
+        for sentence in sentences
+        for item in MISCONCEPTIONS
+        if item.stated_in(sentence.text)
+    ]

@@ -418,3 +418,15 @@ def test_every_point_named_but_below_the_bar_is_told_to_develop_the_thinnest():
     assert "every key point is named" in below and '"Scopes the drop first"' in below
     assert "Every key point landed" not in below  # it no longer contradicts the verdict
     assert "Every key point landed" in next_step(Verdict.lean_hire, points, [])
+
+
+def test_a_sentence_stating_a_wrong_fact_is_not_evidence(library, embedder):
+    """It raised two wrong-fact flags and was quoted as evidence for the eval point."""
+    question = library.questions["tech-crop-rust-synthetic-data"]
+    wrong = (
+        "Precision is the share of real positives we catch and recall is the share of our "
+        "positive calls that are right."
+    )
+    graded = assess(question, f"{wrong} I would use accuracy as the main metric.", embedder)
+    assert {"wrong-fact:precision-as-recall"} <= {f.id for f in graded.red_flags}
+    assert all(k.evidence is None or k.evidence.quote != wrong for k in graded.key_points)
