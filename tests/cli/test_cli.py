@@ -783,25 +783,33 @@ def test_a_loop_answer_cut_short_by_pause_or_ctrl_c_is_kept_and_resumed(service,
 def test_a_practice_answer_cut_short_by_ctrl_c_is_typed_on_from_where_it_stopped(
     service, monkeypatch, capsys
 ):
+    import builtins
+    import readline
+
     import typer
 
     from hirebar.cli.practice_cmd import read_answer
 
-    def typing(*lines, then=None):
-        def stdin():
-            yield from (f"{line}\n" for line in lines)
-            if then:
-                raise then
+    def typing(*lines, then=EOFError, half_typed=""):
+        feed = iter(lines)
 
-        monkeypatch.setattr(sys, "stdin", stdin())
+        def fake_input(prompt=""):
+            try:
+                return next(feed)
+            except StopIteration:
+                raise then from None
 
-    typing("First I'd scope the drop.", then=KeyboardInterrupt)
+        monkeypatch.setattr(builtins, "input", fake_input)
+        monkeypatch.setattr(readline, "get_line_buffer", lambda: half_typed)
+
+    # Ctrl-C keeps the lines entered and the one being typed, not yet entered.
+    typing("First I'd scope the drop.", then=KeyboardInterrupt, half_typed="Then roll")
     with pytest.raises(typer.Exit):
         read_answer(service, QUESTION, None, False, True, 5)
-    assert service.draft(QUESTION) == "First I'd scope the drop.\n"
-    typing("Then roll back.", ".")
+    assert service.draft(QUESTION) == "First I'd scope the drop.\nThen roll\n"
+    typing("back the model.", ".")
     answer = read_answer(service, QUESTION, None, False, True, 5)
-    assert answer == "First I'd scope the drop.\nThen roll back.\n"
+    assert answer == "First I'd scope the drop.\nThen roll\nback the model.\n"
     assert "Your draft so far" in capsys.readouterr().err
     # A reply to a follow-up keeps a draft of its own, where the web page has it.
     typing("The eval set was stale.", then=KeyboardInterrupt)

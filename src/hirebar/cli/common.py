@@ -79,6 +79,32 @@ def note(message: str) -> None:
     Console(stderr=True, highlight=False).print(f"[dim]{escape(message)}[/dim]")
 
 
+def typed_lines(lines: list[str], stop_words: tuple[str, ...] = ()) -> str:
+    """Read lines typed at the terminal into ``lines`` until a line holding only '.', one
+    of ``stop_words`` (returned), or Ctrl-D. On Ctrl-C the line being typed, not yet
+    entered, is added before the interrupt goes on, so whoever keeps the draft keeps
+    all of it."""
+    try:
+        import readline  # input() then edits lines and can say the one being typed
+    except ImportError:  # not on every platform
+        readline = None
+    while True:
+        try:
+            line = input()
+        except EOFError:
+            return ""
+        except KeyboardInterrupt:
+            partial = readline.get_line_buffer() if readline else ""
+            if partial.strip():
+                lines.append(partial)
+            raise
+        if line.strip() == ".":
+            return ""
+        if line.strip().lower() in stop_words:
+            return line.strip().lower()
+        lines.append(line)
+
+
 def utf8(text: str, where: str) -> str:
     """``text`` if it is valid Unicode; standard input that was not UTF-8 arrives with
     lone surrogates, which nothing downstream can store."""

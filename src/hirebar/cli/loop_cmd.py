@@ -13,7 +13,16 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
-from hirebar.cli.common import SeedOption, console, fail, note, read_yaml_file, service, utf8
+from hirebar.cli.common import (
+    SeedOption,
+    console,
+    fail,
+    note,
+    read_yaml_file,
+    service,
+    typed_lines,
+    utf8,
+)
 from hirebar.practice.errors import UngradedRound, UnknownCompany
 from hirebar.stored import MAX_STORED_INT
 
@@ -98,8 +107,10 @@ def loop(
             text = entry["answer"] if entry else _typed(loops, step)
         else:
             out.print(f"[bold]Follow-up:[/bold] {escape(step.probe)}")
+            if not entry:
+                note("Answer it, or type 'skip' (or only '.') to pass it up.")
             text = (entry.get("probe") or "") if entry else _typed(loops, step)
-            if not text.strip():
+            if text.strip().lower() in ("", "skip"):
                 loops.skip_probe(loop_id)
                 continue
         if text.strip().lower() == "pause":
@@ -107,7 +118,8 @@ def loop(
             return
         assessment = loops.answer(loop_id, text, round(time.monotonic() - started))
         if assessment is not None and not scripted:
-            out.print(f"[dim]Noted ({assessment.word_count} words).[/dim]")
+            count = assessment.word_count
+            out.print(f"[dim]Noted ({count} word{'' if count == 1 else 's'}).[/dim]")
     try:
         decision = loops.decision(loop_id)
     except UngradedRound as exc:
@@ -128,20 +140,14 @@ def _typed(loops: MockLoops, step: Step) -> str:
     if lines:
         note("Your draft so far (type on to add to it):")
         console().print(Text("\n".join(lines)), style="dim")
-    while True:
-        try:
-            line = input()
-        except EOFError:
-            break
-        except KeyboardInterrupt:
-            _keep(loops, step, lines)
-            raise typer.Exit(130) from None
-        if line.strip() == ".":
-            break
-        if line.strip().lower() == "pause":
-            _keep(loops, step, lines)
-            return "pause"
-        lines.append(line)
+    try:
+        stopped = typed_lines(lines, stop_words=("pause",))
+    except KeyboardInterrupt:
+        _keep(loops, step, lines)
+        raise typer.Exit(130) from None
+    if stopped == "pause":
+        _keep(loops, step, lines)
+        return "pause"
     return utf8("\n".join(lines), "standard input")
 
 

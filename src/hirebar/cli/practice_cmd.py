@@ -31,6 +31,7 @@ from hirebar.cli.common import (
     read_answer_source,
     read_text_file,
     service,
+    typed_lines,
     utf8,
 )
 from hirebar.content import ANSWER_MINUTES, Company, Question, RoundKind
@@ -192,10 +193,17 @@ def read_answer(
             note(draft.rstrip("\n"))
             lines.append(draft.rstrip("\n") + "\n")
     try:
-        for line in sys.stdin:
-            if line.rstrip("\n") == END_MARK:
-                break
-            lines.append(line)
+        if interactive:  # line editing, and the line being typed survives Ctrl-C
+            typed: list[str] = []
+            try:
+                typed_lines(typed)
+            finally:
+                lines += [f"{line}\n" for line in typed]
+        else:
+            for line in sys.stdin:
+                if line.rstrip("\n") == END_MARK:
+                    break
+                lines.append(line)
     except KeyboardInterrupt:
         _keep_draft(svc, question_id, probe_of, "".join(lines))
     except UnicodeDecodeError:

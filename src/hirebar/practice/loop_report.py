@@ -62,7 +62,7 @@ def links_for(fix: Fix, library: Library, exclude: set[str]) -> list[dict]:
     question = _question_for(fix, library, lesson_id, exclude)
     if question is not None:
         exclude.add(question.id)
-        found.append({"kind": "question", "id": question.id, "title": question.prompt[:100]})
+        found.append({"kind": "question", "id": question.id, "title": question.headline(100)})
     return found
 
 
