@@ -52,6 +52,12 @@ NOTHING_COVERED_NOTE = (
     "Not one of the key points this question tests is clearly in the answer, so it stays "
     "below the bar however well it is said: check it answers the question asked."
 )
+# The same cap when a point counts as covered but none is made plainly.
+ONLY_IN_PASSING_NOTE = (
+    "The key points it covers are only touched in passing, none of them made plainly, so "
+    "it stays below the bar: check it answers the question asked, and say each point "
+    "outright, in a sentence of its own."
+)
 LEXICAL_ONLY_NOTE = (
     "The sentence model is not installed (run `hirebar setup`): key points were matched "
     "on wording alone, so paraphrases may be missed."
@@ -156,7 +162,9 @@ def assess(
     score = overall_score(reading)
     verdict = verdict_for(score, reading)
     if reading.nothing_covered and not integrity.gamed:
-        notes.append(NOTHING_COVERED_NOTE)
+        notes.append(
+            ONLY_IN_PASSING_NOTE if any(k.covered for k in key_points) else NOTHING_COVERED_NOTE
+        )
     wanted = [k.competency for k in key_points] if probe else question.competencies
     return Assessment(
         question_id=question.id,

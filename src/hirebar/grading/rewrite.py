@@ -7,7 +7,7 @@ list of gaps. In order of what hurts most:
    pitfall's strong version;
 2. any other red-flag sentence is replaced by the exemplar line that makes the top
    missed key point;
-3. a claim of change with no number gets the numbers a committee wants;
+3. the candidate's claim of a change with no number gets the numbers a committee wants;
 4. otherwise the sentence closest to the top missed key point gets that exemplar line
    added.
 The exemplar line is said the way a candidate would say it, which an instruction is not;
@@ -32,7 +32,15 @@ _VAGUE_CHANGE = re.compile(
 # A size said in words ("grew by two days", "cut it in half") is a number too.
 _NUMBER = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-    r"fifty|hundred|thousand|million|billion|half|double[sd]?|tripled?|tenfold|percent)\b",
+    r"fifty|hundred|thousand|million|billion|half|double[sd]?|tripled?|tenfold|percent|"
+    r"once|twice)\b",
+    re.IGNORECASE,
+)
+# The candidate's own claim ("we cut ...", "that improved ..."): "models keep getting
+# better" or "leadership asked them to communicate better" is not a result to put
+# numbers on.
+_OWN_CLAIM = re.compile(
+    r"\b(?:i|we|my|our|i['’]d|we['’]d)\b|^\s*(?:it|that|this|the (?:change|launch|feature|fix))\b",
     re.IGNORECASE,
 )
 _OUTLINE_NUMBER = re.compile(r"^\s*(?:\d+[.)]|[-*])\s+", re.MULTILINE)
@@ -59,7 +67,8 @@ def suggest(
             why=hit.why,
         )
     for sentence in matcher.sentences:
-        if _VAGUE_CHANGE.search(sentence.text) and not _NUMBER.search(sentence.text):
+        text = sentence.text
+        if _VAGUE_CHANGE.search(text) and _OWN_CLAIM.search(text) and not _NUMBER.search(text):
             return Rewrite(
                 before=sentence.text,
                 after=_quantified(sentence.text),

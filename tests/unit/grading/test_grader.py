@@ -245,6 +245,27 @@ def test_a_vague_claim_gets_a_quantified_rewrite(library, embedder):
     assert "[baseline]" in result.rewrite.after and "[target]" in result.rewrite.after
 
 
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "Models keep getting better every year anyway.",
+        "Leadership asked the data team to communicate better.",
+        "Twice I blocked a release that improved the average but hurt rural stores.",
+    ],
+)
+def test_a_change_that_is_not_the_candidates_result_is_not_asked_for_numbers(
+    library, embedder, aside
+):
+    question = library.questions["dbg-overnight-accuracy-drop"]
+    answer = (
+        "First I would ask which queues dropped and whether a config push went out. "
+        "I would roll back to the previous model and route low confidence tickets to humans. "
+        + aside
+    )
+    rewrite = assess(question, answer, embedder).rewrite
+    assert rewrite is None or "[baseline]" not in rewrite.after
+
+
 def test_a_change_sized_in_words_is_not_asked_for_numbers(library, embedder):
     question = library.questions["dbg-overnight-accuracy-drop"]
     answer = (
