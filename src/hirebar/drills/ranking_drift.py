@@ -101,7 +101,9 @@ def drift(seed: int) -> Drill:
         answer=answer,
         tolerance=0.0015,
         unit="",
-        solution=f"{formula} = {answer:.3f}. (PSI here is {psi:.3f}.)",
+        # PSI is what the decision reads; said again only when the answer was KL.
+        solution=f"{formula} = {answer:.3f}."
+        + ("" if ask == "PSI" else f" (PSI here is {psi:.3f}.)"),
         decision=f"PSI {psi:.3f} is {action}.",
         data={"baseline": baseline, "current": current, "ask": ask},
     )

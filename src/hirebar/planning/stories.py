@@ -35,6 +35,12 @@ _TRADEOFF = re.compile(
     r"gave up|in exchange|but|against|over|for|sacrific\w*|accept\w*|lost|cost)\b",
     re.IGNORECASE,
 )
+# A trade-off said in the decision itself: "I chose precision instead of shipping fast".
+_TRADEOFF_IN_DECISION = re.compile(
+    r"\b(?:instead of|rather than|at the cost of|traded|trade-off|tradeoff|gave up|"
+    r"in exchange for|sacrific\w*|vs\.?|versus)\b",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"\d")
 # A story fits a behavioural question when they share this many competencies.
 FIT = 2
@@ -94,8 +100,10 @@ class Story:
         return " ".join([*parts, self.lesson])
 
     def states_tradeoff(self) -> bool:
-        """Whether the trade-off part says what was given up for what."""
-        return bool(self.tradeoff.strip() and _TRADEOFF.search(self.tradeoff))
+        """Whether the trade-off part says what was given up for what, or the decision does
+        in so many words ("... instead of shipping fast")."""
+        in_its_part = bool(self.tradeoff.strip() and _TRADEOFF.search(self.tradeoff))
+        return in_its_part or bool(_TRADEOFF_IN_DECISION.search(self.decision))
 
     def shown_competencies(self) -> list[Competency]:
         """The competencies ticked, and trade-offs when the story has one, ticked or not: the

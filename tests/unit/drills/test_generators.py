@@ -296,3 +296,14 @@ def test_a_test_of_a_day_or_two_is_not_passed_by_no_days():
         if drill.answer == 1:  # one day, not "1 days"
             assert drill.unit == " day" and "1 day." in drill.solution
         assert check_answer(drill, f"{drill.answer:.0f}").correct
+
+
+def test_a_drift_solution_states_psi_once():
+    from hirebar.drills.ranking_drift import drift
+
+    for seed in range(40):
+        drill = drift(seed)
+        said = drill.solution.count(f"{drill.answer:.3f}")
+        assert said == 1 or drill.data["ask"] == "KL", drill.solution
+        if drill.data["ask"] == "KL":
+            assert "(PSI here is" in drill.solution

@@ -52,6 +52,14 @@ def test_story_checks_name_what_is_missing():
     flags = " ".join(check(weak))
     for missing in ["No number", "No first-person decision", "No trade-off", "No outcome"]:
         assert missing in flags
+    # A trade-off said in the decision counts, with the trade-off box left empty.
+    said_in_decision = Story(
+        3,
+        "Precision first",
+        decision="I chose precision over recall instead of shipping fast.",
+        outcome="False alarms fell from 9% to 2%.",
+    )
+    assert check(said_in_decision) == []
 
 
 def test_coverage_maps_competencies_and_behavioural_questions():
