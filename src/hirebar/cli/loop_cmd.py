@@ -90,10 +90,12 @@ def loop(
             f"Mock loop {loop_id}. End each answer with a line holding only '.'; type `pause` "
             f"on a line of its own to stop, and resume with --resume {loop_id}."
         )
+    first = True
     while (step := loops.next_step(loop_id)).kind != "done":
         entry = scripted[step.round_index] if scripted else None
         started = time.monotonic()  # the clock runs from when the prompt is shown
-        if step.kind == "answer":
+        # A loop resumed at a follow-up shows the question it follows up first.
+        if step.kind == "answer" or first:
             assert step.question is not None
             out.print(
                 Panel(
@@ -104,6 +106,8 @@ def loop(
                     ),
                 )
             )
+        first = False
+        if step.kind == "answer":
             text = entry["answer"] if entry else _typed(loops, step)
         else:
             out.print(f"[bold]Follow-up:[/bold] {escape(step.probe)}")
