@@ -71,7 +71,8 @@ def test_the_story_form_is_checked_like_the_api_and_nothing_typed_is_cut(client,
     )
     assert too_long.status_code == 422
     page = BeautifulSoup(too_long.text, "html.parser")
-    assert "lesson in the form: string should have at most" in page.select_one("#story-error").text
+    said = page.select_one("#story-error").text
+    assert "The lesson box takes at most 50,000 characters: this text has 66,000." in said
     assert page.select_one("#story-lesson").text == long_lesson  # comes back whole, not cut
     unknown = client.post(
         "/stories", data={"title": "Ranking", "tags": ["speed-vs-magic"], "csrf_token": token}

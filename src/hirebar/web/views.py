@@ -503,5 +503,8 @@ def validation_problem(error: dict) -> str:
     where = place.get(str(error["loc"][0]), str(error["loc"][0]))
     name = ".".join(str(part) for part in error["loc"][1:]) or "a value"
     sent = error.get("input")
+    if error.get("type") == "string_too_long" and isinstance(sent, str):  # a box, not a value
+        limit = error.get("ctx", {}).get("max_length", 0)
+        return f"The {name} box takes at most {limit:,} characters: this text has {len(sent):,}."
     shown = f" (got {str(sent)[:40]!r})" if isinstance(sent, str | int | float) else ""
     return f"{name} in {where}: {error['msg'][0].lower()}{error['msg'][1:]}{shown}"
