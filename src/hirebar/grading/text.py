@@ -262,6 +262,19 @@ def stem(word: str) -> str:
         return _STEMMER.stemWord(word.replace("'", ""))
 
 
+# Acronyms said as often as the words they stand for: "RAG" and "retrieval-augmented
+# generation" read as the same words.
+ACRONYMS = {
+    "rag": ("retrieval-augmented", "generation"),
+    "prd": ("product", "requirements", "document"),
+}
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the words that carry meaning, in order, stopwords removed."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+    return [
+        stem(part)
+        for w in words(text)
+        if w not in STOPWORDS and len(w) > 1
+        for part in ACRONYMS.get(w, (w,))
+    ]

@@ -43,3 +43,10 @@ def test_short_forms_are_read_as_the_full_word():
     assert content_stems("prod config specs") == content_stems(
         "production configuration specifications"
     )
+
+
+def test_an_acronym_reads_as_the_words_it_stands_for():
+    from hirebar.grading.text import content_stems
+
+    assert content_stems("use RAG") == content_stems("use retrieval-augmented generation")
+    assert content_stems("the PRD") == content_stems("the product requirements document")
