@@ -71,6 +71,7 @@ LEXICAL_WEIGHTS = {
 LEXICAL_INTERCEPT = -0.583
 
 _CLAUSE_BREAK = re.compile(r"([;:,]\s+|\s+(?:because|so that|so|but|which|whereas|while)\s+)")
+_CONTRAST = re.compile(r"(?:not|never|rather than|instead of)\b", re.I)
 _CONDITION = re.compile(r"(?:if|when|once|unless|although|though|since|after|before)\b", re.I)
 MIN_CLAUSE_STEMS = 2
 # A custom question has no round; padding is judged against a typical spoken answer's time.
@@ -120,14 +121,19 @@ def derive_key_points(reference: str) -> list[str]:
     """The reference's clauses that carry at least two content words, in order.
 
     A leading condition ("If the inputs look unchanged, replay ...") stays with the
-    clause it governs: on its own it is not something an answer can cover.
+    clause it governs: on its own it is not something an answer can cover. So does a
+    trailing contrast ("..., not fresh facts") with the clause it qualifies.
     """
     points: list[str] = []
     for sentence in split_sentences(reference):
         pieces = _CLAUSE_BREAK.split(sentence.text)  # clause, break, clause, break, ...
-        pending, lead, parts = "", "", 0
+        pending, lead, parts, first = "", "", 0, len(points)
         for index in range(0, len(pieces), 2):
             joiner = pieces[index - 1] if index else ""
+            if not pending and len(points) > first and _CONTRAST.match(pieces[index].strip()):
+                # "..., not fresh facts" says what the clause before it excludes
+                points[-1] = f"{points[-1]}{joiner}{pieces[index].strip()}".rstrip(".!?")
+                continue
             if pending:
                 pending += joiner + pieces[index]
             else:

@@ -184,3 +184,8 @@ def test_random_unicode_never_raises_on_wording_alone(question, reference, answe
 @given(reference=st.text(max_size=60), answer=st.text(max_size=80))
 def test_random_unicode_never_raises_with_the_model(embedder, reference, answer):
     assert 0 <= assess_with_reference(QUESTION, reference, answer, embedder).score <= 5
+
+
+def test_a_trailing_contrast_stays_with_the_clause_it_qualifies():
+    points = derive_key_points("Fine-tuning changes style and format, not fresh facts.")
+    assert points == ["Fine-tuning changes style and format, not fresh facts"]
