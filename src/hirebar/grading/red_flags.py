@@ -4,9 +4,11 @@ A red flag fires on the sentence that says it, and only when the clause that
 says it does not negate it beyond what the cue itself negates ("rather than just
 retraining" is the strong move, not the flag; "they don't adapt" in another
 clause turns nothing down). A flag whose cue is itself a refusal ("no need to roll
-anything back") is raised by wording only from a clause that refuses too. Matching is
-stricter than for
-key points: a false alarm costs the candidate more than a miss.
+anything back") is raised by wording only from a clause that refuses too, and by meaning
+from a sentence that refuses nothing only through a cue that refuses nothing either: the
+model reads "I'd tell the support team" as close to "I would not tell the support team".
+Matching is stricter than for key points: a false alarm costs the candidate more than a
+miss.
 """
 
 from __future__ import annotations
