@@ -5,6 +5,11 @@ from __future__ import annotations
 from hirebar.content import FollowUp, Question, Verdict
 from hirebar.grading.assessment import KeyPointResult, RedFlagHit
 from hirebar.grading.integrity import PADDING_FLAG
+from hirebar.grading.text import content_stems
+
+# A probe that uses this many words of the exemplar's story, not in the prompt or the
+# answer, assumes a story the candidate did not tell.
+ASSUMED_DETAILS = 2
 
 _VERDICT_WORDS = {
     Verdict.strong_hire: "A committee would likely push for this answer.",
@@ -57,11 +62,29 @@ def next_step(
     )
 
 
-def choose_follow_up(question: Question, key_points: list[KeyPointResult]) -> FollowUp:
-    """The probe whose targets the answer covered least; ties go to the earlier probe."""
+def choose_follow_up(
+    question: Question, key_points: list[KeyPointResult], answer: str | None = None
+) -> FollowUp:
+    """The probe whose targets the answer covered least; ties go to the earlier probe.
+
+    Given the ``answer``, a probe about details of the exemplar's story that the answer
+    never mentions ("How did you know cooking sessions were a better metric?", asked of a
+    story about fraud alerts) gives way to one that assumes no such details, when the
+    question has one."""
     strength = {k.id: k.strength for k in key_points}
 
     def weakness(probe: FollowUp) -> float:
         return sum(strength.get(t, 0.0) for t in probe.targets) / len(probe.targets)
 
-    return min(question.follow_ups, key=weakness)
+    probes = question.follow_ups
+    if answer is not None:
+        said = set(content_stems(answer))
+        fitting = [p for p in probes if len(_story_details(question, p) - said) < ASSUMED_DETAILS]
+        probes = fitting or probes
+    return min(probes, key=weakness)
+
+
+def _story_details(question: Question, probe: FollowUp) -> set[str]:
+    """Words of the probe that come from the exemplar's story, not from the prompt."""
+    exemplar, prompt = set(content_stems(question.exemplar)), set(content_stems(question.prompt))
+    return {s for s in content_stems(probe.prompt) if s in exemplar and s not in prompt}

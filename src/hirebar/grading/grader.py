@@ -178,7 +178,7 @@ def assess(
         feedback=feedback_lines(key_points, red_flags),
         next_step=next_step(verdict, key_points, red_flags),
         rewrite=suggest_rewrite(question, matcher, key_points, red_flags),
-        follow_up=None if probe else choose_follow_up(question, key_points),
+        follow_up=None if probe else choose_follow_up(question, key_points, answer),
         semantic=embedder is not None,
         notes=notes,
         word_count=reading.words,

@@ -10,6 +10,7 @@ import yaml
 
 from hirebar.content import Library, RoundKind, Verdict
 from hirebar.grading import assess
+from hirebar.grading.feedback import choose_follow_up
 from hirebar.grading.grader import LEXICAL_ONLY_NOTE
 from hirebar.grading.integrity import ECHO_SHARE_LIMIT, question_share
 from hirebar.grading.text import split_sentences
@@ -451,3 +452,32 @@ def test_a_sentence_stating_a_wrong_fact_is_not_evidence(library, embedder):
     graded = assess(question, f"{wrong} I would use accuracy as the main metric.", embedder)
     assert {"wrong-fact:precision-as-recall"} <= {f.id for f in graded.red_flags}
     assert all(k.evidence is None or k.evidence.quote != wrong for k in graded.key_points)
+
+
+def test_a_follow_up_does_not_assume_the_exemplars_story(library, embedder):
+    """ "What happened for cars with very few similar listings?" makes no sense to a
+    candidate whose proudest feature was grocery substitutions; the other probe assumes
+    nothing of the exemplar's story."""
+    question = library.questions["beh-proudest-similar-cars"]
+    # from benchmarks/data/own_stories.yaml
+    own_story = (
+        "The feature I'm proudest of is smarter substitutions at an online grocer. I found "
+        "the problem while reading refund reasons: about 14 percent of orders had an "
+        "out-of-stock item, shoppers were choosing replacements on the spot, and customers "
+        "were getting oat milk instead of whole milk and asking for refunds. I framed it as "
+        "suggesting a substitute the customer approves before the shopper picks. My part was "
+        "that framing, digging out three years of accepted and rejected substitutions as "
+        "training data, defining the metrics, designing the approval flow with our designer, "
+        "and writing the rules for where the model must never guess. Our engineers Mei and "
+        "Arjun built the model and the serving system, and I didn't touch either. Success was "
+        "the share of substitutions customers accepted, with refund rate and any allergen "
+        "complaint as guardrails. Acceptance went from 52 to 78 percent, substitution refunds "
+        "fell by 40 percent, and we had no allergen complaints. The edge cases took most of "
+        "my time: we never swapped across allergen or dietary flags, never substituted baby "
+        "formula or medicines, and offered a refund when the model was unsure. The credit "
+        "goes to Mei for the model, Arjun for getting it under 100 milliseconds, and Lucia in "
+        "operations for training 3,000 shoppers."
+    )
+    graded = assess(question, own_story, embedder)
+    assert "cars" not in graded.follow_up.prompt
+    assert "cars" in choose_follow_up(question, graded.key_points).prompt  # without the answer
