@@ -69,19 +69,24 @@ def choose_follow_up(
 
     Given the ``answer``, a probe about details of the exemplar's story that the answer
     never mentions ("How did you know cooking sessions were a better metric?", asked of a
-    story about fraud alerts) gives way to one that assumes no such details, when the
-    question has one."""
+    story about fraud alerts) gives way to one that assumes no such details, or the
+    fewest."""
     strength = {k.id: k.strength for k in key_points}
 
     def weakness(probe: FollowUp) -> float:
         return sum(strength.get(t, 0.0) for t in probe.targets) / len(probe.targets)
 
-    probes = question.follow_ups
-    if answer is not None:
-        said = set(content_stems(answer))
-        fitting = [p for p in probes if len(_story_details(question, p) - said) < ASSUMED_DETAILS]
-        probes = fitting or probes
-    return min(probes, key=weakness)
+    if answer is None:
+        return min(question.follow_ups, key=weakness)
+    said = set(content_stems(answer))
+
+    def assumed(probe: FollowUp) -> int:
+        return len(_story_details(question, probe) - said)
+
+    fitting = [p for p in question.follow_ups if assumed(p) < ASSUMED_DETAILS]
+    if fitting:
+        return min(fitting, key=weakness)
+    return min(question.follow_ups, key=lambda p: (assumed(p), weakness(p)))
 
 
 def _story_details(question: Question, probe: FollowUp) -> set[str]:
