@@ -11,14 +11,17 @@ list of gaps. In order of what hurts most:
 4. otherwise the sentence closest to the top missed key point gets that exemplar line
    added.
 The exemplar line is said the way a candidate would say it, which an instruction is not;
-content lint makes sure every key point has one. Without it, the point's advice stands in.
+content lint makes sure every key point has one. Without it, the point's advice stands in,
+and so it does in rounds where the candidate tells their own story: the exemplar's line
+carries another story's facts ("refund and legal tickets never get a draft"), which a
+rewrite must not put in the candidate's mouth.
 """
 
 from __future__ import annotations
 
 import re
 
-from hirebar.content import Pitfall, Question
+from hirebar.content import Pitfall, Question, RoundKind
 from hirebar.grading.assessment import KeyPointResult, RedFlagHit, Rewrite
 from hirebar.grading.matching import SentenceMatcher
 from hirebar.grading.text import split_sentences
@@ -44,6 +47,10 @@ _OWN_CLAIM = re.compile(
     re.IGNORECASE,
 )
 _OUTLINE_NUMBER = re.compile(r"^\s*(?:\d+[.)]|[-*])\s+", re.MULTILINE)
+# Rounds whose answers are the candidate's own story.
+STORY_ROUNDS = frozenset(
+    {RoundKind.behavioral, RoundKind.recruiter_screen, RoundKind.hiring_manager}
+)
 
 
 def suggest(
@@ -92,7 +99,10 @@ def suggest(
 
 
 def _exemplar_line(question: Question, point_id: str, matcher: SentenceMatcher) -> str | None:
-    """The sentence of the exemplar outline that best makes the key point, unnumbered."""
+    """The sentence of the exemplar outline that best makes the key point, unnumbered; none
+    in a round where the answer is the candidate's own story."""
+    if question.round in STORY_ROUNDS:
+        return None
     lines = split_sentences(_OUTLINE_NUMBER.sub("", question.exemplar))
     point = question.key_point(point_id)
     best = SentenceMatcher(lines, question.prompt, matcher.embedder).best(point.cues)

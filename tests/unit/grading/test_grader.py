@@ -481,3 +481,19 @@ def test_a_follow_up_does_not_assume_the_exemplars_story(library, embedder):
     graded = assess(question, own_story, embedder)
     assert "cars" not in graded.follow_up.prompt
     assert "cars" in choose_follow_up(question, graded.key_points).prompt  # without the answer
+
+
+def test_a_story_rewrite_does_not_borrow_the_exemplars_facts(library, embedder):
+    question = library.questions["beh-model-broke-production"]
+    story = (
+        "Last spring the invoice-risk model I was responsible for broke once it was live: "
+        "after a retrain it started holding good invoices. I saw holds double in one region "
+        "within a day, so I contained it by pausing automatic holds there and told finance "
+        "what was happening that afternoon. We found a currency field had changed format "
+        "upstream, fixed the parsing and retrained on corrected data."
+    )
+    rewrite = assess(question, story, embedder).rewrite
+    assert rewrite is not None
+    exemplar = {s.text for s in split_sentences(question.exemplar)}
+    assert not any(line in rewrite.after for line in exemplar)
+    assert rewrite.after.startswith(rewrite.before.rstrip(".!? "))  # their sentence, built on
