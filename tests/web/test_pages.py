@@ -57,6 +57,10 @@ def test_home_asks_for_a_target_then_shows_readiness(client, token):
     first = next(t for t in today if t["kind"] == "question")
     assert page.select_one("a#start")["href"] == f"/practice/{first['ref']}"
     assert page.select_one(".today p").text.startswith("First on today's plan.")
+    # Clearing the date is allowed, and Home says what the plan assumes without one.
+    client.post("/target", data={"company": "anthropic", "interview_date": "", "csrf_token": token})
+    cleared = soup(client.get("/")).select_one("#days-left").text
+    assert cleared == "No interview date saved: the plan assumes the interview is 30 days away."
 
 
 @pytest.mark.parametrize(
@@ -504,4 +508,11 @@ def test_home_shows_a_readiness_interval_and_the_plan_follows_results(client, to
     assert unknown.status_code == 404 and "no company 'nope'" in soup_any(unknown).text
     saved = client.post("/plan/hours", data={"hours": "2.5", "csrf_token": token})
     assert soup(saved).select_one("#hours")["value"] == "2.5"  # remembered for next time
+    assert soup(client.get("/plan")).select_one("#hours")["value"] == "2.5"
+    # Out of range: the plan page again, saying so, with the hours as typed; nothing saved.
+    refused = client.post("/plan/hours", data={"hours": "40", "csrf_token": token})
+    assert refused.status_code == 422
+    page = soup_any(refused)
+    assert "between 0.25 and 12" in page.select_one("#hours-error").text
+    assert page.select_one("#hours")["value"] == "40" and page.select("ol.plan > li")
     assert soup(client.get("/plan")).select_one("#hours")["value"] == "2.5"

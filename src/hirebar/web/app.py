@@ -400,8 +400,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return views.plan_page(svc, company, hours)
 
     @html.post("/plan/hours", dependencies=guarded)
-    def set_hours(hours: str = Form(...)) -> Response:
-        svc.set_profile(hours_per_day=str(checked_hours(hours)))
+    def set_hours(request: Request, hours: str = Form(...)) -> Response:
+        try:
+            svc.set_profile(hours_per_day=str(checked_hours(hours)))
+        except HTTPException as exc:  # the plan again, with what was typed and what is wrong
+            context = {**plan_context(request), "hours": hours, "hours_error": exc.detail}
+            return page(request, "plan.html", context, status=exc.status_code)
         return RedirectResponse("/plan", status_code=303)
 
     @html.get("/plan", response_class=HTMLResponse)

@@ -23,7 +23,7 @@ from hirebar.drills import KINDS
 from hirebar.grading import MiniLM
 from hirebar.grading.embedding import INT8_MODEL_FILE
 from hirebar.grading.reference import reference_problem
-from hirebar.planning.plan import MAX_DAYS, check_interview
+from hirebar.planning.plan import DEFAULT_DAYS, MAX_DAYS, check_interview
 from hirebar.practice.coach import Coach
 from hirebar.practice.drilling import Drilling, taken_actions
 from hirebar.practice.readiness import next_question
@@ -107,6 +107,7 @@ def home(svc: PracticeService) -> dict:
         "date_min": date.today().isoformat(),
         "date_max": (date.today() + timedelta(days=MAX_DAYS)).isoformat(),
         "days_left": None,
+        "default_days": DEFAULT_DAYS,  # what a plan assumes with no date saved
         "today": None,
     }
     if profile.get("interview_date"):
