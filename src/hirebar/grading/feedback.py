@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from hirebar.content import FollowUp, Question, Verdict
 from hirebar.grading.assessment import KeyPointResult, RedFlagHit
 from hirebar.grading.integrity import PADDING_FLAG
@@ -91,5 +93,10 @@ def choose_follow_up(
 
 def _story_details(question: Question, probe: FollowUp) -> set[str]:
     """Words of the probe that come from the exemplar's story, not from the prompt."""
-    exemplar, prompt = set(content_stems(question.exemplar)), set(content_stems(question.prompt))
-    return {s for s in content_stems(probe.prompt) if s in exemplar and s not in prompt}
+    return set(content_stems(probe.prompt)) & _story_words(question.exemplar, question.prompt)
+
+
+@lru_cache(maxsize=1024)
+def _story_words(exemplar: str, prompt: str) -> frozenset[str]:
+    """The exemplar's words the prompt does not use, once per question, not per answer."""
+    return frozenset(content_stems(exemplar)) - frozenset(content_stems(prompt))
