@@ -743,15 +743,14 @@ def test_review_shows_a_story_as_typed_brackets_and_all(run, tmp_path):
     assert shown.exit_code == 0 and "I chose [Plan B] over [/x] a fix." in shown.stdout
 
 
-def test_a_loop_answer_cut_short_by_pause_or_ctrl_c_is_kept_and_resumed(service, monkeypatch):
+@pytest.fixture
+def typing(monkeypatch):
+    """Lines typed at the terminal, then ``then`` (Ctrl-D by default), with ``half_typed``
+    the line being typed when it comes."""
     import builtins
+    import readline
 
-    import typer
-
-    from hirebar.cli.loop_cmd import _typed
-    from hirebar.practice.mock_loop import MockLoops
-
-    def typing(*lines, then):
+    def type_in(*lines, then=EOFError, half_typed=""):
         feed = iter(lines)
 
         def fake_input(prompt=""):
@@ -761,6 +760,16 @@ def test_a_loop_answer_cut_short_by_pause_or_ctrl_c_is_kept_and_resumed(service,
                 raise then from None
 
         monkeypatch.setattr(builtins, "input", fake_input)
+        monkeypatch.setattr(readline, "get_line_buffer", lambda: half_typed)
+
+    return type_in
+
+
+def test_a_loop_answer_cut_short_by_pause_or_ctrl_c_is_kept_and_resumed(service, typing):
+    import typer
+
+    from hirebar.cli.loop_cmd import _typed
+    from hirebar.practice.mock_loop import MockLoops
 
     loops = MockLoops(service)
     loop_id = loops.start("meta")
@@ -781,26 +790,11 @@ def test_a_loop_answer_cut_short_by_pause_or_ctrl_c_is_kept_and_resumed(service,
 
 
 def test_a_practice_answer_cut_short_by_ctrl_c_is_typed_on_from_where_it_stopped(
-    service, monkeypatch, capsys
+    service, typing, capsys
 ):
-    import builtins
-    import readline
-
     import typer
 
     from hirebar.cli.practice_cmd import read_answer
-
-    def typing(*lines, then=EOFError, half_typed=""):
-        feed = iter(lines)
-
-        def fake_input(prompt=""):
-            try:
-                return next(feed)
-            except StopIteration:
-                raise then from None
-
-        monkeypatch.setattr(builtins, "input", fake_input)
-        monkeypatch.setattr(readline, "get_line_buffer", lambda: half_typed)
 
     # Ctrl-C keeps the lines entered and the one being typed, not yet entered.
     typing("First I'd scope the drop.", then=KeyboardInterrupt, half_typed="Then roll")
