@@ -34,6 +34,12 @@ class Embedder(Protocol):
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
+    def embed_parts(
+        self, texts: Sequence[str], parts: Sequence[Sequence[str]]
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Each text's vector and one unit-length vector (rows) per part of it."""
+        ...
+
     def token_vectors(self, text: str) -> tuple[list[str], np.ndarray]:
         """The text's word pieces and their unit-length contextual vectors."""
         ...
@@ -98,6 +104,7 @@ class MiniLM:
         self._pool: ThreadPoolExecutor | None = None
         self._cache: _Bounded = _Bounded(200_000)
         self._tokens: _Bounded = _Bounded(20_000)
+        self._parts: _Bounded = _Bounded(2_000)
 
     def _load(self) -> None:
         import onnxruntime
@@ -122,18 +129,37 @@ class MiniLM:
         self._session = session
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self.embed_parts(texts, [()] * len(texts))[0]
+
+    def embed_parts(
+        self, texts: Sequence[str], parts: Sequence[Sequence[str]]
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Each text's vector and, from the same model call, a vector for each of its parts.
+
+        The parts of a text are consecutive stretches of it that split it at whitespace
+        ("we checked the logs, and the data" into "we checked the logs," and "and the
+        data"). Each is mean-pooled over its own word pieces as the model read them in
+        the whole text: it keeps its context and costs no model call of its own. A part
+        past the model's window gets a zero vector.
+        """
+        wanted = {t: tuple(p) for t, p in zip(texts, parts, strict=True) if p}
         with self._lock:
             if self._session is None:
                 self._load()
-            missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+            missing = [
+                t
+                for t in dict.fromkeys(texts)
+                if t not in self._cache or (t in wanted and (t, wanted[t]) not in self._parts)
+            ]
             if missing:
-                for text, vector in zip(missing, self._run(missing), strict=True):
-                    self._cache[text] = vector
-            return (
+                self._run(missing, [wanted.get(t, ()) for t in missing])
+            vectors = (
                 np.stack([self._cache[t] for t in texts])
                 if texts
                 else np.zeros((0, EMBEDDING_SIZE))
             )
+            none = np.zeros((0, EMBEDDING_SIZE), dtype=np.float32)
+            return vectors, [self._parts[(t, wanted[t])] if t in wanted else none for t in texts]
 
     def token_vectors(self, text: str) -> tuple[list[str], np.ndarray]:
         with self._lock:
@@ -142,11 +168,11 @@ class MiniLM:
                     self._load()
                 self._cache[text] = self._run_one(
                     self._tokenizer.encode(text), text, keep_tokens=True
-                )
+                )[0]
             return self._tokens[text]
 
-    def _run(self, texts: list[str]) -> np.ndarray:
-        """Embed each text in a model call of its own.
+    def _run(self, texts: list[str], parts: list[tuple[str, ...]]) -> None:
+        """Embed each text in a model call of its own, into the caches.
 
         The int8 model quantises its activations with one scale per call, taken over
         every row and padded slot in it; batched, a text's vector would depend on the
@@ -157,17 +183,26 @@ class MiniLM:
         # Longest first: the threads then finish at nearly the same time, rather than one
         # starting a long sentence as the other runs out of work.
         order = sorted(range(len(texts)), key=lambda row: -len(encoded[row].ids))
-        vectors = np.zeros((len(texts), EMBEDDING_SIZE), dtype=np.float32)
         assert self._pool is not None
         results = self._pool.map(
-            self._run_one, [encoded[row] for row in order], [texts[row] for row in order]
+            self._run_one,
+            [encoded[row] for row in order],
+            [texts[row] for row in order],
+            [parts[row] for row in order],
         )
-        for row, vector in zip(order, results, strict=True):
-            vectors[row] = vector
-        return vectors
+        for row, (vector, part_vectors) in zip(order, results, strict=True):
+            self._cache[texts[row]] = vector
+            if parts[row]:
+                self._parts[(texts[row], parts[row])] = part_vectors
 
-    def _run_one(self, item: Encoding, text: str, keep_tokens: bool = False) -> np.ndarray:
-        """One model call for one text, mean-pooled over its tokens."""
+    def _run_one(
+        self,
+        item: Encoding,
+        text: str,
+        parts: tuple[str, ...] = (),
+        keep_tokens: bool = False,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """One model call for one text, mean-pooled over its tokens, and over each part's."""
         assert self._session is not None
         ids = np.asarray([item.ids], dtype=np.int64)
         feeds = {
@@ -181,5 +216,21 @@ class MiniLM:
             vectors = hidden[keep]
             norms = np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
             self._tokens[text] = ([item.tokens[i] for i in keep], vectors / norms)
-        pooled = hidden.mean(axis=0)
-        return pooled / max(float(np.linalg.norm(pooled)), 1e-12)
+        return _unit(hidden.mean(axis=0)), self._pooled_parts(hidden, text, parts)
+
+    def _pooled_parts(self, hidden: np.ndarray, text: str, parts: tuple[str, ...]) -> np.ndarray:
+        """Each part's mean over its rows of ``hidden`` ([CLS], the text's pieces, [SEP])."""
+        counts = [len(self._tokenizer.pieces(part)) for part in parts]
+        if parts and sum(counts) != len(self._tokenizer.pieces(text)):
+            raise ValueError(f"the parts {parts!r} do not make up the text {text!r}")
+        pooled = np.zeros((len(parts), EMBEDDING_SIZE), dtype=np.float32)
+        start, last = 1, len(hidden) - 1  # rows of the pieces, after [CLS] and before [SEP]
+        for row, count in enumerate(counts):
+            if start < min(start + count, last):
+                pooled[row] = _unit(hidden[start : min(start + count, last)].mean(axis=0))
+            start += count
+        return pooled
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    return vector / max(float(np.linalg.norm(vector)), 1e-12)

@@ -3,7 +3,10 @@
 Wording: the share of the phrase's content stems found in the sentence, with
 stems the question itself uses counting half (echoing the prompt is not an
 answer). Meaning: cosine similarity of MiniLM embeddings, rescaled so that
-unrelated sentences sit near 0 and paraphrases near 1.
+unrelated sentences sit near 0 and paraphrases near 1. A key point made in one
+clause of a long sentence is matched against that stretch of it too (its vector
+pooled from the sentence's own model call), so a sentence that says three things
+is not read as saying none of them.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 
 from hirebar.grading.embedding import EMBEDDING_SIZE, Embedder
-from hirebar.grading.text import Sentence, content_stems
+from hirebar.grading.text import Sentence, content_stems, stretches
 
 # Words past this many are matched on wording only: it bounds the model time a very
 # long answer takes (a 5-minute spoken answer is about 650 words).
@@ -75,6 +78,9 @@ class SentenceMatcher:
         self._sentence_vectors = None
         self._embedded: frozenset[int] = frozenset()  # sentences the model read
         self._topic: np.ndarray | None = None
+        # stretches of long sentences (see ``stretches``) and the sentence each is from
+        self._stretch_vectors = np.zeros((0, EMBEDDING_SIZE))
+        self._stretch_owner = np.zeros(0, dtype=int)
         if embedder is not None and self.sentences:
             # A sentence of one content word ("Yes.", "1.") cannot state a key point.
             wordy = within_budget(
@@ -83,7 +89,15 @@ class SentenceMatcher:
             texts = [self.sentences[i].text for i in wordy]
             vectors = np.zeros((len(self.sentences), EMBEDDING_SIZE))
             if texts:
-                vectors[wordy] = embedder.embed([*texts, *phrases])[: len(texts)]
+                runs = [stretches(text) for text in texts]
+                read, by_run = embedder.embed_parts(
+                    [*texts, *phrases], [*runs, *([()] * len(phrases))]
+                )
+                vectors[wordy] = read[: len(texts)]
+                owners = [i for i, own in zip(wordy, runs, strict=True) for _ in own]
+                if owners:
+                    self._stretch_vectors = np.concatenate(by_run[: len(texts)])
+                    self._stretch_owner = np.asarray(owners, dtype=int)
             self._sentence_vectors = vectors
             self._embedded = frozenset(wordy)
 
@@ -116,6 +130,15 @@ class SentenceMatcher:
             return np.zeros((len(phrases), len(self.sentences)))
         return self.embedder.embed(list(phrases)) @ self._sentence_vectors.T
 
+    def cosine_by_stretch(self, phrases: Sequence[str]) -> np.ndarray:
+        """Like ``cosine``, but a long sentence scores its best stretch when that is higher."""
+        cosine = self.cosine(phrases)
+        if self.embedder is not None and len(self._stretch_owner):
+            by_stretch = self.embedder.embed(list(phrases)) @ self._stretch_vectors.T
+            for column, owner in enumerate(self._stretch_owner):
+                cosine[:, owner] = np.maximum(cosine[:, owner], by_stretch[:, column])
+        return cosine
+
     def topic(self) -> np.ndarray:
         """Each sentence's raw cosine to the question, computed once per answer."""
         if self._topic is None:
@@ -141,7 +164,7 @@ class SentenceMatcher:
         index is in ``skip`` are passed over."""
         if not self.sentences or not phrases:
             return None
-        cosine = self.cosine(phrases)
+        cosine = self.cosine_by_stretch(phrases)
         meaning = self._rescaled(cosine) * semantic_weight
         topic = self.topic()
         best = Match(0.0, 0, "cue")

@@ -224,6 +224,34 @@ def _append(out: list[Sentence], answer: str, start: int, end: int) -> None:
     out.append(Sentence(stripped, offset, offset + len(stripped)))
 
 
+# A sentence of more words than this is also read a stretch at a time for meaning: one
+# vector for "we saw X, so I did Y, and the result was Z" blurs the points it makes.
+LONG_SENTENCE_WORDS = 20
+# A stretch is whole clauses, at least this many words.
+STRETCH_WORDS = 6
+_CLAUSE_BREAK = re.compile(
+    r"(?<=[;:])\s+|\s+(?=[-–—]{1,2}\s)|(?<=,)\s+(?=(?:and|but|so|because|which|while|since|"
+    r"although|though|whereas|then|or|after|before|until|when|where)\b)",
+    re.IGNORECASE,
+)
+
+
+def stretches(sentence: str) -> tuple[str, ...]:
+    """A long sentence cut at clause breaks into runs of at least STRETCH_WORDS words;
+    nothing for a sentence that is short or has no break."""
+    if len(sentence.split()) <= LONG_SENTENCE_WORDS:
+        return ()
+    runs: list[str] = []
+    for clause in _CLAUSE_BREAK.split(sentence):
+        if runs and len(runs[-1].split()) < STRETCH_WORDS:
+            runs[-1] = f"{runs[-1]} {clause}"
+        else:
+            runs.append(clause)
+    if len(runs) > 1 and len(runs[-1].split()) < STRETCH_WORDS:
+        runs[-2:] = [f"{runs[-2]} {runs[-1]}"]
+    return tuple(runs) if len(runs) > 1 else ()
+
+
 def unread_script(text: str) -> bool:
     """Whether the text has letters but no word the grader reads (it reads the Latin
     alphabet): Japanese, say, which would otherwise grade as an empty answer."""

@@ -86,17 +86,21 @@ class WordPiece:
 
     def encode(self, text: str) -> Encoding:
         """``[CLS]`` + the text's pieces (cut to fit ``max_tokens``) + ``[SEP]``."""
+        tokens = ["[CLS]", *self.pieces(text)[: self.max_tokens - 2], "[SEP]"]
+        mask = [1, *([0] * (len(tokens) - 2)), 1]
+        return Encoding([self.vocab[t] for t in tokens], tokens, mask)
+
+    def pieces(self, text: str) -> list[str]:
+        """All of the text's pieces, uncut and without special tokens."""
         tokens: list[str] = []
-        pieces = self._special_split.split(text) if self._special_split else [text]
-        for index, part in enumerate(pieces):
+        parts = self._special_split.split(text) if self._special_split else [text]
+        for index, part in enumerate(parts):
             if index % 2:  # a special token typed in the text: kept whole, read as text
                 tokens.append(part)
                 continue
             for word in self._words(part):
                 tokens.extend(self._word(word))
-        tokens = ["[CLS]", *tokens[: self.max_tokens - 2], "[SEP]"]
-        mask = [1, *([0] * (len(tokens) - 2)), 1]
-        return Encoding([self.vocab[t] for t in tokens], tokens, mask)
+        return tokens
 
     def encode_batch(self, texts: list[str]) -> list[Encoding]:
         return [self.encode(text) for text in texts]

@@ -45,3 +45,45 @@ def test_a_grade_does_not_depend_on_what_was_graded_before(library, fresh):
         assess(other, other.exemplar, warmed)
     assess(question, question.exemplar, warmed)  # its cues are cached beside other sentences
     assert assess(question, TEXT, warmed) == first
+
+
+LONG = (
+    "Our research group reported to the chief scientist, not to me, "
+    "and they were chasing benchmark scores on long, polished text."
+)
+HALVES = (
+    "Our research group reported to the chief scientist, not to me,",
+    "and they were chasing benchmark scores on long, polished text.",
+)
+
+
+def test_parts_come_from_the_texts_own_model_call(fresh):
+    model = fresh()
+    vectors, parts = model.embed_parts([LONG, "Yes."], [HALVES, ()])
+    assert np.array_equal(vectors[0], fresh().embed([LONG])[0])  # the text's vector is unchanged
+    assert parts[0].shape == (2, 384) and parts[1].shape == (0, 384)
+    assert np.allclose(np.linalg.norm(parts[0], axis=1), 1.0, atol=1e-5)
+    # each part reads as itself, not as the other half of the sentence
+    alone = model.embed(list(HALVES))
+    similarity = parts[0] @ alone.T
+    assert similarity[0, 0] > similarity[0, 1] and similarity[1, 1] > similarity[1, 0]
+
+
+def test_parts_asked_for_a_text_already_embedded_are_still_read(fresh):
+    model = fresh()
+    model.embed([LONG])
+    later = model.embed_parts([LONG], [HALVES])[1][0]
+    assert np.array_equal(later, fresh().embed_parts([LONG], [HALVES])[1][0])
+
+
+def test_parts_must_make_up_the_text(fresh):
+    with pytest.raises(ValueError, match="do not make up the text"):
+        fresh().embed_parts([LONG], [(HALVES[0], "and something else entirely.")])
+
+
+def test_a_part_past_the_models_window_gets_a_zero_vector(fresh):
+    first = "the first stretch says something, " * 30  # well past 128 word pieces
+    text = first + "and the last stretch is never read."
+    parts = fresh().embed_parts([text], [(first.strip(), "and the last stretch is never read.")])
+    assert np.linalg.norm(parts[1][0][0]) == pytest.approx(1.0, abs=1e-5)
+    assert not parts[1][0][1].any()

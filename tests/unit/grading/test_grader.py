@@ -497,3 +497,23 @@ def test_a_story_rewrite_does_not_borrow_the_exemplars_facts(library, embedder):
     exemplar = {s.text for s in split_sentences(question.exemplar)}
     assert not any(line in rewrite.after for line in exemplar)
     assert rewrite.after.startswith(rewrite.before.rstrip(".!? "))  # their sentence, built on
+
+
+def test_a_point_made_in_one_clause_of_a_long_sentence_is_credited(library, embedder, monkeypatch):
+    """The model's vector for the whole sentence blurs its two clauses (cosine 0.47 to the
+    closest cue); the second clause alone reads 0.58, and it is quoted in its sentence."""
+    question = library.questions["beh-influencing-researchers"]
+    sentence = (
+        "At a travel booking site, our machine translation research group reported to the "
+        "chief scientist, not to me, and they were chasing benchmark scores on long, "
+        "polished text."
+    )
+
+    def incentives():
+        graded = assess(question, sentence, embedder)
+        return next(k for k in graded.key_points if k.id == "their-incentives")
+
+    point = incentives()
+    assert point.covered and point.evidence.quote == sentence
+    monkeypatch.setattr("hirebar.grading.text.LONG_SENTENCE_WORDS", 1000)  # whole sentences
+    assert not incentives().covered

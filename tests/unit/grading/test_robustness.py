@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from hirebar.content import Verdict
 from hirebar.grading import assess
+from hirebar.grading.text import LONG_SENTENCE_WORDS
 
 QUESTION = "dbg-overnight-accuracy-drop"
 
@@ -72,5 +73,16 @@ def test_random_unicode_never_raises(library, answer):
     ).map("".join)
 )
 def test_random_mixtures_with_the_model_never_raise(library, embedder, answer):
+    result = assess(library.questions[QUESTION], answer, embedder)
+    assert 0 <= result.score <= 5
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(clauses=st.lists(st.text(max_size=30), min_size=2, max_size=8))
+def test_long_sentences_read_by_stretches_never_raise(library, embedder, clauses):
+    """Random text in long sentences with clause breaks: each stretch's word pieces must
+    line up with the sentence's, whatever the characters."""
+    filler = " ".join(["evidence"] * LONG_SENTENCE_WORDS)
+    answer = ", and ".join(f"{filler} {clause}" for clause in clauses)
     result = assess(library.questions[QUESTION], answer, embedder)
     assert 0 <= result.score <= 5

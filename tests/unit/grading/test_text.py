@@ -1,4 +1,4 @@
-from hirebar.grading.text import content_stems, split_sentences
+from hirebar.grading.text import LONG_SENTENCE_WORDS, content_stems, split_sentences, stretches
 
 
 def test_sentences_keep_exact_spans():
@@ -50,3 +50,30 @@ def test_an_acronym_reads_as_the_words_it_stands_for():
 
     assert content_stems("use RAG") == content_stems("use retrieval-augmented generation")
     assert content_stems("the PRD") == content_stems("the product requirements document")
+
+
+def test_a_long_sentence_is_cut_into_stretches_of_whole_clauses():
+    sentence = (
+        "When accuracy dropped overnight I first read the change log, because a silent "
+        "upstream change is the usual cause, and then I compared inputs by language; "
+        "Spanish traffic had doubled, so I checked the translation step."
+    )
+    assert stretches(sentence) == (
+        "When accuracy dropped overnight I first read the change log,",
+        "because a silent upstream change is the usual cause,",
+        "and then I compared inputs by language;",
+        "Spanish traffic had doubled, so I checked the translation step.",
+    )
+    assert " ".join(stretches(sentence)) == sentence
+
+
+def test_a_short_clause_joins_its_neighbour_and_a_short_sentence_is_left_whole():
+    # "and then so on" is too short to say anything alone: it stays with the clause before
+    sentence = (
+        "We set the threshold per segment with the fraud team and the support leads, "
+        "because one threshold for every seller would hurt the small ones, and then so on."
+    )
+    assert stretches(sentence)[-1].endswith("would hurt the small ones, and then so on.")
+    assert stretches("Short, and to the point.") == ()
+    unbroken = " ".join(["word"] * (LONG_SENTENCE_WORDS + 5))
+    assert stretches(unbroken) == ()
