@@ -906,3 +906,24 @@ def test_deleting_everything_removes_an_editor_file_too(run, settings, tmp_path)
     assert kept.exists()
     PracticeService(settings).delete_everything()
     assert not kept.exists() and PracticeService(settings).draft(QUESTION) == ""
+
+
+def test_every_commands_one_line_summary_is_one_line():
+    """The command lists show a docstring's first paragraph with its line breaks kept, so a
+    summary wrapped in the source came out broken mid-sentence ("and how many of / its")."""
+    import typer
+
+    def commands(group, prefix: str = ""):  # Typer's groups: anything with subcommands
+        for name, command in group.commands.items():
+            yield f"{prefix}{name}", command
+            if hasattr(command, "commands"):
+                yield from commands(command, f"{prefix}{name} ")
+
+    found = dict(commands(typer.main.get_command(app)))
+    assert {"status", "content lint", "cards export-anki"} <= set(found)
+    broken = {
+        name: summary
+        for name, command in found.items()
+        if "\n" in (summary := (command.help or "").strip().split("\n\n")[0])
+    }
+    assert broken == {}

@@ -88,8 +88,11 @@ def lint(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Find near-duplicate questions, repeated key points, cues the exemplar misses,
-    broken lesson links and copied text. Exits 1 when anything is found."""
+    """Find what a valid pack can still get wrong; exits 1 when anything is found.
+
+    It checks for near-duplicate questions and repeated key points,
+    cues the exemplar misses and red flags a strong answer raises,
+    broken lesson links and, with --sources, copied text."""
     from hirebar.practice.content_quality import lint as run_lint
     from hirebar.practice.content_quality import source_files
     from hirebar.practice.service import load_embedder

@@ -124,8 +124,9 @@ def plan(
 
 
 def status(as_json: JsonFlag = False) -> None:
-    """Readiness for every company's loop, with how sure the estimate is, and how many of
-    its rounds have any answer or drill behind them."""
+    """Readiness for every company's loop, how sure the estimate is, and its rounds covered.
+
+    A round is covered when any answer or drill of yours is behind it."""
     svc = service()
     coach = _coach(svc)
     rows = []

@@ -91,8 +91,9 @@ def list_cards(as_json: JsonFlag = False) -> None:
 
 @cards_app.command("export-anki")
 def export_anki(path: Annotated[Path, typer.Argument(help="The .apkg file to write.")]) -> None:
-    """Write every concept card to an Anki deck (.apkg): the lesson's title on the back,
-    tagged by course module."""
+    """Write every concept card to an Anki deck (.apkg), tagged by course module.
+
+    Each card's back names the lesson it comes from."""
     import genanki
 
     if path.suffix != ".apkg":
