@@ -592,6 +592,8 @@ def test_plan_json_and_status(run):
     assert rows["google"]["high"] - rows["google"]["low"] > 0.3  # no evidence: a wide interval
     assert rows["google"]["rounds_with_evidence"] == 0 and rows["google"]["rounds"] == 5
     assert "0 of 5" in run("status").stdout
+    kinds = {kind.value for kind in RoundKind}
+    assert all(r["weakest_round"] in kinds and r["weakest_round_title"] for r in rows.values())
 
 
 def test_cards_export_to_an_anki_deck(run, tmp_path):

@@ -143,7 +143,9 @@ def status(as_json: JsonFlag = False) -> None:
                 "evidence": sum(r.evidence for r in state.rounds),
                 "rounds_with_evidence": sum(1 for r in state.rounds if r.evidence),
                 "rounds": len(state.rounds),
-                "weakest_round": state.weakest.title,
+                # an id, as "company" is, and its title beside it, as "name" is
+                "weakest_round": state.weakest.kind.value,
+                "weakest_round_title": state.weakest.title,
             }
         )
     if as_json:
@@ -158,6 +160,6 @@ def status(as_json: JsonFlag = False) -> None:
             f"{r['readiness']:.0%}",
             f"{r['low']:.0%}–{r['high']:.0%}",
             f"{r['rounds_with_evidence']} of {r['rounds']}",
-            r["weakest_round"],
+            r["weakest_round_title"],
         )
     console().print(table)
