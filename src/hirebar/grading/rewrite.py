@@ -27,9 +27,10 @@ from hirebar.grading.matching import SentenceMatcher
 from hirebar.grading.text import split_sentences
 
 PITFALL_MATCH = 0.5
+# "Gradient boosting" and "boosted trees" name a model, not a change.
 _VAGUE_CHANGE = re.compile(
-    r"\b(?:improv\w*|increas\w*|reduc\w*|decreas\w*|boost\w*|better|faster|grew|grow\w*|"
-    r"lift\w*|optimi[sz]\w*)\b",
+    r"\b(?:improv\w*|increas\w*|reduc\w*|decreas\w*|(?<!gradient )boost(?!ed trees?)\w*|"
+    r"better|faster|grew|grow\w*|lift\w*|optimi[sz]\w*)\b",
     re.IGNORECASE,
 )
 # A size said in words ("grew by two days", "cut it in half") is a number too.

@@ -279,6 +279,21 @@ def test_a_change_sized_in_words_is_not_asked_for_numbers(library, embedder):
     assert "[baseline]" not in result.rewrite.after
 
 
+def test_a_model_named_boosting_is_not_a_change_to_put_numbers_on(library, embedder):
+    question = library.questions["beh-model-broke-production"]
+    answer = (
+        "Our delivery-time model broke in production one Friday: it promised 20 minutes for "
+        "45-minute deliveries in one city, and support chats spiked. "
+        "We had replaced a lookup table with gradient boosting the month before. "
+        "I switched that city back to the old estimate and added an alert on the gap."
+    )
+    result = assess(question, answer, embedder)
+    assert result.rewrite is not None and not result.red_flags
+    assert "gradient boosting" not in result.rewrite.before
+    boosted = assess(question, "We boosted conversion with the new model.", embedder)
+    assert boosted.rewrite is not None and "[baseline]" in boosted.rewrite.after
+
+
 def test_every_rewrite_starts_from_the_answer(library, embedder):
     for question_id, labels in PAIRS.items():
         for answer in labels.values():
