@@ -57,7 +57,7 @@ def main() -> None:
                 1,
                 r.coverage,
                 min(r.breadth, 8) / 8,
-                r.coverage * min(r.words, verdict.LENGTH_SATURATES) / verdict.LENGTH_SATURATES,
+                r.coverage * min(r.words, r.full_words) / r.full_words,
                 -r.red_flags,
             ]
             for r in (found[k] for k in honest)
