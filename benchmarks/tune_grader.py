@@ -3,14 +3,16 @@
 Least squares of the human 0-5 scores on the grader's readings (coverage, signal
 breadth, length, red flags) over dev answers that do not game; then the factor
 for gamed answers; then the verdict floors that maximise exact agreement plus
-quadratic weighted kappa on all dev answers. Prints constants for
-hirebar/grading/verdict.py. The test split is never read here.
+quadratic weighted kappa on all dev answers. Prints the ScoreModel for
+hirebar/grading/verdict.py: WITH_MODEL, or with --lexical WORDING_ONLY, fitted on
+readings made without the sentence model. The test split is never read here.
 
-usage: python benchmarks/tune_grader.py
+usage: python benchmarks/tune_grader.py [--lexical]
 """
 
 from __future__ import annotations
 
+import argparse
 import itertools
 from dataclasses import replace
 
@@ -44,8 +46,12 @@ def readings(items, library, embedder):
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lexical", action="store_true", help="fit WORDING_ONLY")
+    args = parser.parse_args()
+    name = "WORDING_ONLY" if args.lexical else "WITH_MODEL"
     library = Library.load([])
-    embedder = MiniLM(Settings().resolved_model_dir)
+    embedder = None if args.lexical else MiniLM(Settings().resolved_model_dir)
     items = load("dev")
     found = readings(items, library, embedder)
     human = np.array([i.score for i in items])
@@ -64,10 +70,16 @@ def main() -> None:
         ]
     )
     beta, *_ = np.linalg.lstsq(x, human[honest], rcond=None)
-    names = ["INTERCEPT", "W_COVERAGE", "W_BREADTH", "W_LENGTH", "W_RED_FLAG"]
-    for name, value in zip(names, beta, strict=True):
-        setattr(verdict, name, round(float(value), 3))
-        print(f"{name} = {value:.3f}")
+    intercept, coverage, breadth, length, red_flag = (round(float(b), 3) for b in beta)
+    model = replace(
+        getattr(verdict, name),
+        intercept=intercept,
+        coverage=coverage,
+        breadth=breadth,
+        length=length,
+        red_flag=red_flag,
+    )
+    setattr(verdict, name, model)
 
     gamed = [k for k, r in enumerate(found) if r.gamed]
     best_factor = min(
@@ -85,21 +97,19 @@ def main() -> None:
     best = None
     for low, mid, high in itertools.combinations(grid, 3):
         floors = (
-            (high, Verdict.strong_hire),
-            (mid, Verdict.lean_hire),
-            (low, Verdict.lean_no_hire),
+            (round(float(high), 1), Verdict.strong_hire),
+            (round(float(mid), 1), Verdict.lean_hire),
+            (round(float(low), 1), Verdict.lean_no_hire),
         )
-        verdict.VERDICT_FLOORS = floors
+        setattr(verdict, name, replace(model, floors=floors))
         predicted = [verdict.verdict_for(s, r).rank for s, r in zip(scores, found, strict=True)]
         exact, _ = exact_and_within_one(truth, predicted)
         value = exact + quadratic_weighted_kappa(truth, predicted, 4)
         if best is None or value > best[0]:
             best = (value, floors, exact)
     _, floors, exact = best
-    print("VERDICT_FLOORS = (")
-    for floor, level in floors:
-        print(f"    ({floor:.1f}, Verdict.{level.value}),")
-    print(f")\n# dev exact agreement with these floors: {exact:.1%}")
+    print(f"{name} = {replace(model, floors=floors)}")
+    print(f"# dev exact agreement with these floors: {exact:.1%}")
 
 
 def _raw(reading) -> float:

@@ -13,7 +13,9 @@ class Evidence(BaseModel):
     quote: str
     start: int
     end: int
-    matched_by: str = Field(description="'cue' (wording) or 'meaning' (embedding)")
+    matched_by: str = Field(
+        description="'cue' (wording), 'meaning' (embedding) or 'both' (each partly, together)"
+    )
 
 
 class KeyPointResult(BaseModel):

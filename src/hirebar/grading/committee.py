@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from hirebar.content import COMPETENCY_NAMES, Company, Competency, RoundKind, Verdict, percent
 from hirebar.grading.assessment import Assessment
-from hirebar.grading.verdict import VERDICT_FLOORS
+from hirebar.grading.verdict import WITH_MODEL
 
 SCREENS = frozenset({RoundKind.recruiter_screen, RoundKind.hiring_manager})
 HEAVY_ROUND = 0.2  # a round weighing this much or more cannot be averaged away
@@ -94,7 +94,7 @@ class CommitteeDecision:
 
 
 def verdict_of(score: float) -> Verdict:
-    return next((v for floor, v in VERDICT_FLOORS if score >= floor), Verdict.strong_no_hire)
+    return next((v for floor, v in WITH_MODEL.floors if score >= floor), Verdict.strong_no_hire)
 
 
 def decide(company: Company, outcomes: list[RoundOutcome]) -> CommitteeDecision:

@@ -19,7 +19,13 @@ from hirebar.grading.misconceptions import every_misconception
 from hirebar.grading.red_flags import GENERIC_RED_FLAGS, find_red_flags
 from hirebar.grading.rewrite import suggest as suggest_rewrite
 from hirebar.grading.signals import find_signals
-from hirebar.grading.text import Sentence, split_sentences, unread_script, words
+from hirebar.grading.text import (
+    Sentence,
+    content_stems,
+    split_sentences,
+    unread_script,
+    words,
+)
 from hirebar.grading.verdict import (
     LENGTH_SATURATES,
     PROBE_LENGTH_SATURATES,
@@ -31,7 +37,7 @@ from hirebar.grading.verdict import (
     verdict_for,
 )
 
-GRADER_VERSION = "1.7"
+GRADER_VERSION = "1.8"
 # About 40 minutes of speech: more is padding by any measure, and it bounds grading time.
 MAX_SENTENCES = 400
 COVERED_AT = 0.55
@@ -57,6 +63,10 @@ ONLY_IN_PASSING_NOTE = (
     "The key points it covers are only touched in passing, none of them made plainly, so "
     "it stays below the bar: check it answers the question asked, and say each point "
     "outright, in a sentence of its own."
+)
+# Stems of the words that turn something down ("no" and "nor" are stopwords already).
+_REFUSING = frozenset(
+    {"not", "never", "without", "dont", "wont", "wouldnt", "cant", "shouldnt", "didnt"}
 )
 LEXICAL_ONLY_NOTE = (
     "The sentence model is not installed (run `hirebar setup`): key points were matched "
@@ -124,6 +134,8 @@ def assess(
     ):
         notes.append(COPIED_NOTE)
     matcher, flag_hits = raised_flags(question, sentences, embedder, rubric_points)
+    if probe is not None:
+        flag_hits = [h for h in flag_hits if not _restates(h.quote, probe.prompt)]
     wrong_facts = every_misconception(sentences)
     # A sentence the committee holds against the answer does not also count for it.
     flagged_starts = {h.start for h in flag_hits} | {h.sentence.start for h in wrong_facts}
@@ -158,6 +170,7 @@ def assess(
         nothing_covered=not any(k.strength >= clearly for k in key_points),
         short_words=PROBE_SHORT_WORDS if probe else SHORT_ANSWER_WORDS,
         full_words=PROBE_LENGTH_SATURATES if probe else LENGTH_SATURATES,
+        semantic=embedder is not None,
     )
     score = overall_score(reading)
     verdict = verdict_for(score, reading)
@@ -184,6 +197,15 @@ def assess(
         word_count=reading.words,
         grader_version=GRADER_VERSION,
     )
+
+
+def _restates(sentence: str, probe: str) -> bool:
+    """Whether a reply's sentence says nothing the probe did not, but for turning it down:
+    "I would not roll back", to "Rolling back would lose a fix legal asked for; how do
+    you contain it instead?", takes the interviewer's premise, no mistake of the
+    candidate's."""
+    stems = set(content_stems(sentence)) - _REFUSING
+    return bool(stems) and stems <= set(content_stems(probe))
 
 
 def _cover(

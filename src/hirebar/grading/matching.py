@@ -6,7 +6,8 @@ answer). Meaning: cosine similarity of MiniLM embeddings, rescaled so that
 unrelated sentences sit near 0 and paraphrases near 1. A key point made in one
 clause of a long sentence is matched against that stretch of it too (its vector
 pooled from the sentence's own model call), so a sentence that says three things
-is not read as saying none of them.
+is not read as saying none of them. A sentence that matches a cue partly by
+wording and partly by meaning scores the two combined, 1 - (1 - a)(1 - b).
 """
 
 from __future__ import annotations
@@ -185,4 +186,10 @@ class SentenceMatcher:
                     best = Match(wording, index, "cue")
                 if meaning[row, index] > best.strength:
                     best = Match(float(meaning[row, index]), index, "meaning")
+                # Wording and meaning that each find part of the cue are two signs, not
+                # one: "went to a human reviewer" shares a third of "sent low confidence
+                # cases to human review" and reads 0.45 to it, and together they make it.
+                both = 1 - (1 - wording) * (1 - float(meaning[row, index]))
+                if wording and meaning[row, index] and both > best.strength:
+                    best = Match(both, index, "both")
         return best

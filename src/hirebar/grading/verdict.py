@@ -16,18 +16,40 @@ SHORT_ANSWER_WORDS = 60
 PROBE_SHORT_WORDS = 25
 LENGTH_SATURATES = 250
 PROBE_LENGTH_SATURATES = 80
-# Fitted on the dev split of benchmarks/data (benchmarks/tune_grader.py); never on test.
-INTERCEPT = 0.553
-W_COVERAGE = 0.405
-W_BREADTH = 0.589
-W_LENGTH = 3.727
-W_RED_FLAG = 0.295
 GAMED_FACTOR = 0.5
 GAMED_MAX = 2.0
-VERDICT_FLOORS: tuple[tuple[float, Verdict], ...] = (
-    (3.1, Verdict.strong_hire),
-    (2.1, Verdict.lean_hire),
-    (1.3, Verdict.lean_no_hire),
+
+
+@dataclass(frozen=True)
+class ScoreModel:
+    """The linear read of a Reading and the verdict floors, fitted together on dev."""
+
+    intercept: float
+    coverage: float
+    breadth: float
+    length: float
+    red_flag: float
+    floors: tuple[tuple[float, Verdict], ...]
+
+
+# Fitted on the dev split of benchmarks/data (benchmarks/tune_grader.py); never on test.
+WITH_MODEL = ScoreModel(
+    intercept=0.635,
+    coverage=0.489,
+    breadth=0.421,
+    length=3.349,
+    red_flag=0.370,
+    floors=((3.1, Verdict.strong_hire), (2.2, Verdict.lean_hire), (1.5, Verdict.lean_no_hire)),
+)
+# The same fit on readings made without the sentence model (tune_grader.py --lexical): key
+# points matched on wording alone come out weaker, so they are read on a scale of their own.
+WORDING_ONLY = ScoreModel(
+    intercept=1.13,
+    coverage=0.511,
+    breadth=0.218,
+    length=4.215,
+    red_flag=0.491,
+    floors=((3.4, Verdict.strong_hire), (2.1, Verdict.lean_hire), (1.5, Verdict.lean_no_hire)),
 )
 
 
@@ -77,17 +99,23 @@ class Reading:
     nothing_covered: bool = False
     short_words: int = SHORT_ANSWER_WORDS
     full_words: int = LENGTH_SATURATES  # length past which more words add nothing
+    semantic: bool = True  # key points were matched by meaning too, not on wording alone
+
+
+def score_model(reading: Reading) -> ScoreModel:
+    return WITH_MODEL if reading.semantic else WORDING_ONLY
 
 
 def overall_score(reading: Reading) -> float:
     """The committee's 0-5 read: a linear model fitted on the dev split, then the caps."""
+    model = score_model(reading)
     length = min(reading.words, reading.full_words) / reading.full_words
     score = (
-        INTERCEPT
-        + W_COVERAGE * reading.coverage
-        + W_BREADTH * min(reading.breadth, 8) / 8
-        + W_LENGTH * length * reading.coverage  # length earns only with substance
-        - W_RED_FLAG * reading.red_flags
+        model.intercept
+        + model.coverage * reading.coverage
+        + model.breadth * min(reading.breadth, 8) / 8
+        + model.length * length * reading.coverage  # length earns only with substance
+        - model.red_flag * reading.red_flags
     )
     if reading.words < reading.short_words:
         score *= reading.words / reading.short_words
@@ -97,7 +125,8 @@ def overall_score(reading: Reading) -> float:
 
 
 def verdict_for(score: float, reading: Reading) -> Verdict:
-    verdict = next((v for floor, v in VERDICT_FLOORS if score >= floor), Verdict.strong_no_hire)
+    floors = score_model(reading).floors
+    verdict = next((v for floor, v in floors if score >= floor), Verdict.strong_no_hire)
     # One red flag keeps an answer out of strong_hire; two, any gaming, or not one key point
     # covered keep it below the bar.
     cap = Verdict.strong_hire

@@ -11,8 +11,9 @@ import yaml
 from hirebar.content import Library, RoundKind, Verdict
 from hirebar.grading import assess
 from hirebar.grading.feedback import choose_follow_up
-from hirebar.grading.grader import LEXICAL_ONLY_NOTE
+from hirebar.grading.grader import COVERED_AT, LEXICAL_ONLY_NOTE
 from hirebar.grading.integrity import ECHO_SHARE_LIMIT, question_share
+from hirebar.grading.matching import SentenceMatcher
 from hirebar.grading.text import split_sentences
 
 ANSWERS = Path(__file__).resolve().parents[2] / "data" / "answers"
@@ -532,3 +533,34 @@ def test_a_point_made_in_one_clause_of_a_long_sentence_is_credited(library, embe
     assert point.covered and point.evidence.quote == sentence
     monkeypatch.setattr("hirebar.grading.text.LONG_SENTENCE_WORDS", 1000)  # whole sentences
     assert not incentives().covered
+
+
+def test_wording_and_meaning_that_each_find_part_of_a_cue_together_cover_it(library, embedder):
+    """ "went to a human reviewer" shares a third of the cue's words ("human", "review") and
+    reads 0.45 to it by meaning: neither alone reaches the bar, the two together do."""
+    question = library.questions["beh-model-broke-production"]
+    sentence = (
+        "Instead, from that afternoon, any rejection of that bank's statements went to a "
+        "human reviewer instead of being declined automatically."
+    )
+    point = next(
+        k for k in assess(question, sentence, embedder).key_points if k.id == "containment"
+    )
+    assert point.covered and point.evidence.matched_by == "both"
+    wording = next(k for k in assess(question, sentence).key_points if k.id == "containment")
+    assert not wording.covered
+    cues = question.key_point("containment").cues
+    meaning = SentenceMatcher(split_sentences(sentence), question.prompt, embedder).semantic(cues)
+    assert meaning.max() < COVERED_AT
+
+
+def test_a_reply_that_turns_down_what_the_probe_rules_out_raises_no_flag(library, embedder):
+    """The probe says rolling back would lose a fix legal asked for; "I won't roll back"
+    takes its premise. Said in a full answer, the same sentence raises the flag."""
+    question = library.questions["dbg-overnight-accuracy-drop"]
+    probe = question.follow_ups[1]
+    assert "Rolling back would lose a fix" in probe.prompt
+    reply = "I won't roll back. Instead I route low confidence tickets to humans."
+    graded = assess(question, reply, embedder, probe=probe)
+    assert [h.id for h in graded.red_flags] == []
+    assert "harm-left-running" in raised(question, "I won't roll back.", embedder)

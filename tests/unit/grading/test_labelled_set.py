@@ -51,3 +51,28 @@ def test_agreement_on_the_test_split_stays_above_the_targets(library, embedder):
     assert quadratic_weighted_kappa(truth, predicted, 4) >= 0.75
     within = sum(abs(t - p) <= 1 for t, p in zip(truth, predicted, strict=True)) / len(items)
     assert within >= 0.95
+
+
+@pytest.mark.parametrize("kind", [k for k in GAMING if k != "off_topic"])
+def test_without_the_model_no_gaming_answer_scores_above_lean_no_hire(library, kind):
+    """Wording alone has its own fitted scale; the off-topic check needs the model."""
+    cases = [i for i in ALL if i.gaming == kind]
+    above = {
+        i.id: verdict.value
+        for i in cases
+        if (verdict := assess(library.questions[i.question], i.text).verdict).rank
+        > Verdict.lean_no_hire.rank
+    }
+    assert above == {}
+
+
+def test_without_the_model_agreement_on_the_test_split_stays_above_the_targets(library):
+    items = load("test")
+    results = [assess(library.questions[i.question], i.text) for i in items]
+    assert all(not r.semantic for r in results)
+    assert spearman([r.score for r in results], [i.score for i in items]) >= 0.80
+    truth = [i.verdict.rank for i in items]
+    predicted = [r.verdict.rank for r in results]
+    assert quadratic_weighted_kappa(truth, predicted, 4) >= 0.75
+    within = sum(abs(t - p) <= 1 for t, p in zip(truth, predicted, strict=True)) / len(items)
+    assert within >= 0.95
