@@ -32,25 +32,13 @@ class ScoreModel:
     floors: tuple[tuple[float, Verdict], ...]
 
 
+_SH, _LH, _LNH = Verdict.strong_hire, Verdict.lean_hire, Verdict.lean_no_hire
 # Fitted on the dev split of benchmarks/data (benchmarks/tune_grader.py); never on test.
-WITH_MODEL = ScoreModel(
-    intercept=0.635,
-    coverage=0.489,
-    breadth=0.421,
-    length=3.349,
-    red_flag=0.370,
-    floors=((3.1, Verdict.strong_hire), (2.2, Verdict.lean_hire), (1.5, Verdict.lean_no_hire)),
-)
+# In order: intercept, coverage, breadth, length x coverage, red flag; then the floors.
+WITH_MODEL = ScoreModel(0.635, 0.489, 0.421, 3.349, 0.370, ((3.1, _SH), (2.2, _LH), (1.5, _LNH)))
 # The same fit on readings made without the sentence model (tune_grader.py --lexical): key
 # points matched on wording alone come out weaker, so they are read on a scale of their own.
-WORDING_ONLY = ScoreModel(
-    intercept=1.13,
-    coverage=0.511,
-    breadth=0.218,
-    length=4.215,
-    red_flag=0.491,
-    floors=((3.4, Verdict.strong_hire), (2.1, Verdict.lean_hire), (1.5, Verdict.lean_no_hire)),
-)
+WORDING_ONLY = ScoreModel(1.13, 0.511, 0.218, 4.215, 0.491, ((3.4, _SH), (2.1, _LH), (1.5, _LNH)))
 
 
 def competency_scores(

@@ -42,9 +42,13 @@ def test_no_gaming_answer_scores_above_lean_no_hire(library, embedder, kind):
     assert above == {}
 
 
-def test_agreement_on_the_test_split_stays_above_the_targets(library, embedder):
+@pytest.mark.parametrize("with_model", [True, False], ids=["with the model", "wording only"])
+def test_agreement_on_the_test_split_stays_above_the_targets(library, embedder, with_model):
+    """Wording alone has a score scale of its own, fitted on dev; both meet the targets."""
     items = load("test")
-    results = [assess(library.questions[i.question], i.text, embedder) for i in items]
+    model = embedder if with_model else None
+    results = [assess(library.questions[i.question], i.text, model) for i in items]
+    assert all(r.semantic == with_model for r in results)
     assert spearman([r.score for r in results], [i.score for i in items]) >= 0.80
     truth = [i.verdict.rank for i in items]
     predicted = [r.verdict.rank for r in results]
@@ -64,15 +68,3 @@ def test_without_the_model_no_gaming_answer_scores_above_lean_no_hire(library, k
         > Verdict.lean_no_hire.rank
     }
     assert above == {}
-
-
-def test_without_the_model_agreement_on_the_test_split_stays_above_the_targets(library):
-    items = load("test")
-    results = [assess(library.questions[i.question], i.text) for i in items]
-    assert all(not r.semantic for r in results)
-    assert spearman([r.score for r in results], [i.score for i in items]) >= 0.80
-    truth = [i.verdict.rank for i in items]
-    predicted = [r.verdict.rank for r in results]
-    assert quadratic_weighted_kappa(truth, predicted, 4) >= 0.75
-    within = sum(abs(t - p) <= 1 for t, p in zip(truth, predicted, strict=True)) / len(items)
-    assert within >= 0.95
