@@ -144,8 +144,13 @@ def assess(
     total_weight = sum(k.weight for k in key_points)
     coverage = sum(k.weight * k.strength for k in key_points) / total_weight
     signals = find_signals(sentences)
-    # A follow-up reply answers the probe, not the prompt: it is not checked for topic.
-    closest = float(matcher.topic().max()) if embedder and not probe else None
+    clearly = CLEARLY_COVERED_AT if embedder else COVERED_AT
+    # A follow-up reply answers the probe, not the prompt: it is not checked for topic. Nor
+    # is an answer that clearly makes most of the key points: a candidate's own story can
+    # share no word with the prompt (answers to other questions in the labelled set make
+    # at most two of five).
+    answers_it = 2 * sum(k.strength >= clearly for k in key_points) > len(key_points)
+    closest = float(matcher.topic().max()) if embedder and not probe and not answers_it else None
     restating = (
         float(matcher.cosine(_prompt_sentences(question.prompt)).max()) if embedder else None
     )
@@ -160,7 +165,6 @@ def assess(
         wrong_facts=wrong_facts,
     )
     red_flags = [*flag_hits, *integrity.issues]
-    clearly = CLEARLY_COVERED_AT if embedder else COVERED_AT
     reading = Reading(
         coverage=coverage,
         breadth=len(signals),

@@ -88,3 +88,23 @@ def test_a_sentence_credited_for_a_key_point_is_not_also_the_off_topic_quote(lib
     (flag,) = [f for f in graded.red_flags if f.id == "off-topic"]
     assert flag.quote.startswith("My favourite food is pizza")
     assert "nothing but the sentences credited for key points" in flag.why
+
+
+def test_an_own_story_that_makes_most_key_points_is_not_called_off_topic(library, embedder):
+    """The story shares no content word with the prompt and no sentence comes within cosine
+    0.30 of it, but it clearly makes four of the five points the question tests."""
+    question = library.questions["beh-model-broke-production"]
+    story = (
+        "I was PM for a document-verification model at a lending startup. After a partner "
+        "bank changed its statement layout, the model rejected about 6% of applications that "
+        "week, around 800 people. Instead of switching the model off, from that afternoon any "
+        "rejection of that bank's statements went to a human reviewer instead of being "
+        "declined automatically. We emailed the affected applicants the same day. The cause "
+        "was the new layout, which we added to training using the cases reviewers had checked. "
+        "I added an alert on the rejection rate per bank, and I own it."
+    )
+    graded = assess(question, story, embedder)
+    clear = [k.id for k in graded.key_points if k.strength >= CLEARLY_COVERED_AT]
+    assert len(clear) * 2 > len(graded.key_points)
+    assert "off-topic" not in [h.id for h in graded.red_flags]
+    assert graded.verdict != Verdict.strong_no_hire
