@@ -94,7 +94,7 @@ class CommitteeDecision:
 
 
 def verdict_of(score: float) -> Verdict:
-    return next((v for floor, v in WITH_MODEL.floors if score >= floor), Verdict.strong_no_hire)
+    return WITH_MODEL.verdict(score)
 
 
 def decide(company: Company, outcomes: list[RoundOutcome]) -> CommitteeDecision:

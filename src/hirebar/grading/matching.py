@@ -125,19 +125,16 @@ class SentenceMatcher:
             return 0.0
         return found / total
 
-    def cosine(self, phrases: Sequence[str]) -> np.ndarray:
-        """Raw cosine similarity, one row per phrase, one column per sentence."""
+    def cosine(self, phrases: Sequence[str], *, by_stretch: bool = False) -> np.ndarray:
+        """Raw cosine similarity, one row per phrase, one column per sentence; with
+        ``by_stretch``, a long sentence scores its best stretch when that is higher."""
         if self.embedder is None or self._sentence_vectors is None:
             return np.zeros((len(phrases), len(self.sentences)))
-        return self.embedder.embed(list(phrases)) @ self._sentence_vectors.T
-
-    def cosine_by_stretch(self, phrases: Sequence[str]) -> np.ndarray:
-        """Like ``cosine``, but a long sentence scores its best stretch when that is higher."""
-        cosine = self.cosine(phrases)
-        if self.embedder is not None and len(self._stretch_owner):
-            by_stretch = self.embedder.embed(list(phrases)) @ self._stretch_vectors.T
-            for column, owner in enumerate(self._stretch_owner):
-                cosine[:, owner] = np.maximum(cosine[:, owner], by_stretch[:, column])
+        vectors = self.embedder.embed(list(phrases))
+        cosine = vectors @ self._sentence_vectors.T
+        if by_stretch and len(self._stretch_owner):
+            stretch = self._stretch_vectors @ vectors.T  # one row per stretch
+            np.maximum.at(cosine.T, self._stretch_owner, stretch)  # into its sentence's column
         return cosine
 
     def topic(self) -> np.ndarray:
@@ -165,7 +162,7 @@ class SentenceMatcher:
         index is in ``skip`` are passed over."""
         if not self.sentences or not phrases:
             return None
-        cosine = self.cosine_by_stretch(phrases)
+        cosine = self.cosine(phrases, by_stretch=True)
         meaning = self._rescaled(cosine) * semantic_weight
         topic = self.topic()
         best = Match(0.0, 0, "cue")

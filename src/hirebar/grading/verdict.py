@@ -31,6 +31,10 @@ class ScoreModel:
     red_flag: float
     floors: tuple[tuple[float, Verdict], ...]
 
+    def verdict(self, score: float) -> Verdict:
+        """The highest verdict whose floor the score reaches."""
+        return next((v for floor, v in self.floors if score >= floor), Verdict.strong_no_hire)
+
 
 _SH, _LH, _LNH = Verdict.strong_hire, Verdict.lean_hire, Verdict.lean_no_hire
 # Fitted on the dev split of benchmarks/data (benchmarks/tune_grader.py); never on test.
@@ -113,8 +117,7 @@ def overall_score(reading: Reading) -> float:
 
 
 def verdict_for(score: float, reading: Reading) -> Verdict:
-    floors = score_model(reading).floors
-    verdict = next((v for floor, v in floors if score >= floor), Verdict.strong_no_hire)
+    verdict = score_model(reading).verdict(score)
     # One red flag keeps an answer out of strong_hire; two, any gaming, or not one key point
     # covered keep it below the bar.
     cap = Verdict.strong_hire
