@@ -166,6 +166,30 @@ def test_submitting_shows_the_assessment_with_highlights(client, token):
     assert client.get(f"/api/v1/practice/{QUESTION}").json()["draft"] == ""
 
 
+def test_a_point_only_touched_on_is_listed_to_make_explicit_not_praised(client, token):
+    # A go/no-go answer that calls launch with no trade-off worked through: its "it's a go"
+    # touches the point of making a clear call without making it.
+    answer = (
+        "Looking at the numbers, the new model is better overall. Accuracy went up from 87% "
+        "to 91%, patients are happier and nurses are escalating less, so I'd say it's a go. "
+        "Cost is higher but probably fine given the benefits. I'd launch it and keep "
+        "monitoring to make sure nothing goes wrong."
+    )
+    location = submit(client, token, answer, "th-go-no-go-triage").headers["location"]
+    page = soup(client.get(location))
+    attempt = client.get(f"/api/v1/attempts/{location.rsplit('/', 1)[1]}").json()
+    thin = [k for k in attempt["assessment"]["key_points"] if k["thin"]]
+    assert thin
+    assert f"({len(thin)} only in passing)" in page.select_one(".verdict").text
+    listed = [li.text for li in page.select(".feedback li.thin")]
+    assert len(listed) == len(thin)
+    for point, line in zip(thin, listed, strict=True):
+        assert line.startswith(f"Only in passing: {point['text']}")
+        assert point["evidence"]["quote"] in line and point["advice"] in line
+    praised = " ".join(li.text for li in page.select(".feedback li.good"))
+    assert all(point["text"] not in praised for point in thin)
+
+
 def test_answering_the_probe_in_place(client, token):
     location = submit(client, token).headers["location"]
     attempt_id = location.rsplit("/", 1)[1]

@@ -102,6 +102,9 @@ def assessment_view(
         f"   key points {sum(k.covered for k in assessment.key_points)}"
         f"/{len(assessment.key_points)}",
     )
+    thin = sum(k.thin for k in assessment.key_points)
+    if thin:
+        title.append(f" ({thin} only in passing)")
     if seconds is not None and budget_minutes:
         over = seconds - budget_minutes * 60
         timing = f"   time {seconds // 60}m{seconds % 60:02d}s of {budget_minutes}m"

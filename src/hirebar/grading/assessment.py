@@ -25,6 +25,10 @@ class KeyPointResult(BaseModel):
     competency: Competency
     strength: float = Field(ge=0, le=1, description="How well the best sentence covers it.")
     covered: bool
+    thin: bool = Field(
+        default=False,
+        description="Covered, but only in passing: the best sentence matches it loosely.",
+    )
     evidence: Evidence | None = None
     advice: str
 

@@ -22,17 +22,26 @@ _VERDICT_WORDS = {
 
 
 def strengths(key_points: list[KeyPointResult]) -> list[str]:
+    """The key points made, each with the sentence that made it (not those only touched on)."""
     return [
         f'{k.text} You said: "{k.evidence.quote}"'
         for k in key_points
-        if k.covered and k.evidence is not None
+        if k.covered and not k.thin and k.evidence is not None
     ]
+
+
+def in_passing(point: KeyPointResult) -> str:
+    """The line for a key point the answer touched on without making it."""
+    quote = f' You said: "{point.evidence.quote}"' if point.evidence else ""
+    return f"Only in passing: {point.text}{quote} Make it explicit: {point.advice}"
 
 
 def feedback_lines(key_points: list[KeyPointResult], red_flags: list[RedFlagHit]) -> list[str]:
     lines = [f'Red flag: "{hit.quote}" {hit.why}' for hit in red_flags]
     missed = sorted((k for k in key_points if not k.covered), key=lambda k: -k.weight)
     lines += [f"Missed: {k.text} {k.advice}" for k in missed]
+    thin = sorted((k for k in key_points if k.thin), key=lambda k: -k.weight)
+    lines += [in_passing(k) for k in thin]
     return lines
 
 
@@ -57,6 +66,14 @@ def next_step(
             "Below the bar although every key point is named: they are stated, not worked "
             f'through. Develop the thinnest one, "{thinnest.text.rstrip(".")}", with how you '
             "would do it, a number and the trade-off you accept."
+        )
+    thin = [k for k in key_points if k.thin]
+    if thin:
+        heaviest = max(thin, key=lambda k: k.weight)
+        return (
+            f"{_VERDICT_WORDS[verdict]} Every key point is there, {len(thin)} only in "
+            f'passing. Next time, make "{heaviest.text.rstrip(".")}" explicit: '
+            f"{heaviest.advice[0].lower()}{heaviest.advice[1:]}"
         )
     return (
         f"{_VERDICT_WORDS[verdict]} Every key point landed: say it aloud once within the "

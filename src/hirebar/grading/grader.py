@@ -37,7 +37,7 @@ from hirebar.grading.verdict import (
     verdict_for,
 )
 
-GRADER_VERSION = "1.8"
+GRADER_VERSION = "1.9"
 # About 40 minutes of speech: more is padding by any measure, and it bounds grading time.
 MAX_SENTENCES = 400
 COVERED_AT = 0.55
@@ -46,6 +46,11 @@ COVERED_AT = 0.55
 # 0.60 was put there. A lone match at 0.55 to 0.60 is as likely an answer to a neighbouring
 # question sharing a phrase. On wording alone the same bar cost dev answers, so it is 0.55.
 CLEARLY_COVERED_AT = 0.60
+# Covered below this, a key point was touched on rather than made, and the feedback says so.
+# On the dev split, 35 % of the points credited in answers a human called strong no hire sit
+# below it, and 4 % of those in strong-hire answers. Only with the sentence model: on wording
+# alone it separated nothing (21 % of strong-hire answers' points).
+THIN_BELOW = 0.65
 UNREAD_SCRIPT_NOTE = (
     "The answer has no words in the Latin alphabet, and the grader reads only those: "
     "write it in English to have it graded."
@@ -140,7 +145,8 @@ def assess(
     # A sentence the committee holds against the answer does not also count for it.
     flagged_starts = {h.start for h in flag_hits} | {h.sentence.start for h in wrong_facts}
     flagged = frozenset(i for i, s in enumerate(sentences) if s.start in flagged_starts)
-    key_points = [_cover(k, matcher, flagged) for k in rubric_points]
+    thin_below = THIN_BELOW if embedder else COVERED_AT
+    key_points = [_cover(k, matcher, flagged, thin_below) for k in rubric_points]
     total_weight = sum(k.weight for k in key_points)
     coverage = sum(k.weight * k.strength for k in key_points) / total_weight
     signals = find_signals(sentences)
@@ -213,7 +219,10 @@ def _restates(sentence: str, probe: str) -> bool:
 
 
 def _cover(
-    key_point: KeyPoint, matcher: SentenceMatcher, flagged: frozenset[int] = frozenset()
+    key_point: KeyPoint,
+    matcher: SentenceMatcher,
+    flagged: frozenset[int] = frozenset(),
+    thin_below: float = COVERED_AT,
 ) -> KeyPointResult:
     match = matcher.best(key_point.cues, skip=flagged)
     strength = round(match.strength, 3) if match else 0.0
@@ -230,6 +239,7 @@ def _cover(
         competency=key_point.competency,
         strength=strength,
         covered=strength >= COVERED_AT,
+        thin=COVERED_AT <= strength < thin_below,
         evidence=evidence if strength >= COVERED_AT else None,
         advice=key_point.advice,
     )

@@ -11,7 +11,7 @@ import yaml
 from hirebar.content import Library, RoundKind, Verdict
 from hirebar.grading import assess
 from hirebar.grading.feedback import choose_follow_up
-from hirebar.grading.grader import COVERED_AT, LEXICAL_ONLY_NOTE
+from hirebar.grading.grader import COVERED_AT, LEXICAL_ONLY_NOTE, THIN_BELOW
 from hirebar.grading.integrity import ECHO_SHARE_LIMIT, question_share
 from hirebar.grading.matching import SentenceMatcher
 from hirebar.grading.text import split_sentences
@@ -564,3 +564,58 @@ def test_a_reply_that_turns_down_what_the_probe_rules_out_raises_no_flag(library
     graded = assess(question, reply, embedder, probe=probe)
     assert [h.id for h in graded.red_flags] == []
     assert "harm-left-running" in raised(question, "I won't roll back.", embedder)
+
+
+def test_a_point_touched_on_is_reported_as_only_in_passing(library, embedder):
+    """Loose matches are credited but not praised: the feedback asks for the point made."""
+    thin_in = defaultdict(list)
+    for question_id, answers in PAIRS.items():
+        for label, answer in answers.items():
+            result = assess(library.questions[question_id], answer, embedder)
+            for point in result.key_points:
+                assert point.thin == (COVERED_AT <= point.strength < THIN_BELOW)
+                praised = any(line.startswith(point.text) for line in result.strengths)
+                assert praised == (point.covered and not point.thin)
+                passing = [line for line in result.feedback if line.startswith("Only in passing")]
+                told = any(point.text in line and point.advice in line for line in passing)
+                assert told == point.thin
+                if point.thin:
+                    thin_in[label].append(question_id)
+    # The strong answers written for the purpose make every point they make firmly; some
+    # weak ones only brush against one.
+    assert thin_in["weak"] and not thin_in["strong"]
+
+
+def test_every_point_there_but_some_in_passing_is_told_to_make_the_heaviest_explicit():
+    from hirebar.content import Competency
+    from hirebar.grading.assessment import KeyPointResult
+    from hirebar.grading.feedback import next_step
+
+    def point(text: str, weight: float, thin: bool) -> KeyPointResult:
+        return KeyPointResult(
+            id=text[:5],
+            text=text,
+            weight=weight,
+            competency=Competency.structure,
+            strength=0.6 if thin else 0.9,
+            covered=True,
+            thin=thin,
+            advice="Name the gate.",
+        )
+
+    points = [
+        point("Sets a gate.", 0.4, True),
+        point("Stages the rollout.", 0.2, True),
+        point("Scopes the harm.", 0.4, False),
+    ]
+    step = next_step(Verdict.lean_hire, points, [])
+    assert "2 only in passing" in step and 'make "Sets a gate" explicit: name the gate.' in step
+    assert "Every key point landed" not in step
+
+
+def test_without_the_model_no_point_is_called_thin(library):
+    """On wording alone a share of the cue's words is no measure of how firmly it is made."""
+    for question_id, answers in PAIRS.items():
+        for answer in answers.values():
+            result = assess(library.questions[question_id], answer)
+            assert not any(point.thin for point in result.key_points)
