@@ -5,15 +5,18 @@ from __future__ import annotations
 from hirebar.content import Company, RoundKind, Verdict
 from hirebar.grading import Assessment
 from hirebar.grading.committee import RoundOutcome, decide
+from hirebar.grading.verdict import WITH_MODEL, WORDING_ONLY
 
 
-def graded(score: float) -> Assessment:
+def graded(score: float, verdict: Verdict | None = None, semantic: bool = True) -> Assessment:
+    """An answer graded ``score``, with the verdict its floors give unless a cap says less."""
+    floors = WITH_MODEL if semantic else WORDING_ONLY
     return Assessment(
         question_id="q",
-        verdict=Verdict.lean_hire,
+        verdict=verdict or floors.verdict(score),
         score=score,
         coverage=0.5,
-        semantic=False,
+        semantic=semantic,
         grader_version="test",
     )
 
@@ -117,3 +120,32 @@ def test_a_probe_reply_moves_its_round():
         decide(acme, [screen, helped, tech]).weighted_score
         > decide(acme, [screen, sense, tech]).weighted_score
     )
+
+
+def test_a_round_keeps_the_cap_its_answer_earned():
+    # Two red flags held a 3.6 answer at lean no hire; the round must not read strong hire.
+    acme = company(dict(zip(ROUNDS, [0.1, 0.45, 0.45], strict=True)))
+    played = outcomes(acme, dict.fromkeys(ROUNDS, 3.6))
+    capped = graded(3.6, Verdict.lean_no_hire)
+    played[2] = RoundOutcome(RoundKind.technical, "technical", 0.45, "q-t", capped)
+    assert played[2].verdict == Verdict.lean_no_hire
+    # a strong follow-up reply lifts the score, not the cap
+    lifted = RoundOutcome(RoundKind.technical, "technical", 0.45, "q-t", capped, graded(5.0))
+    assert lifted.score > capped.score and lifted.verdict == Verdict.lean_no_hire
+    # an uncapped answer is read from the score, with the reply in it
+    plain = RoundOutcome(RoundKind.technical, "technical", 0.45, "q-t", graded(2.9), graded(5.0))
+    assert plain.verdict == Verdict.strong_hire
+    assert decide(acme, played).decision == Verdict.lean_hire  # strong hire needs no round below
+
+
+def test_answers_graded_on_wording_alone_are_read_on_their_own_floors():
+    acme = company(dict(zip(ROUNDS, [0.1, 0.45, 0.45], strict=True)))
+    # 3.2 clears the sentence model's strong-hire floor (3.1) but not wording alone's (3.4)
+    scores = dict.fromkeys(ROUNDS, 3.2)
+    assert decide(acme, outcomes(acme, scores)).decision == Verdict.strong_hire
+    wording = [
+        RoundOutcome(r.kind, r.title, r.weight, "q", graded(3.2, semantic=False))
+        for r in acme.rounds
+    ]
+    assert all(o.verdict == Verdict.lean_hire for o in wording)
+    assert decide(acme, wording).decision == Verdict.lean_hire
