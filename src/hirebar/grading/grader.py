@@ -69,9 +69,12 @@ ONLY_IN_PASSING_NOTE = (
     "it stays below the bar: check it answers the question asked, and say each point "
     "outright, in a sentence of its own."
 )
-# Stems of the words that turn something down ("no" and "nor" are stopwords already).
+# Stems of the words that turn something down ("no" and "nor" are stopwords already); the
+# stemmer keeps a contraction whole ("couldn't" is "couldnt").
 _REFUSING = frozenset(
-    {"not", "never", "without", "dont", "wont", "wouldnt", "cant", "shouldnt", "didnt"}
+    {"not", "never", "without", "refus", "dont", "doesnt", "didnt", "wont", "wouldnt"}
+    | {"cant", "couldnt", "shouldnt", "mustnt", "isnt", "arent", "wasnt", "werent"}
+    | {"hasnt", "havent", "hadnt"}
 )
 LEXICAL_ONLY_NOTE = (
     "The sentence model is not installed (run `hirebar setup`): key points were matched "

@@ -554,16 +554,21 @@ def test_wording_and_meaning_that_each_find_part_of_a_cue_together_cover_it(libr
     assert meaning.max() < COVERED_AT
 
 
-def test_a_reply_that_turns_down_what_the_probe_rules_out_raises_no_flag(library, embedder):
+@pytest.mark.parametrize(
+    "refusal", ["I won't roll back.", "I couldn't roll back.", "I refuse to roll back."]
+)
+def test_a_reply_that_turns_down_what_the_probe_rules_out_raises_no_flag(
+    library, embedder, refusal
+):
     """The probe says rolling back would lose a fix legal asked for; "I won't roll back"
     takes its premise. Said in a full answer, the same sentence raises the flag."""
     question = library.questions["dbg-overnight-accuracy-drop"]
     probe = question.follow_ups[1]
     assert "Rolling back would lose a fix" in probe.prompt
-    reply = "I won't roll back. Instead I route low confidence tickets to humans."
+    reply = f"{refusal} Instead I route low confidence tickets to humans."
     graded = assess(question, reply, embedder, probe=probe)
     assert [h.id for h in graded.red_flags] == []
-    assert "harm-left-running" in raised(question, "I won't roll back.", embedder)
+    assert "harm-left-running" in raised(question, refusal, embedder)
 
 
 def test_a_point_touched_on_is_reported_as_only_in_passing(library, embedder):
