@@ -1,7 +1,8 @@
 """Speed and size of the grader on this machine.
 
 Prints: cold start to the first assessment (a fresh process), p50/p95 latency for a
-250-word answer once the question's cues are embedded, answers per second over a
+250-word answer once the question's cues are embedded, the model alone over the same
+answers and the grader's own work without any model time, answers per second over a
 batch of 1,000 answers across all questions, peak RSS, and the installed size of the
 virtual environment. Targets (2-core CPU): p50 <= 50 ms, p95 <= 80 ms, cold <= 1.0 s,
 RSS <= 350 MB, venv <= 300 MB. Compare figures within one run; machines are noisy.
@@ -178,6 +179,11 @@ def main() -> None:
         start = time.perf_counter()
         assess(question, text, embedder)
         latencies.append((time.perf_counter() - start) * 1000)
+    cached = []  # the same answers again: every sentence is embedded, so no model time is left
+    for question, text in answers:
+        start = time.perf_counter()
+        assess(question, text, embedder)
+        cached.append((time.perf_counter() - start) * 1000)
     floor_ms = model_floor_ms(embedder, [text for _, text in answers[:50]])
     p50 = statistics.median(latencies)
     print(
@@ -188,6 +194,10 @@ def main() -> None:
         f"  model floor on this machine: one MiniLM pass over the same answers "
         f"~ {floor_ms:.1f} ms "
         f"(p50 / floor = {p50 / floor_ms:.2f})"
+    )
+    print(
+        f"  the grader's own work (the same answers again, every sentence embedded): "
+        f"p50 {statistics.median(cached):.1f} ms; the rest of a grade is its model calls"
     )
 
     rng = random.Random(7)
