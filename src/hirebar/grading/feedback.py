@@ -30,7 +30,7 @@ def strengths(key_points: list[KeyPointResult]) -> list[str]:
     ]
 
 
-def in_passing(point: KeyPointResult) -> str:
+def _in_passing(point: KeyPointResult) -> str:
     """The line for a key point the answer touched on without making it."""
     quote = f' You said: "{point.evidence.quote}"' if point.evidence else ""
     return f"Only in passing: {point.text}{quote} Make it explicit: {point.advice}"
@@ -41,7 +41,7 @@ def feedback_lines(key_points: list[KeyPointResult], red_flags: list[RedFlagHit]
     missed = sorted((k for k in key_points if not k.covered), key=lambda k: -k.weight)
     lines += [f"Missed: {k.text} {k.advice}" for k in missed]
     thin = sorted((k for k in key_points if k.thin), key=lambda k: -k.weight)
-    lines += [in_passing(k) for k in thin]
+    lines += [_in_passing(k) for k in thin]
     return lines
 
 
