@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from hirebar.content import COMPETENCY_NAMES, Company, Competency, RoundKind, Verdict, percent
 from hirebar.grading.assessment import Assessment
-from hirebar.grading.verdict import WITH_MODEL, WORDING_ONLY, ScoreModel
+from hirebar.grading.verdict import score_model
 
 SCREENS = frozenset({RoundKind.recruiter_screen, RoundKind.hiring_manager})
 HEAVY_ROUND = 0.2  # a round weighing this much or more cannot be averaged away
@@ -52,7 +52,7 @@ class RoundOutcome:
         """The verdict of the round's score, held to any cap its answer earned (a red flag,
         gaming, no key point clearly made): the follow-up reply moves the score, but the
         committee does not forget what capped the answer."""
-        model = floors_for([self.assessment])
+        model = score_model(self.assessment.semantic)
         by_score = model.verdict(self.score)
         if self.assessment.verdict.rank < model.verdict(self.assessment.score).rank:
             return min(by_score, self.assessment.verdict, key=lambda v: v.rank)
@@ -100,17 +100,13 @@ class CommitteeDecision:
     rules: dict[str, str] = field(default_factory=lambda: dict(RULES))
 
 
-def floors_for(assessments: list[Assessment]) -> ScoreModel:
-    """The verdict floors of the scale the scores were read on: answers graded on wording
-    alone score lower for the same content, and have floors of their own."""
-    return WITH_MODEL if all(a.semantic for a in assessments) else WORDING_ONLY
-
-
 def decide(company: Company, outcomes: list[RoundOutcome]) -> CommitteeDecision:
     """The committee's decision for a played loop, with the rules that shaped it."""
     total_weight = sum(o.weight for o in outcomes) or 1.0
     weighted = sum(o.weight * o.score for o in outcomes) / total_weight
-    decision = floors_for([o.assessment for o in outcomes]).verdict(weighted)
+    # Scores read on wording alone run lower for the same content, and have floors of their own.
+    floors = score_model(all(o.assessment.semantic for o in outcomes))
+    decision = floors.verdict(weighted)
     rationale = [
         f"Weighted score {weighted:.2f} of 5 reads as {decision.value.replace('_', ' ')} "
         "before the committee's rules."

@@ -94,13 +94,14 @@ class Reading:
     semantic: bool = True  # key points were matched by meaning too, not on wording alone
 
 
-def score_model(reading: Reading) -> ScoreModel:
-    return WITH_MODEL if reading.semantic else WORDING_ONLY
+def score_model(semantic: bool) -> ScoreModel:
+    """The fit for scores read with the sentence model, or the one for wording alone."""
+    return WITH_MODEL if semantic else WORDING_ONLY
 
 
 def overall_score(reading: Reading) -> float:
     """The committee's 0-5 read: a linear model fitted on the dev split, then the caps."""
-    model = score_model(reading)
+    model = score_model(reading.semantic)
     length = min(reading.words, reading.full_words) / reading.full_words
     score = (
         model.intercept
@@ -117,7 +118,7 @@ def overall_score(reading: Reading) -> float:
 
 
 def verdict_for(score: float, reading: Reading) -> Verdict:
-    verdict = score_model(reading).verdict(score)
+    verdict = score_model(reading.semantic).verdict(score)
     # One red flag keeps an answer out of strong_hire; two, any gaming, or not one key point
     # covered keep it below the bar.
     cap = Verdict.strong_hire
