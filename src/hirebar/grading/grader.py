@@ -20,6 +20,7 @@ from hirebar.grading.red_flags import GENERIC_RED_FLAGS, find_red_flags
 from hirebar.grading.rewrite import suggest as suggest_rewrite
 from hirebar.grading.signals import find_signals
 from hirebar.grading.text import (
+    REFUSAL,
     Sentence,
     content_stems,
     split_sentences,
@@ -68,13 +69,6 @@ ONLY_IN_PASSING_NOTE = (
     "The key points it covers are only touched in passing, none of them made plainly, so "
     "it stays below the bar: check it answers the question asked, and say each point "
     "outright, in a sentence of its own."
-)
-# Stems of the words that turn something down ("no" and "nor" are stopwords already); the
-# stemmer keeps a contraction whole ("couldn't" is "couldnt").
-_REFUSING = frozenset(
-    {"not", "never", "without", "refus", "dont", "doesnt", "didnt", "wont", "wouldnt"}
-    | {"cant", "couldnt", "shouldnt", "mustnt", "isnt", "arent", "wasnt", "werent"}
-    | {"hasnt", "havent", "hadnt"}
 )
 LEXICAL_ONLY_NOTE = (
     "The sentence model is not installed (run `hirebar setup`): key points were matched "
@@ -217,7 +211,7 @@ def _restates(sentence: str, probe: str) -> bool:
     "I would not roll back", to "Rolling back would lose a fix legal asked for; how do
     you contain it instead?", takes the interviewer's premise, no mistake of the
     candidate's."""
-    stems = set(content_stems(sentence)) - _REFUSING
+    stems = set(content_stems(REFUSAL.sub(" ", sentence)))
     return bool(stems) and stems <= set(content_stems(probe))
 
 

@@ -21,19 +21,18 @@ import numpy as np
 from hirebar.content import RedFlag
 from hirebar.grading.assessment import RedFlagHit
 from hirebar.grading.matching import SentenceMatcher
-from hirebar.grading.text import content_stems
+from hirebar.grading.text import REFUSAL, content_stems
 
 LEXICAL_THRESHOLD = 0.8
 COSINE_THRESHOLD = 0.62
 READS_AS_KEY_POINT = 0.60
 
+# Words that negate what a clause says: refusals, and words that judge it a mistake.
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|nor|avoid|instead of|rather than|without|resist|refuse|wrong|"
-    r"mistake|trap|tempting|push(?:ed|ing)? back|disagree[ds]?)\b|n['’]t\b",
+    REFUSAL.pattern + r"|\b(?:avoid|instead of|rather than|resist|wrong|mistake|trap|tempting|"
+    r"push(?:ed|ing)? back|disagree[ds]?)\b",
     re.IGNORECASE,
 )
-
-_REFUSAL = re.compile(r"\b(?:not|never|no|nor|without|refuse)\b|n['’]t\b", re.IGNORECASE)
 
 GENERIC_RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
@@ -188,7 +187,7 @@ def _scope(sentence: str, cue: str) -> str:
 
 def _refusals(text: str) -> int:
     """Words that refuse an act (not, never, don't, without ...), not words that judge it."""
-    return len(_REFUSAL.findall(text))
+    return len(REFUSAL.findall(text))
 
 
 def _negations(text: str) -> int:

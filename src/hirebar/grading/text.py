@@ -252,6 +252,15 @@ def stretches(sentence: str) -> tuple[str, ...]:
     return tuple(runs) if len(runs) > 1 else ()
 
 
+# Words that turn an act down: "not", "never", "without", "refuse" and every "n't",
+# typed with a straight apostrophe, a curly one or none ("dont").
+REFUSAL = re.compile(
+    r"\b(?:not|never|no|nor|without|cannot|refuse|"
+    r"(?:do|does|did|is|are|was|were|has|have|had|ca|could|wo|would|should|must|need)n['’]?t)\b",
+    re.IGNORECASE,
+)
+
+
 def unread_script(text: str) -> bool:
     """Whether the text has letters but no word the grader reads (it reads the Latin
     alphabet): Japanese, say, which would otherwise grade as an empty answer."""

@@ -555,7 +555,14 @@ def test_wording_and_meaning_that_each_find_part_of_a_cue_together_cover_it(libr
 
 
 @pytest.mark.parametrize(
-    "refusal", ["I won't roll back.", "I couldn't roll back.", "I refuse to roll back."]
+    "refusal",
+    [
+        "I won't roll back.",
+        "I couldn't roll back.",
+        "I couldn’t roll back.",  # a curly apostrophe, as phones and word processors type it
+        "I wont roll back.",  # typed without one
+        "I refuse to roll back.",
+    ],
 )
 def test_a_reply_that_turns_down_what_the_probe_rules_out_raises_no_flag(
     library, embedder, refusal
