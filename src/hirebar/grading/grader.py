@@ -23,6 +23,7 @@ from hirebar.grading.text import (
     REFUSAL,
     Sentence,
     content_stems,
+    plain_quotes,
     split_sentences,
     unread_script,
     words,
@@ -117,6 +118,7 @@ def assess(
     A probe reply is read against the key points the probe targets, with their
     weights renormalised, and is allowed to be short.
     """
+    answer = plain_quotes(answer)
     notes = [] if embedder is not None else [LEXICAL_ONLY_NOTE]
     rubric_points = question.rubric.key_points
     if probe is not None:

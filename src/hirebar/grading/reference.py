@@ -37,6 +37,7 @@ from hirebar.grading.text import (
     STOPWORDS,
     Sentence,
     content_stems,
+    plain_quotes,
     split_sentences,
     unread_script,
 )
@@ -250,6 +251,7 @@ def score(found: dict[str, float], semantic: bool) -> float:
 def assess_with_reference(
     question: str, reference: str, answer: str, embedder: Embedder | None = None
 ) -> ReferenceAssessment:
+    question, reference, answer = map(plain_quotes, (question, reference, answer))
     sentences, notes = split_sentences(answer), []
     if len(sentences) > MAX_SENTENCES:  # as in rubric mode: bounded time, and said so
         notes.append(

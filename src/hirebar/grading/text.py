@@ -191,6 +191,16 @@ STOPWORDS = frozenset(
 )
 
 
+# Typographic quotes, as phones and word processors type them, read as plain ones: the
+# grader's stopwords, contractions and patterns are written with ' and ". One character
+# for one, so offsets into the answer as written stay true.
+_PLAIN_QUOTES = str.maketrans("‘’‚‛′“”„‟″", "'''''" + '"' * 5)
+
+
+def plain_quotes(text: str) -> str:
+    return text.translate(_PLAIN_QUOTES)
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str

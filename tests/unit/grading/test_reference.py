@@ -123,6 +123,21 @@ def test_scoring_is_deterministic(embedder):
     assert assess_with_reference(QUESTION, REFERENCE, GOOD, embedder) == first
 
 
+def test_curly_quotes_score_as_straight_ones(embedder):
+    """A reference and an answer typed with smart quotes read as plain text does."""
+    typed = assess_with_reference(
+        QUESTION,
+        REFERENCE.replace("'", "’"),
+        GOOD.replace("'", "’").replace("does fine", "“does fine”"),
+        embedder,
+    )
+    plain = assess_with_reference(
+        QUESTION, REFERENCE, GOOD.replace("does fine", '"does fine"'), embedder
+    )
+    assert "'" in REFERENCE + GOOD
+    assert (typed.score, typed.features) == (plain.score, plain.features)
+
+
 STUFFED = (
     "Input, feature, distributions, drop, shift, data, replay, traffic, previous, model, "
     "version, regression, drift, rollback, canary, monitoring."

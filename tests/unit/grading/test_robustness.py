@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import random
+import re
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -10,7 +13,10 @@ from hypothesis import strategies as st
 
 from hirebar.content import Verdict
 from hirebar.grading import assess
-from hirebar.grading.text import LONG_SENTENCE_WORDS
+from hirebar.grading.text import LONG_SENTENCE_WORDS, plain_quotes
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
+from labelled import load
 
 QUESTION = "dbg-overnight-accuracy-drop"
 
@@ -86,3 +92,34 @@ def test_long_sentences_read_by_stretches_never_raise(library, embedder, clauses
     answer = ", and ".join(f"{filler} {clause}" for clause in clauses)
     result = assess(library.questions[QUESTION], answer, embedder)
     assert 0 <= result.score <= 5
+
+
+def _typographic(text: str) -> str:
+    """The text as a phone or word processor types it: curly apostrophes and quotes."""
+    text = re.sub(r"(\w)'(\w)", "\\1’\\2", text)
+    return re.sub(r'"([^"]*)"', "“\\1”", text)
+
+
+@pytest.mark.parametrize(
+    "answer_id",
+    # each read differently before: a negation missed, a contraction read as a word
+    [
+        "safe-kids-tutor-harmful-output--07",
+        "xf-coverage-assistant-limits--05",
+        "hm-cost-of-delay-launch--02",
+    ],
+)
+def test_curly_quotes_grade_as_straight_ones(library, embedder, answer_id):
+    """Smart quotes change nothing in a grade, and quotes still point into the answer."""
+    item = next(i for i in load("all") if i.id == answer_id)
+    question = library.questions[item.question]
+    curly = _typographic(item.text)
+    assert curly != item.text
+    straight, typed = assess(question, item.text, embedder), assess(question, curly, embedder)
+    assert (typed.verdict, typed.score) == (straight.verdict, straight.score)
+    assert [h.id for h in typed.red_flags] == [h.id for h in straight.red_flags]
+    assert [k.strength for k in typed.key_points] == [k.strength for k in straight.key_points]
+    for point in typed.key_points:
+        if point.evidence:
+            quoted = curly[point.evidence.start : point.evidence.end]
+            assert plain_quotes(quoted) == point.evidence.quote
