@@ -26,23 +26,29 @@ class Labelled:
 
 
 def load(split: str = "all") -> list[Labelled]:
-    """Answers whose question is in ``split`` (dev, test or all)."""
+    """Answers whose question is in ``split`` (dev, test or all), or the unseen set."""
+    if split == "unseen":
+        return [
+            _labelled(raw) for raw in yaml.safe_load((DATA / "unseen.yaml").read_text())["answers"]
+        ]
     splits = yaml.safe_load((DATA / "split.yaml").read_text())
     wanted = set(splits["dev"]) | set(splits["test"]) if split == "all" else set(splits[split])
-    items = []
-    for path in sorted((DATA / "labelled").glob("*.yaml")):
-        for raw in yaml.safe_load(path.read_text())["answers"]:
-            if raw["question"] in wanted:
-                items.append(
-                    Labelled(
-                        id=raw["id"],
-                        question=raw["question"],
-                        style=raw["style"],
-                        gaming=raw["gaming"],
-                        score=float(raw["score"]),
-                        verdict=Verdict(raw["verdict"]),
-                        competencies=raw["competencies"],
-                        text=raw["text"],
-                    )
-                )
-    return items
+    return [
+        _labelled(raw)
+        for path in sorted((DATA / "labelled").glob("*.yaml"))
+        for raw in yaml.safe_load(path.read_text())["answers"]
+        if raw["question"] in wanted
+    ]
+
+
+def _labelled(raw: dict) -> Labelled:
+    return Labelled(
+        id=raw["id"],
+        question=raw["question"],
+        style=raw["style"],
+        gaming=raw["gaming"],
+        score=float(raw["score"]),
+        verdict=Verdict(raw["verdict"]),
+        competencies=raw.get("competencies", {}),  # the unseen set is scored 0-5 only
+        text=raw["text"],
+    )
