@@ -21,6 +21,23 @@ _VERDICT_WORDS = {
 }
 
 
+# How each kind of feedback line starts: the terminal, the JSON and the web page all show
+# these lines, and the web page styles each by its kind (``line_kind``).
+RED_FLAG_LINE = "Red flag: "
+MISSED_LINE = "Missed: "
+IN_PASSING_LINE = "Only in passing: "
+
+
+def line_kind(line: str) -> str:
+    """``red_flag``, ``missed``, ``in_passing`` or ``other``."""
+    kinds = (
+        (RED_FLAG_LINE, "red_flag"),
+        (MISSED_LINE, "missed"),
+        (IN_PASSING_LINE, "in_passing"),
+    )
+    return next((kind for start, kind in kinds if line.startswith(start)), "other")
+
+
 def strengths(key_points: list[KeyPointResult]) -> list[str]:
     """The key points made, each with the sentence that made it (not those only touched on)."""
     return [
@@ -33,13 +50,13 @@ def strengths(key_points: list[KeyPointResult]) -> list[str]:
 def _in_passing(point: KeyPointResult) -> str:
     """The line for a key point the answer touched on without making it."""
     quote = f' You said: "{point.evidence.quote}"' if point.evidence else ""
-    return f"Only in passing: {point.text}{quote} Make it explicit: {point.advice}"
+    return f"{IN_PASSING_LINE}{point.text}{quote} Make it explicit: {point.advice}"
 
 
 def feedback_lines(key_points: list[KeyPointResult], red_flags: list[RedFlagHit]) -> list[str]:
-    lines = [f'Red flag: "{hit.quote}" {hit.why}' for hit in red_flags]
+    lines = [f'{RED_FLAG_LINE}"{hit.quote}" {hit.why}' for hit in red_flags]
     missed = sorted((k for k in key_points if not k.covered), key=lambda k: -k.weight)
-    lines += [f"Missed: {k.text} {k.advice}" for k in missed]
+    lines += [f"{MISSED_LINE}{k.text} {k.advice}" for k in missed]
     thin = sorted((k for k in key_points if k.thin), key=lambda k: -k.weight)
     lines += [_in_passing(k) for k in thin]
     return lines

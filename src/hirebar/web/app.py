@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hirebar import __version__, store
 from hirebar.content import percent
+from hirebar.grading.feedback import line_kind
 from hirebar.planning.plan import PlanError, check_interview, read_date
 from hirebar.practice.coach import Coach
 from hirebar.practice.drilling import Drilling
@@ -55,6 +56,13 @@ from hirebar.web.security import (
 
 WEB = Path(str(resources.files("hirebar.web")))
 T = TypeVar("T")
+# The style of each kind of feedback line on an assessment page.
+FEEDBACK_CLASSES = {
+    "red_flag": "bad red-flag",
+    "missed": "missed",
+    "in_passing": "thin",
+    "other": "",
+}
 
 
 def found(value: T | None, detail: str) -> T:
@@ -104,6 +112,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     templates.env.filters["pct"] = lambda v: f"{float(v):.0%}"
     templates.env.filters["weight"] = percent
     templates.env.filters["when"] = when
+    templates.env.filters["feedback_class"] = lambda line: FEEDBACK_CLASSES[line_kind(line)]
 
     def page(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
         token = csrf_token(request)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -10,7 +10,7 @@ import yaml
 
 from hirebar.content import Library, RoundKind, Verdict
 from hirebar.grading import assess
-from hirebar.grading.feedback import choose_follow_up
+from hirebar.grading.feedback import choose_follow_up, line_kind
 from hirebar.grading.grader import COVERED_AT, LEXICAL_ONLY_NOTE, THIN_BELOW
 from hirebar.grading.integrity import ECHO_SHARE_LIMIT, question_share
 from hirebar.grading.matching import SentenceMatcher
@@ -596,6 +596,24 @@ def test_a_point_touched_on_is_reported_as_only_in_passing(library, embedder):
     # The strong answers written for the purpose make every point they make firmly; some
     # weak ones only brush against one.
     assert thin_in["weak"] and not thin_in["strong"]
+
+
+def test_each_feedback_line_says_what_kind_it_is(library, embedder):
+    """The web page styles feedback lines by kind, so every line has one, as many as the
+    assessment has red flags, missed points and points made only in passing."""
+    for question_id, answers in PAIRS.items():
+        for answer in answers.values():
+            result = assess(library.questions[question_id], answer, embedder)
+            kinds = Counter(line_kind(line) for line in result.feedback)
+            assert (
+                kinds
+                == Counter(
+                    red_flag=len(result.red_flags),
+                    missed=sum(not k.covered for k in result.key_points),
+                    in_passing=sum(k.thin for k in result.key_points),
+                )
+                - Counter()
+            )  # drops the kinds counted zero times
 
 
 def test_every_point_there_but_some_in_passing_is_told_to_make_the_heaviest_explicit():
