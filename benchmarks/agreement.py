@@ -6,9 +6,9 @@ highest verdict each kind of gaming reached. Targets on the test split: Spearman
 >= 0.80, QWK >= 0.75, exact >= 65 %, within-one >= 95 %, no gaming above lean_no_hire.
 ``--split unseen`` reads the answers of writers who never saw the grader or the rubric
 while writing (LABELLING.md, "The unseen set"): how the grader carries to other people's
-words.
+words. ``--split unseen-dev`` reads a second such set, made to tune against.
 
-usage: python benchmarks/agreement.py [--split test|dev|all|unseen] [--lexical]
+usage: python benchmarks/agreement.py [--split test|dev|all|unseen|unseen-dev] [--lexical]
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ SHORT = ["SNH", "LNH", "LH", "SH"]
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", default="test", choices=["test", "dev", "all", "unseen"])
+    parser.add_argument(
+        "--split", default="test", choices=["test", "dev", "all", "unseen", "unseen-dev"]
+    )
     parser.add_argument("--lexical", action="store_true", help="without the sentence model")
     args = parser.parse_args()
 

@@ -11,6 +11,7 @@ from hirebar.content import Verdict
 
 DATA = Path(__file__).resolve().parent / "data"
 GAMING = ("keyword_stuffing", "echo", "off_topic", "wrong_facts", "padding")
+UNSEEN = {"unseen": DATA / "unseen.yaml", "unseen-dev": DATA / "unseen_dev.yaml"}
 
 
 @dataclass(frozen=True)
@@ -26,11 +27,10 @@ class Labelled:
 
 
 def load(split: str = "all") -> list[Labelled]:
-    """Answers whose question is in ``split`` (dev, test or all), or the unseen set."""
-    if split == "unseen":
-        return [
-            _labelled(raw) for raw in yaml.safe_load((DATA / "unseen.yaml").read_text())["answers"]
-        ]
+    """Answers whose question is in ``split`` (dev, test or all), or one of the unseen sets
+    (``unseen``, never tuned on, and ``unseen-dev``, made the same way to tune on)."""
+    if split in UNSEEN:
+        return [_labelled(raw) for raw in yaml.safe_load(UNSEEN[split].read_text())["answers"]]
     splits = yaml.safe_load((DATA / "split.yaml").read_text())
     wanted = set(splits["dev"]) | set(splits["test"]) if split == "all" else set(splits[split])
     return [
