@@ -21,7 +21,7 @@ import numpy as np
 from hirebar.content import RedFlag
 from hirebar.grading.assessment import RedFlagHit
 from hirebar.grading.matching import SentenceMatcher
-from hirebar.grading.text import REFUSAL, content_stems
+from hirebar.grading.text import REFUSAL, Sentence, content_stems
 
 LEXICAL_THRESHOLD = 0.8
 COSINE_THRESHOLD = 0.62
@@ -37,7 +37,7 @@ _NEGATION = re.compile(
 GENERIC_RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         id="defers-to-engineers",
-        text="Hands a product decision to engineering instead of owning it.",
+        text="Hands a product decision to engineering, legal or another team instead of owning it.",
         why="Committees read deferring as abdication: the PM is expected to frame the "
         "decision, weigh the trade-off and make the call with the team.",
         cues=[
@@ -73,6 +73,46 @@ GENERIC_RED_FLAGS: tuple[RedFlag, ...] = (
         ],
     ),
 )
+
+
+# Handing the decision itself to another team, said in words that carry the stance ("Once
+# legal comes back, I'd implement whatever they recommend."): the sentence model reads
+# such a sentence as the question's legal-review key point, closer to it than to the flag.
+_TEAM = (
+    r"(?:legal|compliance|(?:the )?lawyers|(?:the )?risk(?: team)?|(?:the )?engineer(?:s|ing)"
+    r"(?: team)?|(?:the )?ml(?: team| lead| engineers)?|data science|(?:the )?experts?|"
+    r"(?:the )?policy(?: team)?|trust and safety)"
+)
+_DEFERS = re.compile(
+    rf"\b(?:i'?d|i would|i will|i'll|we'?d|we would|i)\s+(?:\w+\s+){{0,2}}(?:defer|leave (?:it|"
+    rf"that|this|the (?:call|decision|choice)))\s+(?:\w+\s+){{0,3}}(?:to|with)\s+(?:the\s+)?{_TEAM}"
+    rf"|\bwhatever (?:they|{_TEAM})\s+(?:say|says|said|decide|decides|recommend|recommends|"
+    r"conclude|concludes)\b"
+    r"|\b(?:isn'?t|is not)\s+(?:really\s+)?(?:a product|the pm'?s|a pm)\s+(?:call|decision)\b"
+    rf"|\b{_TEAM}\s+(?:should|will|can|gets? to|needs? to)\s+(?:make|own)\s+(?:the|that|this)\s+"
+    r"(?:call|decision)\b"
+    rf"|\blet (?:the\s+)?{_TEAM}\s+(?:make the call|decide|figure (?:it|that) out)",
+    re.IGNORECASE,
+)
+DEFERS_FLAG = GENERIC_RED_FLAGS[0]
+
+
+def find_deferral(sentences: Sequence[Sentence]) -> RedFlagHit | None:
+    """The first sentence that hands the decision to another team, unless it turns that down
+    ("I wouldn't just do whatever legal says")."""
+    for sentence in sentences:
+        match = _DEFERS.search(sentence.text)
+        if match and not _negations(sentence.text[max(0, match.start() - 40) : match.start()]):
+            flag = DEFERS_FLAG
+            return RedFlagHit(
+                id=flag.id,
+                text=flag.text,
+                why=flag.why,
+                quote=sentence.text,
+                start=sentence.start,
+                end=sentence.end,
+            )
+    return None
 
 
 def find_red_flags(

@@ -14,6 +14,7 @@ from hirebar.grading.feedback import choose_follow_up, line_kind
 from hirebar.grading.grader import COVERED_AT, LEXICAL_ONLY_NOTE, THIN_BELOW
 from hirebar.grading.integrity import ECHO_SHARE_LIMIT, question_share
 from hirebar.grading.matching import SentenceMatcher
+from hirebar.grading.red_flags import find_deferral
 from hirebar.grading.text import split_sentences
 
 ANSWERS = Path(__file__).resolve().parents[2] / "data" / "answers"
@@ -649,3 +650,33 @@ def test_without_the_model_no_point_is_called_thin(library):
         for answer in answers.values():
             result = assess(library.questions[question_id], answer)
             assert not any(point.thin for point in result.key_points)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "defers"),
+    [
+        ("Once legal comes back, I'd implement whatever they recommend.", True),
+        ("Whatever legal decides, we will build within it.", True),
+        ("I'd defer to the risk team on whether the rules can be relaxed.", True),
+        ("This isn't really a product decision, it's a risk decision.", True),
+        ("Let the ML team decide which model to use.", True),
+        ("I wouldn't just do whatever legal says; I'd bring them options.", False),
+        ("I'd loop in legal and compliance before launch.", False),
+        ("Legal needs to know now, and the customer needs a straight answer.", False),
+        ("People read it as advice, whatever the screen says.", False),
+    ],
+)
+def test_handing_the_decision_to_another_team_is_read_from_its_words(sentence, defers):
+    """The sentence model reads "whatever legal recommends" as the legal-review key point,
+    so handing the decision over is also found by the words that say it."""
+    assert (find_deferral(split_sentences(sentence)) is not None) == defers
+
+
+def test_an_answer_that_defers_to_legal_raises_the_flag(library, embedder):
+    question = library.questions["xf-legal-biometric-try-on"]
+    answer = (
+        "Face scans are biometric data, so this is a legal question at heart. I'd take the "
+        "design to legal and ask what consent we need in each state. Once legal comes back, "
+        "I'd implement whatever they recommend, and engineering can build it."
+    )
+    assert "defers-to-engineers" in raised(question, answer, embedder)
