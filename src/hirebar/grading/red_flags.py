@@ -103,16 +103,19 @@ def find_deferral(sentences: Sequence[Sentence]) -> RedFlagHit | None:
     for sentence in sentences:
         match = _DEFERS.search(sentence.text)
         if match and not _negations(sentence.text[max(0, match.start() - 40) : match.start()]):
-            flag = DEFERS_FLAG
-            return RedFlagHit(
-                id=flag.id,
-                text=flag.text,
-                why=flag.why,
-                quote=sentence.text,
-                start=sentence.start,
-                end=sentence.end,
-            )
+            return _hit(DEFERS_FLAG, sentence)
     return None
+
+
+def _hit(flag: RedFlag, sentence: Sentence) -> RedFlagHit:
+    return RedFlagHit(
+        id=flag.id,
+        text=flag.text,
+        why=flag.why,
+        quote=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+    )
 
 
 def find_red_flags(
@@ -171,16 +174,7 @@ def find_red_flags(
                 close = max(plain, default=0.0)
                 if close < COSINE_THRESHOLD or close <= strongest[index]:
                     continue
-            hits.append(
-                RedFlagHit(
-                    id=flag.id,
-                    text=flag.text,
-                    why=flag.why,
-                    quote=sentence.text,
-                    start=sentence.start,
-                    end=sentence.end,
-                )
-            )
+            hits.append(_hit(flag, sentence))
             break
     return hits
 
