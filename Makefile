@@ -53,6 +53,7 @@ content: model
 
 bench: model $(DEV)
 	$(BIN)/python benchmarks/agreement.py --split test
+	$(BIN)/python benchmarks/agreement.py --split unseen
 	$(BIN)/python benchmarks/own_stories.py
 	$(BIN)/python benchmarks/grading_speed.py
 
