@@ -16,7 +16,7 @@ from hirebar.grading.feedback import choose_follow_up, feedback_lines, next_step
 from hirebar.grading.integrity import check as check_integrity
 from hirebar.grading.matching import SentenceMatcher
 from hirebar.grading.misconceptions import every_misconception
-from hirebar.grading.red_flags import GENERIC_RED_FLAGS, find_deferral, find_red_flags
+from hirebar.grading.red_flags import GENERIC_RED_FLAGS, find_red_flags
 from hirebar.grading.rewrite import suggest as suggest_rewrite
 from hirebar.grading.signals import find_signals
 from hirebar.grading.text import (
@@ -103,11 +103,7 @@ def raised_flags(
     compared = [question.prompt, *_prompt_sentences(question.prompt)]
     compared += [p.weak for p in question.pitfalls]
     matcher = SentenceMatcher(sentences, question.prompt, embedder, [*cues, *compared])
-    hits = find_red_flags(flags, matcher, [c for k in rubric_points for c in k.cues])
-    deferral = find_deferral(sentences)
-    if deferral and not any(h.id == deferral.id for h in hits):
-        hits.append(deferral)
-    return matcher, hits
+    return matcher, find_red_flags(flags, matcher, [c for k in rubric_points for c in k.cues])
 
 
 def assess(

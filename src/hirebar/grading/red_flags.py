@@ -129,7 +129,8 @@ def find_red_flags(
     taking the other side. A match by wording alone gives way too when the sentence reads
     as a key point (cosine ``READS_AS_KEY_POINT`` or more to one of its cues) and is closer
     to it than to the flag: "keep a switch to turn it off" shares the words of "turn it on
-    for all adjusters at once" and means the opposite.
+    for all adjusters at once" and means the opposite. The deferring flag is also raised by
+    the words that hand a decision over (``find_deferral``).
     """
     strongest = (
         matcher.cosine(list(strong_cues)).max(axis=0)
@@ -176,6 +177,10 @@ def find_red_flags(
                     continue
             hits.append(_hit(flag, sentence))
             break
+    if DEFERS_FLAG in flags and not any(h.id == DEFERS_FLAG.id for h in hits):
+        deferral = find_deferral(matcher.sentences)
+        if deferral:
+            hits.append(deferral)
     return hits
 
 
