@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, Field
 
 from hirebar.content import Competency, FollowUp, Verdict
+
+if TYPE_CHECKING:
+    from hirebar.grading.text import Sentence
 
 
 class Evidence(BaseModel):
@@ -40,6 +45,18 @@ class RedFlagHit(BaseModel):
     quote: str
     start: int
     end: int
+
+    @classmethod
+    def quoting(cls, flag_id: str, text: str, why: str, sentence: Sentence) -> RedFlagHit:
+        """The hit on one sentence of the answer, quoted with where it sits."""
+        return cls(
+            id=flag_id,
+            text=text,
+            why=why,
+            quote=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+        )
 
 
 class Rewrite(BaseModel):

@@ -102,7 +102,7 @@ def check(
         ),
         *_padding(answer, sentences, budget_minutes * SPOKEN_WORDS_PER_MINUTE),
         *(
-            _hit(
+            RedFlagHit.quoting(
                 f"wrong-fact:{h.misconception.id}",
                 f"Wrong fact: {h.misconception.text[0].lower()}{h.misconception.text[1:]}",
                 h.misconception.why,
@@ -112,12 +112,6 @@ def check(
         ),
     ]
     return Integrity(issues)
-
-
-def _hit(flag_id: str, text: str, why: str, sentence: Sentence) -> RedFlagHit:
-    return RedFlagHit(
-        id=flag_id, text=text, why=why, quote=sentence.text, start=sentence.start, end=sentence.end
-    )
 
 
 def list_share(answer: str, sentences: list[Sentence]) -> tuple[float, Sentence | None]:
@@ -150,7 +144,7 @@ def _stuffing(answer: str, sentences: list[Sentence]) -> list[RedFlagHit]:
     if share < LIST_SHARE_LIMIT or not sentences:
         return []
     return [
-        _hit(
+        RedFlagHit.quoting(
             "keyword-stuffing",
             "Lists terms instead of making decisions.",
             "A string of buzzwords shows vocabulary, not judgement: the committee hears no "
@@ -183,7 +177,7 @@ def _echo(
         ),
     )
     return [
-        _hit(
+        RedFlagHit.quoting(
             "echo",
             "Mostly restates the question.",
             "Repeating the prompt back uses the time without adding a plan, a metric or a "
@@ -211,7 +205,7 @@ def _off_topic(
         else "no sentence comes near what was asked"
     )
     return [
-        _hit(
+        RedFlagHit.quoting(
             "off-topic",
             "Answers a different question.",
             f"It uses {len(used)} of the question's {len(asked)} content words and {touched}; "
@@ -252,7 +246,7 @@ def _padding(answer: str, sentences: list[Sentence], budget_words: int) -> list[
         return len(_FILLER.findall(sentence.text)), said[" ".join(words(sentence.text))]
 
     return [
-        _hit(
+        RedFlagHit.quoting(
             PADDING_FLAG,
             "Buries the answer in repetition and filler, far past what a spoken answer holds.",
             "Length is not depth: a committee hears the same points restated and the clock "

@@ -103,19 +103,8 @@ def find_deferral(sentences: Sequence[Sentence]) -> RedFlagHit | None:
     for sentence in sentences:
         match = _DEFERS.search(sentence.text)
         if match and not _negations(sentence.text[max(0, match.start() - 40) : match.start()]):
-            return _hit(DEFERS_FLAG, sentence)
+            return RedFlagHit.quoting(DEFERS_FLAG.id, DEFERS_FLAG.text, DEFERS_FLAG.why, sentence)
     return None
-
-
-def _hit(flag: RedFlag, sentence: Sentence) -> RedFlagHit:
-    return RedFlagHit(
-        id=flag.id,
-        text=flag.text,
-        why=flag.why,
-        quote=sentence.text,
-        start=sentence.start,
-        end=sentence.end,
-    )
 
 
 def find_red_flags(
@@ -175,7 +164,7 @@ def find_red_flags(
                 close = max(plain, default=0.0)
                 if close < COSINE_THRESHOLD or close <= strongest[index]:
                     continue
-            hits.append(_hit(flag, sentence))
+            hits.append(RedFlagHit.quoting(flag.id, flag.text, flag.why, sentence))
             break
     if DEFERS_FLAG in flags and not any(h.id == DEFERS_FLAG.id for h in hits):
         deferral = find_deferral(matcher.sentences)
