@@ -72,12 +72,27 @@ GENERIC_RED_FLAGS: tuple[RedFlag, ...] = (
             "keep it quiet so nobody worries",
         ],
     ),
+    RedFlag(
+        id="waits-for-it-to-fix-itself",
+        text="Expects the problem to fix itself with time or more data.",
+        why="Waiting leaves the harm running for the people hit now; committees expect an "
+        "action, an owner and a measure that shows when it is fixed.",
+        cues=["the problem will solve itself over time", "it will sort itself out"],
+    ),
+    RedFlag(
+        id="disclaimer-as-fix",
+        text="Offers a disclaimer as the fix for the model's mistakes.",
+        why="Users read past disclaimers, so the harm stays; committees want it reduced at "
+        "the source (a narrower scope, a threshold, a human check) before any warning text.",
+        cues=["a disclaimer is enough to cover the risk", "just add a disclaimer and launch"],
+    ),
 )
 
 
-# Handing the decision itself to another team, said in words that carry the stance ("Once
-# legal comes back, I'd implement whatever they recommend."): the sentence model reads
-# such a sentence as the question's legal-review key point, closer to it than to the flag.
+# Some flags are also raised by the words that carry their stance, because the sentence
+# model reads such a sentence as the key point on the same topic, closer to it than to the
+# flag. Handing the decision to another team ("Once legal comes back, I'd implement whatever
+# they recommend.") reads as the legal-review point.
 _TEAM = (
     r"(?:legal|compliance|(?:the )?lawyers|(?:the )?risk(?: team)?|(?:the )?engineer(?:s|ing)"
     r"(?: team)?|(?:the )?ml(?: team| lead| engineers)?|data science|(?:the )?experts?|"
@@ -94,16 +109,43 @@ _DEFERS = re.compile(
     rf"|\blet (?:the\s+)?{_TEAM}\s+(?:make the call|decide|figure (?:it|that) out)",
     re.IGNORECASE,
 )
-DEFERS_FLAG = GENERIC_RED_FLAGS[0]
+# Waiting for time or data to cure it ("as they build history, the problem solves itself")
+# reads as the monitoring point.
+_WAITS = re.compile(
+    r"\b(?:solves?|solved|fix(?:es|ed)?|sorts?|sorted|resolves?|resolved|corrects?|"
+    r"takes? care of)\s+(?:it|them)sel(?:f|ves)\b|\bwill naturally\b|\bcome naturally\b",
+    re.IGNORECASE,
+)
+# A disclaimer put forward as the remedy ("I'd add a clear disclaimer that it isn't
+# advice") reads as the user-communication point.
+_DISCLAIMS = re.compile(
+    r"\b(?:add|adding|put|putting|include|including|show|showing|display|displaying|"
+    r"launch(?:ing)? with|ship(?:ping)? with)\s+(?:\w+\s+){0,3}?disclaimers?\b",
+    re.IGNORECASE,
+)
+# Someone else's position, reported: "Design wants to keep it and add a disclaimer."
+_REPORTED = re.compile(
+    r"\b(?!i\b|we\b)\w+\s+(?:wants?|wanted|suggests|suggested|proposes|proposed|asks|asked|"
+    r"says|said|argues|argued)\b",
+    re.IGNORECASE,
+)
+WORDED_FLAGS: dict[str, re.Pattern[str]] = {
+    "defers-to-engineers": _DEFERS,
+    "waits-for-it-to-fix-itself": _WAITS,
+    "disclaimer-as-fix": _DISCLAIMS,
+}
 
 
-def find_deferral(sentences: Sequence[Sentence]) -> RedFlagHit | None:
-    """The first sentence that hands the decision to another team, unless it turns that down
-    ("I wouldn't just do whatever legal says")."""
-    for sentence in sentences:
-        match = _DEFERS.search(sentence.text)
-        if match and not _negations(sentence.text[max(0, match.start() - 40) : match.start()]):
-            return RedFlagHit.quoting(DEFERS_FLAG.id, DEFERS_FLAG.text, DEFERS_FLAG.why, sentence)
+def find_worded(flag: RedFlag, sentences: Sequence[Sentence]) -> RedFlagHit | None:
+    """The first sentence whose words raise ``flag`` (see ``WORDED_FLAGS``), unless it
+    turns that down just before ("I wouldn't just do whatever legal says", "rather than
+    add a disclaimer") or reports another's view ("Design wants to ... add a disclaimer")."""
+    pattern = WORDED_FLAGS.get(flag.id)
+    for sentence in sentences if pattern else ():
+        match = pattern.search(sentence.text)
+        before = sentence.text[max(0, match.start() - 40) : match.start()] if match else ""
+        if match and not _negations(before) and not _REPORTED.search(before):
+            return RedFlagHit.quoting(flag.id, flag.text, flag.why, sentence)
     return None
 
 
@@ -118,8 +160,8 @@ def find_red_flags(
     taking the other side. A match by wording alone gives way too when the sentence reads
     as a key point (cosine ``READS_AS_KEY_POINT`` or more to one of its cues) and is closer
     to it than to the flag: "keep a switch to turn it off" shares the words of "turn it on
-    for all adjusters at once" and means the opposite. The deferring flag is also raised by
-    the words that hand a decision over (``find_deferral``).
+    for all adjusters at once" and means the opposite. Some generic flags are also raised by
+    the words that carry their stance (``find_worded``).
     """
     strongest = (
         matcher.cosine(list(strong_cues)).max(axis=0)
@@ -166,10 +208,11 @@ def find_red_flags(
                     continue
             hits.append(RedFlagHit.quoting(flag.id, flag.text, flag.why, sentence))
             break
-    if DEFERS_FLAG in flags and not any(h.id == DEFERS_FLAG.id for h in hits):
-        deferral = find_deferral(matcher.sentences)
-        if deferral:
-            hits.append(deferral)
+    raised = {h.id for h in hits}
+    for flag in flags:
+        worded = None if flag.id in raised else find_worded(flag, matcher.sentences)
+        if worded:
+            hits.append(worded)
     return hits
 
 

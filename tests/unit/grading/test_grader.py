@@ -14,7 +14,7 @@ from hirebar.grading.feedback import choose_follow_up, line_kind
 from hirebar.grading.grader import COVERED_AT, LEXICAL_ONLY_NOTE, THIN_BELOW
 from hirebar.grading.integrity import ECHO_SHARE_LIMIT, question_share
 from hirebar.grading.matching import SentenceMatcher
-from hirebar.grading.red_flags import find_deferral
+from hirebar.grading.red_flags import GENERIC_RED_FLAGS, find_worded
 from hirebar.grading.text import split_sentences
 
 ANSWERS = Path(__file__).resolve().parents[2] / "data" / "answers"
@@ -669,7 +669,8 @@ def test_without_the_model_no_point_is_called_thin(library):
 def test_handing_the_decision_to_another_team_is_read_from_its_words(sentence, defers):
     """The sentence model reads "whatever legal recommends" as the legal-review key point,
     so handing the decision over is also found by the words that say it."""
-    assert (find_deferral(split_sentences(sentence)) is not None) == defers
+    flag = next(f for f in GENERIC_RED_FLAGS if f.id == "defers-to-engineers")
+    assert (find_worded(flag, split_sentences(sentence)) is not None) == defers
 
 
 def test_an_answer_that_defers_to_legal_raises_the_flag(library, embedder):
@@ -680,3 +681,38 @@ def test_an_answer_that_defers_to_legal_raises_the_flag(library, embedder):
         "I'd implement whatever they recommend, and engineering can build it."
     )
     assert "defers-to-engineers" in raised(question, answer, embedder)
+
+
+@pytest.mark.parametrize(
+    ("flag_id", "sentence", "raised_by_words"),
+    [
+        ("waits-for-it-to-fix-itself", "As they build history, the problem solves itself.", True),
+        ("waits-for-it-to-fix-itself", "Serving costs will sort themselves out next year.", True),
+        ("waits-for-it-to-fix-itself", "The model will naturally pick up the new slang.", True),
+        ("waits-for-it-to-fix-itself", "We can't assume the problem will fix itself.", False),
+        ("waits-for-it-to-fix-itself", "I fixed the labelling script myself that night.", False),
+        ("disclaimer-as-fix", "I'd add a clear disclaimer that it isn't medical advice.", True),
+        ("disclaimer-as-fix", "We could launch with a short disclaimer under each answer.", True),
+        ("disclaimer-as-fix", "Rather than add a disclaimer, I'd narrow what it answers.", False),
+        ("disclaimer-as-fix", "Design wants to keep it and add a disclaimer.", False),
+        ("disclaimer-as-fix", "Nobody reads disclaimers, so the fix is in the product.", False),
+    ],
+)
+def test_waiting_and_disclaiming_are_read_from_their_words(flag_id, sentence, raised_by_words):
+    """Both stances read to the sentence model as the monitoring or user-communication key
+    point on the same topic, so their words raise the generic flag; a negation just before,
+    or another person's view reported, does not."""
+    flag = next(f for f in GENERIC_RED_FLAGS if f.id == flag_id)
+    assert (find_worded(flag, split_sentences(sentence)) is not None) == raised_by_words
+
+
+def test_an_answer_that_waits_and_disclaims_raises_both_flags(library, embedder):
+    question = library.questions["safe-lab-results-explainer"]
+    answer = (
+        "The explainer gets most results right, and patients like it. For the misread results, "
+        "I'd put a disclaimer at the top of every explanation telling people to confirm with "
+        "their doctor. As we collect more feedback the model will naturally get better, so the "
+        "accuracy problem solves itself within a quarter or two."
+    )
+    found = raised(question, answer, embedder)
+    assert "disclaimer-as-fix" in found and "waits-for-it-to-fix-itself" in found
