@@ -86,6 +86,13 @@ GENERIC_RED_FLAGS: tuple[RedFlag, ...] = (
         "the source (a narrower scope, a threshold, a human check) before any warning text.",
         cues=["a disclaimer is enough to cover the risk", "just add a disclaimer and launch"],
     ),
+    RedFlag(
+        id="denies-model-bias",
+        text="Says the model cannot be biased because it only learns from data.",
+        why="Models learn the skew in their data and in their labels; committees expect the "
+        "gap measured for each group and owned, not ruled out.",
+        cues=["the model can't be biased because it only learns from the data"],
+    ),
 )
 
 
@@ -123,16 +130,34 @@ _DISCLAIMS = re.compile(
     r"launch(?:ing)? with|ship(?:ping)? with)\s+(?:\w+\s+){0,3}?disclaimers?\b",
     re.IGNORECASE,
 )
+# What turns a worded stance down just before it: a refusal, or a judgement that it is a
+# mistake ("it would be wrong to add a disclaimer"). "Wrong" alone describes the errors
+# themselves more often than it judges ("for the wrong readings, I'd add a disclaimer").
+_TURNED_DOWN = re.compile(
+    REFUSAL.pattern + r"|\b(?:avoid|instead of|rather than|resist|trap|tempting|"
+    r"push(?:ed|ing)? back|disagree[ds]?)\b|\b(?:be|is|it'?s)\s+(?:a\s+)?(?:wrong|mistake)\b"
+    r"|\bmistake\s+(?:is|was|would be)\b",
+    re.IGNORECASE,
+)
 # Someone else's position, reported: "Design wants to keep it and add a disclaimer."
 _REPORTED = re.compile(
     r"\b(?!i\b|we\b)\w+\s+(?:wants?|wanted|suggests|suggested|proposes|proposed|asks|asked|"
     r"says|said|argues|argued)\b",
     re.IGNORECASE,
 )
+# Ruling bias out ("it just finds patterns in the data, so it can't really be biased")
+# reads as the fairness point.
+_DENIES_BIAS = re.compile(
+    r"\b(?:can'?t|cannot|couldn'?t|isn'?t|is not|won'?t|doesn'?t)\s+(?:really\s+)?(?:be\s+)?"
+    r"(?:biased|discriminat\w+|unfair)\b"
+    r"|\b(?:model|algorithm|it)(?:'s| is)\s+(?:\w+\s+)?(?:objective|neutral)\b",
+    re.IGNORECASE,
+)
 WORDED_FLAGS: dict[str, re.Pattern[str]] = {
     "defers-to-engineers": _DEFERS,
     "waits-for-it-to-fix-itself": _WAITS,
     "disclaimer-as-fix": _DISCLAIMS,
+    "denies-model-bias": _DENIES_BIAS,
 }
 
 
@@ -144,7 +169,7 @@ def find_worded(flag: RedFlag, sentences: Sequence[Sentence]) -> RedFlagHit | No
     for sentence in sentences if pattern else ():
         match = pattern.search(sentence.text)
         before = sentence.text[max(0, match.start() - 40) : match.start()] if match else ""
-        if match and not _negations(before) and not _REPORTED.search(before):
+        if match and not _TURNED_DOWN.search(before) and not _REPORTED.search(before):
             return RedFlagHit.quoting(flag.id, flag.text, flag.why, sentence)
     return None
 

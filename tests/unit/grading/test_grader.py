@@ -696,12 +696,19 @@ def test_an_answer_that_defers_to_legal_raises_the_flag(library, embedder):
         ("disclaimer-as-fix", "Rather than add a disclaimer, I'd narrow what it answers.", False),
         ("disclaimer-as-fix", "Design wants to keep it and add a disclaimer.", False),
         ("disclaimer-as-fix", "Nobody reads disclaimers, so the fix is in the product.", False),
+        ("disclaimer-as-fix", "For the wrong readings, I'd put a disclaimer on top.", True),
+        ("disclaimer-as-fix", "It would be a mistake to add a disclaimer and stop.", False),
+        ("denies-model-bias", "It only finds patterns in data, so it can't be biased.", True),
+        ("denies-model-bias", "The model is objective, unlike a human reviewer.", True),
+        ("denies-model-bias", "I wouldn't assume the model isn't biased; I'd measure it.", False),
+        ("denies-model-bias", "I'd check whether the model is biased against new users.", False),
     ],
 )
-def test_waiting_and_disclaiming_are_read_from_their_words(flag_id, sentence, raised_by_words):
-    """Both stances read to the sentence model as the monitoring or user-communication key
-    point on the same topic, so their words raise the generic flag; a negation just before,
-    or another person's view reported, does not."""
+def test_stances_are_read_from_their_words(flag_id, sentence, raised_by_words):
+    """Each stance reads to the sentence model as the key point on its topic (monitoring,
+    telling users, fairness), so its words raise the generic flag; a refusal or a judgement
+    just before, or another person's view reported there, does not. "Wrong" alone describes
+    the errors more often than it judges the move."""
     flag = next(f for f in GENERIC_RED_FLAGS if f.id == flag_id)
     assert (find_worded(flag, split_sentences(sentence)) is not None) == raised_by_words
 
