@@ -77,7 +77,8 @@ _RECALL_DEFINITION = (
     r"captured)\b (?:almost |nearly )?(?:all|every|\d[\d.]* ?%|most) (?:of )?(?:the )?"
     r"(?!(?:flags|alerts|predictions)\b)\w+"
     r"|of (?:all |every )(?:the )?(?:\w+ )?(?:sick |fraudulent |toxic |spam |relevant )?"
-    r"(?:patients|cases|fraud|spam|posts|transactions|payments|emails|documents|results|users)"
+    r"(?:patients|cases|fraud|spam|posts|transactions|payments|emails|documents|results|users|"
+    r"products|items|listings|pages|songs|videos|recipes|records|claims)"
     r"\b(?!.{0,30}\b(?:we|it|the model|the system) (?:flag|block|predict|call|mark|remov))"
     r"|true positive rate|\btpr\b|hit rate|" + _tp_over(r"(?:fn|false negatives?)") + ")"
 )
@@ -110,6 +111,9 @@ _PRECISION_DEFINITION = (
     r"|of the (?:\w+ ){0,2}(?:we|it|the model|the system) (?:blocked|flagged|removed|predicted|"
     r"marked|labell?ed|called|escalated|declined|rejected|sent|show|return|surface|display|"
     r"retriev)\w*\b.{0,30}\b(?:were|was|are|is)\b"
+    r"|of (?:the |all )?(?:the )?(?:returned|retrieved|shown|surfaced|recommended|suggested) "
+    r"\w+ (?:that |which )?(?:are|were|is|was) (?:actually |really |truly )?(?:relevant|right|"
+    r"correct|good)"
     r"|positive predictive value|\bppv\b|" + _tp_over(r"(?:fp|false positives?)") + ")"
 )
 # Consequences said as if they defined the measure: recall with few false alarms,

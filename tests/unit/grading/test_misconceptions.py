@@ -38,6 +38,12 @@ WRONG = [
     ("precision-as-recall", "With 95% precision, only 5% of real toxic posts get through."),
     ("precision-as-recall", "Precision answers: of all the sick patients, how many did we detect?"),
     ("precision-as-recall", "Precision = TP / (TP + FN)."),
+    # retrieval, where the positives are products or documents the search returns
+    (
+        "precision-as-recall",
+        "Precision is the share of all the relevant items in the shop that search returns.",
+    ),
+    ("recall-as-precision", "Recall is the share of returned listings that are relevant."),
     ("precision-as-recall", "High precision means we catch almost all of the spam that exists."),
     ("recall-as-precision", "Recall is how often the model is right when it flags something."),
     ("recall-as-precision", "High recall means few false alarms."),
@@ -153,6 +159,8 @@ WRONG = [
 ]
 
 RIGHT = [
+    "Precision is the share of returned listings that are relevant.",
+    "Recall is the share of all the relevant items in the shop that search returns.",
     "Precision is the share of the transactions we flag that are really fraud.",
     "Recall is the share of all real fraud that we catch.",
     "AUC only measures ranking; it says nothing about calibration.",
