@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
+
 from hirebar.content import ANSWER_MINUTES, FollowUp, KeyPoint, Question, Verdict
 from hirebar.grading.assessment import Assessment, Evidence, KeyPointResult, RedFlagHit
 from hirebar.grading.copying import mostly_copied
@@ -39,7 +41,7 @@ from hirebar.grading.verdict import (
     verdict_for,
 )
 
-GRADER_VERSION = "1.11"
+GRADER_VERSION = "1.12"
 # About 40 minutes of speech: more is padding by any measure, and it bounds grading time.
 MAX_SENTENCES = 400
 COVERED_AT = 0.55
@@ -53,6 +55,16 @@ CLEARLY_COVERED_AT = 0.60
 # below it, and 4 % of those in strong-hire answers. Only with the sentence model: on wording
 # alone it separated nothing (21 % of strong-hire answers' points).
 THIN_BELOW = 0.65
+# A sentence this close in meaning to a sentence of the prompt's situation, with few words
+# of its own, tells it back ("The airline says 4% of its payments get declined during flash
+# sales."): it says nothing the candidate decided, so it is no evidence for a key point. A
+# sentence that reads the facts ("Training at 99% with validation loss rising after epoch two
+# is overfitting; take the epoch-two checkpoint ...") reads as close and brings its own words.
+# The prompt's question is left out: "I'd sit down with sales and risk" takes it up. Chosen
+# on dev and the unseen-dev set (0.60 to 0.70, and 0.25 to 0.5 new words, tried); at 0.5
+# two exemplar outlines lost a key point.
+RESTATES_PROMPT_AT = 0.65
+RETOLD_NEW_SHARE = 0.4
 UNREAD_SCRIPT_NOTE = (
     "The answer has no words in the Latin alphabet, and the grader reads only those: "
     "write it in English to have it graded."
@@ -141,9 +153,15 @@ def assess(
     if probe is not None:
         flag_hits = [h for h in flag_hits if not _restates(h.quote, probe.prompt)]
     wrong_facts = every_misconception(sentences)
-    # A sentence the committee holds against the answer does not also count for it.
+    # A sentence the committee holds against the answer does not also count for it, nor does
+    # one that only tells the prompt back (a reply is read against its probe, not the prompt).
     flagged_starts = {h.start for h in flag_hits} | {h.sentence.start for h in wrong_facts}
     flagged = frozenset(i for i, s in enumerate(sentences) if s.start in flagged_starts)
+    # How close each sentence reads to each sentence of the prompt.
+    prompt_sentences = _prompt_sentences(question.prompt)
+    to_prompt = matcher.cosine(prompt_sentences) if embedder else None
+    if to_prompt is not None and probe is None:
+        flagged |= _told_back(matcher, prompt_sentences, to_prompt)
     thin_below = THIN_BELOW if embedder else COVERED_AT
     key_points = [_cover(k, matcher, flagged, thin_below) for k in rubric_points]
     total_weight = sum(k.weight for k in key_points)
@@ -156,9 +174,7 @@ def assess(
     # at most two of five).
     answers_it = 2 * sum(k.strength >= clearly for k in key_points) > len(key_points)
     closest = float(matcher.topic().max()) if embedder and not probe and not answers_it else None
-    restating = (
-        float(matcher.cosine(_prompt_sentences(question.prompt)).max()) if embedder else None
-    )
+    restating = float(to_prompt.max()) if to_prompt is not None else None
     integrity = check_integrity(
         answer,
         sentences,
@@ -215,6 +231,20 @@ def _restates(sentence: str, probe: str) -> bool:
     candidate's."""
     stems = set(content_stems(REFUSAL.sub(" ", sentence)))
     return bool(stems) and stems <= set(content_stems(probe))
+
+
+def _told_back(
+    matcher: SentenceMatcher, prompt_sentences: tuple[str, ...], to_prompt: np.ndarray
+) -> frozenset[int]:
+    """The answer's sentences that tell the prompt's situation back (``RESTATES_PROMPT_AT``)."""
+    situation = [row for row, text in enumerate(prompt_sentences) if not text.endswith("?")]
+    closest = to_prompt[situation].max(axis=0, initial=0.0)
+    return frozenset(
+        index
+        for index in np.flatnonzero(closest >= RESTATES_PROMPT_AT).tolist()
+        if len(matcher.stems[index] - matcher.question_stems)
+        <= RETOLD_NEW_SHARE * len(matcher.stems[index])
+    )
 
 
 def _cover(

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from hirebar.content import Library, RoundKind, Verdict
-from hirebar.grading import assess
+from hirebar.grading import assess, grader
 from hirebar.grading.feedback import choose_follow_up, line_kind
 from hirebar.grading.grader import COVERED_AT, LEXICAL_ONLY_NOTE, THIN_BELOW
 from hirebar.grading.integrity import ECHO_SHARE_LIMIT, question_share
@@ -723,3 +723,29 @@ def test_an_answer_that_waits_and_disclaims_raises_both_flags(library, embedder)
     )
     found = raised(question, answer, embedder)
     assert "disclaimer-as-fix" in found and "waits-for-it-to-fix-itself" in found
+
+
+AIRLINE_TOLD_BACK = (
+    "I'd start from what the airline told us. Its team says 4% of its payments get declined "
+    "during flash fare sales. I would not switch the rules off, because tickets are where "
+    "stolen cards cash out. Instead I'd offer step-up checks for the middle band of scores "
+    "during sales, and looser thresholds for returning customers. I'd sit down with the sales "
+    "lead and the head of risk, agree what we can offer, and have risk sign it off. For the "
+    "first sale we'd watch chargebacks hourly and tighten if fraud passes half a percent."
+)
+
+
+def test_a_sentence_that_tells_the_prompt_back_is_no_evidence(library, embedder, monkeypatch):
+    """Telling the situation back says nothing the candidate decided; a sentence that takes
+    up the prompt's question ("with the sales lead and the head of risk") still counts."""
+    question = library.questions["xf-airline-fraud-exemption-request"]
+    told_back = "Its team says 4% of its payments get declined during flash fare sales."
+
+    def quotes(result) -> dict[str, str]:
+        return {k.id: k.evidence.quote for k in result.key_points if k.evidence}
+
+    kept = quotes(assess(question, AIRLINE_TOLD_BACK, embedder))
+    assert told_back not in kept.values()
+    assert any(q.startswith("I'd sit down with the sales lead") for q in kept.values())
+    monkeypatch.setattr(grader, "RESTATES_PROMPT_AT", 1.01)  # the rule off
+    assert told_back in quotes(assess(question, AIRLINE_TOLD_BACK, embedder)).values()
