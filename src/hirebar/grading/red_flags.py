@@ -130,6 +130,14 @@ _DISCLAIMS = re.compile(
     r"launch(?:ing)? with|ship(?:ping)? with)\s+(?:\w+\s+){0,3}?disclaimers?\b",
     re.IGNORECASE,
 )
+# Ruling bias out ("it just finds patterns in the data, so it can't really be biased")
+# reads as the fairness point.
+_DENIES_BIAS = re.compile(
+    r"\b(?:can'?t|cannot|couldn'?t|isn'?t|is not|won'?t|doesn'?t)\s+(?:really\s+)?(?:be\s+)?"
+    r"(?:biased|discriminat\w+|unfair)\b"
+    r"|\b(?:model|algorithm|it)(?:'s| is)\s+(?:\w+\s+)?(?:objective|neutral)\b",
+    re.IGNORECASE,
+)
 # What turns a worded stance down just before it: a refusal, or a judgement that it is a
 # mistake ("it would be wrong to add a disclaimer"). "Wrong" alone describes the errors
 # themselves more often than it judges ("for the wrong readings, I'd add a disclaimer").
@@ -143,14 +151,6 @@ _TURNED_DOWN = re.compile(
 _REPORTED = re.compile(
     r"\b(?!i\b|we\b)\w+\s+(?:wants?|wanted|suggests|suggested|proposes|proposed|asks|asked|"
     r"says|said|argues|argued)\b",
-    re.IGNORECASE,
-)
-# Ruling bias out ("it just finds patterns in the data, so it can't really be biased")
-# reads as the fairness point.
-_DENIES_BIAS = re.compile(
-    r"\b(?:can'?t|cannot|couldn'?t|isn'?t|is not|won'?t|doesn'?t)\s+(?:really\s+)?(?:be\s+)?"
-    r"(?:biased|discriminat\w+|unfair)\b"
-    r"|\b(?:model|algorithm|it)(?:'s| is)\s+(?:\w+\s+)?(?:objective|neutral)\b",
     re.IGNORECASE,
 )
 WORDED_FLAGS: dict[str, re.Pattern[str]] = {

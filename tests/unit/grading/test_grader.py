@@ -652,27 +652,6 @@ def test_without_the_model_no_point_is_called_thin(library):
             assert not any(point.thin for point in result.key_points)
 
 
-@pytest.mark.parametrize(
-    ("sentence", "defers"),
-    [
-        ("Once legal comes back, I'd implement whatever they recommend.", True),
-        ("Whatever legal decides, we will build within it.", True),
-        ("I'd defer to the risk team on whether the rules can be relaxed.", True),
-        ("This isn't really a product decision, it's a risk decision.", True),
-        ("Let the ML team decide which model to use.", True),
-        ("I wouldn't just do whatever legal says; I'd bring them options.", False),
-        ("I'd loop in legal and compliance before launch.", False),
-        ("Legal needs to know now, and the customer needs a straight answer.", False),
-        ("People read it as advice, whatever the screen says.", False),
-    ],
-)
-def test_handing_the_decision_to_another_team_is_read_from_its_words(sentence, defers):
-    """The sentence model reads "whatever legal recommends" as the legal-review key point,
-    so handing the decision over is also found by the words that say it."""
-    flag = next(f for f in GENERIC_RED_FLAGS if f.id == "defers-to-engineers")
-    assert (find_worded(flag, split_sentences(sentence)) is not None) == defers
-
-
 def test_an_answer_that_defers_to_legal_raises_the_flag(library, embedder):
     question = library.questions["xf-legal-biometric-try-on"]
     answer = (
@@ -686,6 +665,35 @@ def test_an_answer_that_defers_to_legal_raises_the_flag(library, embedder):
 @pytest.mark.parametrize(
     ("flag_id", "sentence", "raised_by_words"),
     [
+        (
+            "defers-to-engineers",
+            "Once legal comes back, I'd implement whatever they recommend.",
+            True,
+        ),
+        ("defers-to-engineers", "Whatever legal decides, we will build within it.", True),
+        (
+            "defers-to-engineers",
+            "I'd defer to the risk team on whether the rules can be relaxed.",
+            True,
+        ),
+        (
+            "defers-to-engineers",
+            "This isn't really a product decision, it's a risk decision.",
+            True,
+        ),
+        ("defers-to-engineers", "Let the ML team decide which model to use.", True),
+        (
+            "defers-to-engineers",
+            "I wouldn't just do whatever legal says; I'd bring them options.",
+            False,
+        ),
+        ("defers-to-engineers", "I'd loop in legal and compliance before launch.", False),
+        (
+            "defers-to-engineers",
+            "Legal needs to know now, and the customer needs a straight answer.",
+            False,
+        ),
+        ("defers-to-engineers", "People read it as advice, whatever the screen says.", False),
         ("waits-for-it-to-fix-itself", "As they build history, the problem solves itself.", True),
         ("waits-for-it-to-fix-itself", "Serving costs will sort themselves out next year.", True),
         ("waits-for-it-to-fix-itself", "The model will naturally pick up the new slang.", True),
@@ -705,10 +713,11 @@ def test_an_answer_that_defers_to_legal_raises_the_flag(library, embedder):
     ],
 )
 def test_stances_are_read_from_their_words(flag_id, sentence, raised_by_words):
-    """Each stance reads to the sentence model as the key point on its topic (monitoring,
-    telling users, fairness), so its words raise the generic flag; a refusal or a judgement
-    just before, or another person's view reported there, does not. "Wrong" alone describes
-    the errors more often than it judges the move."""
+    """Each stance reads to the sentence model as the key point on its topic ("whatever legal
+    recommends" as the legal-review point; monitoring, telling users, fairness), so its words
+    raise the generic flag; a refusal or a judgement just before, or another person's view
+    reported there, does not. "Wrong" alone describes the errors more often than it judges
+    the move."""
     flag = next(f for f in GENERIC_RED_FLAGS if f.id == flag_id)
     assert (find_worded(flag, split_sentences(sentence)) is not None) == raised_by_words
 
