@@ -87,6 +87,13 @@ GENERIC_RED_FLAGS: tuple[RedFlag, ...] = (
         cues=["a disclaimer is enough to cover the risk", "just add a disclaimer and launch"],
     ),
     RedFlag(
+        id="launches-to-everyone",
+        text="Launches a model to every user at once.",
+        why="A model's failures show up in real traffic; committees expect a small share "
+        "first, with a guardrail metric and a way back, before everyone sees it.",
+        cues=["we launch it to all users at once on day one"],
+    ),
+    RedFlag(
         id="denies-model-bias",
         text="Says the model cannot be biased because it only learns from data.",
         why="Models learn the skew in their data and in their labels; committees expect the "
@@ -138,6 +145,17 @@ _DENIES_BIAS = re.compile(
     r"|\b(?:model|algorithm|it)(?:'s| is)\s+(?:\w+\s+)?(?:objective|neutral)\b",
     re.IGNORECASE,
 )
+# Everyone at once ("Then I'd ship to all 30 million users at once") reads as the rollout
+# point; a plan that reaches everyone after a stage ("once the pilot holds, we'd roll out to
+# everyone") is not it.
+_EVERYONE = re.compile(
+    r"\b(?:i'?d|i would|i will|i'll|we'?d|we would|we will|we'll|we can|we should|let'?s|"
+    r"then we|and we)\s+(?:\w+\s+){0,2}?(?:launch|ship|roll(?:ing)? (?:it |this )?out|release|"
+    r"(?:turn|switch|flip) (?:it|this) on|open (?:it|this) (?:up )?)\b[^.;:]{0,40}?\b(?:to|for)\s+"
+    r"(?:all|everyone|everybody|every)\b",
+    re.IGNORECASE,
+)
+_STAGED = re.compile(r"\b(?:once|after|if|when|until|unless|only)\b", re.IGNORECASE)
 # What turns a worded stance down just before it: a refusal, or a judgement that it is a
 # mistake ("it would be wrong to add a disclaimer"). "Wrong" alone describes the errors
 # themselves more often than it judges ("for the wrong readings, I'd add a disclaimer").
@@ -158,18 +176,28 @@ WORDED_FLAGS: dict[str, re.Pattern[str]] = {
     "waits-for-it-to-fix-itself": _WAITS,
     "disclaimer-as-fix": _DISCLAIMS,
     "denies-model-bias": _DENIES_BIAS,
+    "launches-to-everyone": _EVERYONE,
 }
+# Words anywhere earlier in the sentence that make a worded stance something else.
+_UNLESS_EARLIER: dict[str, re.Pattern[str]] = {"launches-to-everyone": _STAGED}
+# Flags raised by their words alone: by meaning or shared words, a rollout cue reads close
+# to any sentence about a launch ("we launched, summaries started flowing, ...").
+WORDED_ONLY = frozenset({"launches-to-everyone"})
 
 
 def find_worded(flag: RedFlag, sentences: Sequence[Sentence]) -> RedFlagHit | None:
     """The first sentence whose words raise ``flag`` (see ``WORDED_FLAGS``), unless it
     turns that down just before ("I wouldn't just do whatever legal says", "rather than
-    add a disclaimer") or reports another's view ("Design wants to ... add a disclaimer")."""
+    add a disclaimer"), reports another's view ("Design wants to ... add a disclaimer") or,
+    for some flags, is made something else earlier ("once the pilot holds, we'd ...")."""
     pattern = WORDED_FLAGS.get(flag.id)
     for sentence in sentences if pattern else ():
         match = pattern.search(sentence.text)
         before = sentence.text[max(0, match.start() - 40) : match.start()] if match else ""
-        if match and not _TURNED_DOWN.search(before) and not _REPORTED.search(before):
+        if not match or _TURNED_DOWN.search(before) or _REPORTED.search(before):
+            continue
+        earlier = _UNLESS_EARLIER.get(flag.id)
+        if earlier is None or not earlier.search(sentence.text[: match.start()]):
             return RedFlagHit.quoting(flag.id, flag.text, flag.why, sentence)
     return None
 
@@ -194,7 +222,7 @@ def find_red_flags(
         else np.zeros(len(matcher.sentences))
     )
     hits = []
-    for flag in flags:
+    for flag in (f for f in flags if f.id not in WORDED_ONLY):
         cosine = matcher.cosine(flag.cues)
         for index, sentence in enumerate(matcher.sentences):
             wording = [matcher.lexical(cue, index, min_hits=2) for cue in flag.cues]

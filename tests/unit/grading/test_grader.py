@@ -706,6 +706,11 @@ def test_an_answer_that_defers_to_legal_raises_the_flag(library, embedder):
         ("disclaimer-as-fix", "Nobody reads disclaimers, so the fix is in the product.", False),
         ("disclaimer-as-fix", "For the wrong readings, I'd put a disclaimer on top.", True),
         ("disclaimer-as-fix", "It would be a mistake to add a disclaimer and stop.", False),
+        ("launches-to-everyone", "Then I'd ship it to all 30,000 stores at once.", True),
+        ("launches-to-everyone", "We can roll it out to everyone next week.", True),
+        ("launches-to-everyone", "Once the 5% pilot holds, we'd roll out to everyone.", False),
+        ("launches-to-everyone", "I wouldn't launch to all users at once.", False),
+        ("launches-to-everyone", "I chose to launch to everyone at once; my mistake.", False),
         ("denies-model-bias", "It only finds patterns in data, so it can't be biased.", True),
         ("denies-model-bias", "The model is objective, unlike a human reviewer.", True),
         ("denies-model-bias", "I wouldn't assume the model isn't biased; I'd measure it.", False),
@@ -714,10 +719,10 @@ def test_an_answer_that_defers_to_legal_raises_the_flag(library, embedder):
 )
 def test_stances_are_read_from_their_words(flag_id, sentence, raised_by_words):
     """Each stance reads to the sentence model as the key point on its topic ("whatever legal
-    recommends" as the legal-review point; monitoring, telling users, fairness), so its words
-    raise the generic flag; a refusal or a judgement just before, or another person's view
-    reported there, does not. "Wrong" alone describes the errors more often than it judges
-    the move."""
+    recommends" as the legal-review point; monitoring, telling users, rollout, fairness), so
+    its words raise the generic flag; a refusal or a judgement just before, or another
+    person's view reported there, does not, nor does a launch to everyone after a condition.
+    "Wrong" alone describes the errors more often than it judges the move."""
     flag = next(f for f in GENERIC_RED_FLAGS if f.id == flag_id)
     assert (find_worded(flag, split_sentences(sentence)) is not None) == raised_by_words
 
@@ -758,3 +763,16 @@ def test_a_sentence_that_tells_the_prompt_back_is_no_evidence(library, embedder,
     assert any(q.startswith("I'd sit down with the sales lead") for q in kept.values())
     monkeypatch.setattr(grader, "RESTATES_PROMPT_AT", 1.01)  # the rule off
     assert told_back in quotes(assess(question, AIRLINE_TOLD_BACK, embedder)).values()
+
+
+def test_launching_to_everyone_is_raised_by_its_words_alone(library, embedder):
+    """A rollout cue read by meaning comes close to any sentence about a launch, so this flag
+    is raised only by the words of launching to everyone now."""
+    question = library.questions["th-ai-launch-postmortem"]
+    story = (
+        "We launched, summaries started flowing, and some users noticed errors within a day. "
+        "I think about that on every launch now."
+    )
+    assert "launches-to-everyone" not in raised(question, story, embedder)
+    plan = story + " Next time I'd still ship to all customers on day one."
+    assert "launches-to-everyone" in raised(question, plan, embedder)
