@@ -26,16 +26,16 @@ _VERDICT_WORDS = {
 RED_FLAG_LINE = "Red flag: "
 MISSED_LINE = "Missed: "
 IN_PASSING_LINE = "Only in passing: "
+_LINE_KINDS = (
+    (RED_FLAG_LINE, "red_flag"),
+    (MISSED_LINE, "missed"),
+    (IN_PASSING_LINE, "in_passing"),
+)
 
 
 def line_kind(line: str) -> str:
     """``red_flag``, ``missed``, ``in_passing`` or ``other``."""
-    kinds = (
-        (RED_FLAG_LINE, "red_flag"),
-        (MISSED_LINE, "missed"),
-        (IN_PASSING_LINE, "in_passing"),
-    )
-    return next((kind for start, kind in kinds if line.startswith(start)), "other")
+    return next((kind for start, kind in _LINE_KINDS if line.startswith(start)), "other")
 
 
 def strengths(key_points: list[KeyPointResult]) -> list[str]:

@@ -27,10 +27,11 @@ LEXICAL_THRESHOLD = 0.8
 COSINE_THRESHOLD = 0.62
 READS_AS_KEY_POINT = 0.60
 
+# Words that set a move aside ("rather than", "push back on"), whatever else is said.
+_SET_ASIDE = r"avoid|instead of|rather than|resist|trap|tempting|push(?:ed|ing)? back|disagree[ds]?"
 # Words that negate what a clause says: refusals, and words that judge it a mistake.
 _NEGATION = re.compile(
-    REFUSAL.pattern + r"|\b(?:avoid|instead of|rather than|resist|wrong|mistake|trap|tempting|"
-    r"push(?:ed|ing)? back|disagree[ds]?)\b",
+    REFUSAL.pattern + rf"|\b(?:{_SET_ASIDE}|wrong|mistake)\b",
     re.IGNORECASE,
 )
 
@@ -160,8 +161,7 @@ _STAGED = re.compile(r"\b(?:once|after|if|when|until|unless|only)\b", re.IGNOREC
 # mistake ("it would be wrong to add a disclaimer"). "Wrong" alone describes the errors
 # themselves more often than it judges ("for the wrong readings, I'd add a disclaimer").
 _TURNED_DOWN = re.compile(
-    REFUSAL.pattern + r"|\b(?:avoid|instead of|rather than|resist|trap|tempting|"
-    r"push(?:ed|ing)? back|disagree[ds]?)\b|\b(?:be|is|it'?s)\s+(?:a\s+)?(?:wrong|mistake)\b"
+    REFUSAL.pattern + rf"|\b(?:{_SET_ASIDE})\b|\b(?:be|is|it'?s)\s+(?:a\s+)?(?:wrong|mistake)\b"
     r"|\bmistake\s+(?:is|was|would be)\b",
     re.IGNORECASE,
 )
@@ -193,8 +193,10 @@ def find_worded(flag: RedFlag, sentences: Sequence[Sentence]) -> RedFlagHit | No
     pattern = WORDED_FLAGS.get(flag.id)
     for sentence in sentences if pattern else ():
         match = pattern.search(sentence.text)
-        before = sentence.text[max(0, match.start() - 40) : match.start()] if match else ""
-        if not match or _TURNED_DOWN.search(before) or _REPORTED.search(before):
+        if not match:
+            continue
+        before = sentence.text[max(0, match.start() - 40) : match.start()]
+        if _TURNED_DOWN.search(before) or _REPORTED.search(before):
             continue
         earlier = _UNLESS_EARLIER.get(flag.id)
         if earlier is None or not earlier.search(sentence.text[: match.start()]):
