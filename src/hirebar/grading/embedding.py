@@ -143,23 +143,23 @@ class MiniLM:
         past the model's window gets a zero vector.
         """
         wanted = {t: tuple(p) for t, p in zip(texts, parts, strict=True) if p}
+        none = np.zeros((0, EMBEDDING_SIZE), dtype=np.float32)
         with self._lock:
             if self._session is None:
                 self._load()
-            missing = [
-                t
-                for t in dict.fromkeys(texts)
-                if t not in self._cache or (t in wanted and (t, wanted[t]) not in self._parts)
-            ]
+            # Take what is cached before embedding the rest: storing new vectors can push
+            # out old ones this call needs too.
+            found: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+            for text in dict.fromkeys(texts):
+                vector = self._cache.get(text)
+                pieces = self._parts.get((text, wanted[text])) if text in wanted else none
+                if vector is not None and pieces is not None:
+                    found[text] = (vector, pieces)
+            missing = [t for t in dict.fromkeys(texts) if t not in found]
             if missing:
-                self._run(missing, [wanted.get(t, ()) for t in missing])
-            vectors = (
-                np.stack([self._cache[t] for t in texts])
-                if texts
-                else np.zeros((0, EMBEDDING_SIZE))
-            )
-            none = np.zeros((0, EMBEDDING_SIZE), dtype=np.float32)
-            return vectors, [self._parts[(t, wanted[t])] if t in wanted else none for t in texts]
+                found.update(self._run(missing, [wanted.get(t, ()) for t in missing]))
+        vectors = np.stack([found[t][0] for t in texts]) if texts else np.zeros((0, EMBEDDING_SIZE))
+        return vectors, [found[t][1] if t in wanted else none for t in texts]
 
     def token_vectors(self, text: str) -> tuple[list[str], np.ndarray]:
         with self._lock:
@@ -171,8 +171,11 @@ class MiniLM:
                 )[0]
             return self._tokens[text]
 
-    def _run(self, texts: list[str], parts: list[tuple[str, ...]]) -> None:
-        """Embed each text in a model call of its own, into the caches.
+    def _run(
+        self, texts: list[str], parts: list[tuple[str, ...]]
+    ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Embed each text in a model call of its own, into the caches; return each text's
+        vector and its parts' vectors.
 
         The int8 model quantises its activations with one scale per call, taken over
         every row and padded slot in it; batched, a text's vector would depend on the
@@ -190,10 +193,13 @@ class MiniLM:
             [texts[row] for row in order],
             [parts[row] for row in order],
         )
+        done = {}
         for row, (vector, part_vectors) in zip(order, results, strict=True):
+            done[texts[row]] = (vector, part_vectors)
             self._cache[texts[row]] = vector
             if parts[row]:
                 self._parts[(texts[row], parts[row])] = part_vectors
+        return done
 
     def _run_one(
         self,

@@ -87,3 +87,15 @@ def test_a_part_past_the_models_window_gets_a_zero_vector(fresh):
     parts = fresh().embed_parts([text], [(first.strip(), "and the last stretch is never read.")])
     assert np.linalg.norm(parts[1][0][0]) == pytest.approx(1.0, abs=1e-5)
     assert not parts[1][0][1].any()
+
+
+def test_a_text_cached_before_is_read_even_when_new_texts_push_it_out(fresh):
+    # A long-running app fills its caches; vectors stored in one call must not push out
+    # the cached ones that same call returns.
+    model = fresh()
+    model._cache.limit = model._parts.limit = 2
+    before = model.embed_parts([LONG], [HALVES])
+    after = model.embed_parts([LONG, *OTHERS[:2]], [HALVES, (), ()])
+    assert np.array_equal(after[0][0], before[0][0])
+    assert np.array_equal(after[1][0], before[1][0])
+    assert len(model._cache) == 2  # still bounded
