@@ -56,6 +56,7 @@ bench: model $(DEV)
 	$(BIN)/python benchmarks/agreement.py --split unseen
 	$(BIN)/python benchmarks/own_stories.py
 	$(BIN)/python benchmarks/grading_speed.py
+	$(BIN)/python benchmarks/long_run_memory.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -27,6 +27,9 @@ THREADS = 2  # texts embedded at once, each on one core
 EMBEDDING_SIZE = 384
 TOKENIZER_FILE = "tokenizer.json"
 INT8_MODEL_FILE = "model-int8-fused-7bit.onnx"
+# Cache sizes, in texts: bounded so that a long-running app stays within its memory.
+CACHED_TEXTS = 30_000
+CACHED_TOKEN_TEXTS = 500
 
 
 class Embedder(Protocol):
@@ -46,7 +49,8 @@ class Embedder(Protocol):
 
 
 class _Bounded(OrderedDict):
-    """A dict that forgets its oldest entries past ``limit``: caches must not grow forever."""
+    """A dict that forgets its least recently used entries past ``limit``: caches must not
+    grow forever, and the texts read for every answer (a question's cues) should stay."""
 
     def __init__(self, limit: int):
         super().__init__()
@@ -54,8 +58,15 @@ class _Bounded(OrderedDict):
 
     def __setitem__(self, key, value) -> None:  # type: ignore[no-untyped-def]
         super().__setitem__(key, value)
+        self.move_to_end(key)
         if len(self) > self.limit:
             self.popitem(last=False)
+
+    def get(self, key, default=None):  # type: ignore[no-untyped-def]
+        if key not in self:
+            return default
+        self.move_to_end(key)
+        return super().__getitem__(key)
 
 
 class ModelUnavailable(RuntimeError):
@@ -102,9 +113,11 @@ class MiniLM:
         self._lock = threading.Lock()
         self._session = None
         self._pool: ThreadPoolExecutor | None = None
-        self._cache: _Bounded = _Bounded(200_000)
-        self._tokens: _Bounded = _Bounded(20_000)
-        self._parts: _Bounded = _Bounded(2_000)
+        # About 1.5 kB a vector: the library's 12,700 cues and prompts and the sentences of a
+        # thousand answers or so. Word-piece vectors (reference mode) take up to 200 kB a text.
+        self._cache: _Bounded = _Bounded(CACHED_TEXTS)
+        self._tokens: _Bounded = _Bounded(CACHED_TOKEN_TEXTS)
+        self._parts: _Bounded = _Bounded(CACHED_TEXTS // 10)
 
     def _load(self) -> None:
         import onnxruntime
@@ -163,13 +176,15 @@ class MiniLM:
 
     def token_vectors(self, text: str) -> tuple[list[str], np.ndarray]:
         with self._lock:
-            if text not in self._tokens:
+            found = self._tokens.get(text)
+            if found is None:
                 if self._session is None:
                     self._load()
                 self._cache[text] = self._run_one(
                     self._tokenizer.encode(text), text, keep_tokens=True
                 )[0]
-            return self._tokens[text]
+                found = self._tokens[text]
+            return found
 
     def _run(
         self, texts: list[str], parts: list[tuple[str, ...]]

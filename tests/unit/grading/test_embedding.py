@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from hirebar.grading import MiniLM, assess
-from hirebar.grading.embedding import int8_model_path
+from hirebar.grading.embedding import _Bounded, int8_model_path
 
 TEXT = "We launched three weeks before the freeze, behind a feature flag, with a one-click revert."
 OTHERS = [
@@ -99,3 +99,13 @@ def test_a_text_cached_before_is_read_even_when_new_texts_push_it_out(fresh):
     assert np.array_equal(after[0][0], before[0][0])
     assert np.array_equal(after[1][0], before[1][0])
     assert len(model._cache) == 2  # still bounded
+
+
+def test_a_cache_forgets_what_was_least_recently_read_not_what_came_first():
+    # a question's cues, read for every answer, outlive the sentences of older answers
+    cache = _Bounded(2)
+    cache["cue"], cache["old sentence"] = 1, 2
+    assert cache.get("cue") == 1
+    cache["new sentence"] = 3
+    assert list(cache) == ["cue", "new sentence"]
+    assert cache.get("old sentence") is None
