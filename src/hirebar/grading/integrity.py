@@ -3,9 +3,10 @@
 Keyword stuffing, echoing the question, padding far past the time budget,
 confident wrong ML facts and a polished answer to a different question can all
 score on surface signals. Each is detected with a measure that does not depend
-on the rubric (share of the answer in term lists, share of its content words
-taken from the prompt, repetition in a sliding window, explicit misconception
-patterns, how little of the prompt the answer touches in words and in meaning).
+on the rubric (share of the answer in term lists, or terms run together with no
+number; share of its content words taken from the prompt; repetition in a sliding
+window; explicit misconception patterns; how little of the prompt the answer
+touches in words and in meaning).
 Any of them caps the verdict at lean_no_hire, as the labelling guide's
 committee would.
 """
@@ -29,6 +30,16 @@ _CLAUSE_WORDS = re.compile(
 )
 LIST_SHARE_LIMIT = 0.45
 COMMA_RUN_ITEMS = 7
+# Terms run together in prose ("thresholding, calibration, F1, F-beta, class imbalance and
+# drift detection") are stuffing too when the answer names no number: at least this many
+# items of three words or fewer per 100 words, with fewer digits than the second figure per
+# 100 words. A spoken answer that makes its points, even in note form, states a figure; the
+# labelled answers, exemplar outlines and own stories that are not stuffing stay below 12
+# items, or state 5 or more digits per 100 words.
+TERMS_PER_100_WORDS = 12
+DIGITS_PER_100_WORDS = 2
+TERM_RUN_MIN_WORDS = 60
+_ITEM_BREAK = re.compile(r",|;|/|\band\b|\bor\b|\bplus\b", re.IGNORECASE)
 ECHO_SHARE_LIMIT = 0.45
 # With the sentence model, an echo must also restate: some sentence of the answer within
 # this cosine of a sentence of the prompt. A detailed prompt's numbers and nouns come back
@@ -141,8 +152,12 @@ def _listed_words(answer: str, sentence: Sentence) -> int:
 
 def _stuffing(answer: str, sentences: list[Sentence]) -> list[RedFlagHit]:
     share, worst = list_share(answer, sentences)
-    if share < LIST_SHARE_LIMIT or not sentences:
+    if not sentences:
         return []
+    if share < LIST_SHARE_LIMIT:
+        worst = term_run(answer, sentences)
+        if worst is None:
+            return []
     return [
         RedFlagHit.quoting(
             "keyword-stuffing",
@@ -152,6 +167,23 @@ def _stuffing(answer: str, sentences: list[Sentence]) -> list[RedFlagHit]:
             worst or sentences[0],
         )
     ]
+
+
+def term_run(answer: str, sentences: list[Sentence]) -> Sentence | None:
+    """The sentence with the most short items, if the answer runs terms together with no
+    number (``TERMS_PER_100_WORDS``); else None."""
+    count = len(words(answer))
+    if count < TERM_RUN_MIN_WORDS:
+        return None
+    if sum(c.isdigit() for c in answer) * 100 >= DIGITS_PER_100_WORDS * count:
+        return None
+    items = [
+        sum(1 for p in _ITEM_BREAK.split(s.text) if p.strip() and len(words(p)) <= 3)
+        for s in sentences
+    ]
+    if sum(items) * 100 < TERMS_PER_100_WORDS * count:
+        return None
+    return sentences[max(range(len(sentences)), key=items.__getitem__)]
 
 
 def question_share(sentences: list[Sentence], question_prompt: str) -> float:

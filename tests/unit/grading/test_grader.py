@@ -329,6 +329,39 @@ def test_padding_quotes_the_sentence_said_over_and_over_not_the_good_one(library
     assert padding.quote == "The weather has been lovely this week."
 
 
+TERMS_IN_PROSE = (
+    "My approach would be holistic: data strategy, feature engineering, embeddings, "
+    "fine-tuning, RLHF, evals and guardrails. On the platform side, vector search, caching, "
+    "observability, drift detection and MLOps best practices. With stakeholders, alignment, "
+    "roadmaps, OKRs, north-star metrics and a data-driven culture. Then experimentation, "
+    "personalisation, responsible AI and continuous improvement, so the product delights "
+    "users and scales. For users, trust, transparency, delight and retention."
+)
+NOTES_WITH_NUMBERS = (
+    "Metric: precision at the 0.8 threshold, recall above 90%, p95 latency under 300 ms. "
+    "Rollout: shadow for 2 weeks, then 5%, 25% and 100%, with rollback if complaints rise "
+    "10%. Risks: bias across the 4 regions, drift, privacy, cost; an owner named for each, "
+    "and a review every Monday with support, legal, finance and the on-call engineer, who "
+    "owns the rollback."
+)
+
+
+@pytest.mark.parametrize("model", [False, True])
+def test_terms_run_together_in_prose_with_no_number_are_stuffing(library, embedder, model):
+    question = library.questions["sd-feed-ranker"]
+    result = assess(question, TERMS_IN_PROSE, embedder if model else None)
+    (stuffing,) = [f for f in result.red_flags if f.id == "keyword-stuffing"]
+    assert stuffing.quote.startswith("My approach would be holistic")  # the most terms
+    assert result.verdict.rank <= Verdict.lean_no_hire.rank
+
+
+def test_notes_that_state_numbers_or_a_short_list_are_not_stuffing(library):
+    question = library.questions["sd-feed-ranker"]
+    assert "keyword-stuffing" not in raised(question, NOTES_WITH_NUMBERS)
+    short = TERMS_IN_PROSE.split(" Then")[0]  # three sentences, 40 words
+    assert "keyword-stuffing" not in raised(question, short)
+
+
 def test_a_flag_stated_as_a_refusal_is_not_raised_by_the_step_itself(library):
     """Wording cannot see a negation: the step must not raise the flag for skipping it."""
     question = library.questions["dbg-overnight-accuracy-drop"]
