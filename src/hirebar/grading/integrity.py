@@ -40,6 +40,7 @@ TERMS_PER_100_WORDS = 12
 DIGITS_PER_100_WORDS = 2
 TERM_RUN_MIN_WORDS = 60
 _ITEM_BREAK = re.compile(r",|;|/|\band\b|\bor\b|\bplus\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 ECHO_SHARE_LIMIT = 0.45
 # With the sentence model, an echo must also restate: some sentence of the answer within
 # this cosine of a sentence of the prompt. A detailed prompt's numbers and nouns come back
@@ -175,13 +176,13 @@ def term_run(answer: str, sentences: list[Sentence]) -> Sentence | None:
     count = len(words(answer))
     if count < TERM_RUN_MIN_WORDS:
         return None
-    if sum(c.isdigit() for c in answer) * 100 >= DIGITS_PER_100_WORDS * count:
-        return None
     items = [
         sum(1 for p in _ITEM_BREAK.split(s.text) if p.strip() and len(words(p)) <= 3)
         for s in sentences
     ]
     if sum(items) * 100 < TERMS_PER_100_WORDS * count:
+        return None
+    if len(_DIGIT.findall(answer)) * 100 >= DIGITS_PER_100_WORDS * count:
         return None
     return sentences[max(range(len(sentences)), key=items.__getitem__)]
 
