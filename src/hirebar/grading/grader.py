@@ -41,7 +41,7 @@ from hirebar.grading.verdict import (
     verdict_for,
 )
 
-GRADER_VERSION = "1.14"
+GRADER_VERSION = "1.15"
 # About 40 minutes of speech: more is padding by any measure, and it bounds grading time.
 MAX_SENTENCES = 400
 COVERED_AT = 0.55

@@ -317,11 +317,44 @@ ACRONYMS = {
 }
 
 
+# Growth rates written as notation ("O(n log n)", "n^2", "Θ(1)") read as the words for them
+# ("linearithmic", "quadratic", "constant"): course answers write either, and the notation
+# alone leaves only letters and digits too short to count as words.
+GROWTH_WORDS = {
+    "1": "constant",
+    "logn": "logarithmic",
+    "n": "linear",
+    "nlogn": "linearithmic",
+    "n2": "quadratic",
+    "n3": "cubic",
+    "2n": "exponential",
+}
+_GROWTH = re.compile(
+    r"(?:\b(?:big[- ]?)?(?:o|theta|omega)|[θΘΩ])\s*\(((?:[^()]|\([^()]{1,4}\)){1,16})\)"  # O(...)
+    r"|\bn\s*\*?\s*(?:log|lg)(?:_?2)?\s*\(?\s*n\b\)?|\bnlogn\b"  # n log n
+    r"|\b(?:log|lg)(?:_?2)?\s*\(?\s*n\b\)?"  # log n
+    r"|\bn\s*(?:\^|\*\*)\s*[23]\b|\bn[²³]|\b2\s*(?:\^|\*\*)\s*n\b",  # n^2, n³, 2^n
+    re.IGNORECASE,
+)
+_GROWTH_HINTS = ("(", "^", "log", "lg", "²", "³", "θ", "ω")
+
+
+def _growth_word(match: re.Match[str]) -> str:
+    rate = match.group(1) or match.group(0)
+    for old, new in (("lg", "log"), ("²", "2"), ("³", "3"), ("_2", ""), ("log2", "log")):
+        rate = rate.replace(old, new)
+    rate = re.sub(r"[\s*^()·]", "", rate)
+    return f" {GROWTH_WORDS[rate]} " if rate in GROWTH_WORDS else match.group(0)
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the words that carry meaning, in order, stopwords removed."""
+    lower = text.lower()
+    if any(hint in lower for hint in _GROWTH_HINTS):  # the pattern is slow to try everywhere
+        lower = _GROWTH.sub(_growth_word, lower)
     return [
         stem(part)
-        for w in words(text)
+        for w in words(lower)
         if w not in STOPWORDS and len(w) > 1
         for part in ACRONYMS.get(w, (w,))
     ]

@@ -73,6 +73,19 @@ def test_scores_order_answers_as_a_grader_would(embedder, semantic):
     assert score["good"] - max(score["echo"], score["off_topic"]) >= 1.5
 
 
+@pytest.mark.parametrize("semantic", [True, False], ids=["model", "wording"])
+def test_a_growth_rate_is_matched_however_it_is_written(embedder, semantic):
+    model = embedder if semantic else None
+    question = "What is the running time of merge sort?"
+    score = {
+        answer: assess_with_reference(question, "O(n log n)", answer, model).score
+        for answer in ("n log n in every case", "It is O(n^2).")
+    }
+    right = features(question, "O(n log n)", "n log n in every case", model)
+    assert right["coverage"] == 1.0
+    assert score["n log n in every case"] > score["It is O(n^2)."] + 1.0
+
+
 def test_words_already_in_the_question_earn_nothing(embedder):
     echo = features(QUESTION, REFERENCE, ECHO, embedder)
     assert echo["coverage"] == 0.0

@@ -1,3 +1,5 @@
+import pytest
+
 from hirebar.grading.text import LONG_SENTENCE_WORDS, content_stems, split_sentences, stretches
 
 
@@ -50,6 +52,31 @@ def test_an_acronym_reads_as_the_words_it_stands_for():
 
     assert content_stems("use RAG") == content_stems("use retrieval-augmented generation")
     assert content_stems("the PRD") == content_stems("the product requirements document")
+
+
+@pytest.mark.parametrize(
+    ("notation", "words"),
+    [
+        ("O(n log n)", "linearithmic"),
+        ("Big-O(n*log(n))", "linearithmic"),
+        ("nlogn", "linearithmic"),
+        ("Θ(1)", "constant"),
+        ("O(log n)", "logarithmic"),
+        ("log(n) levels", "logarithmic levels"),
+        ("theta(n^2) in the worst case", "quadratic in the worst case"),
+        ("n² comparisons", "quadratic comparisons"),
+        ("O(2^n)", "exponential"),
+        ("O(n)", "linear"),
+    ],
+)
+def test_growth_rates_in_notation_read_as_their_words(notation, words):
+    assert content_stems(notation) == content_stems(words)
+
+
+def test_notation_that_is_not_a_growth_rate_is_left_alone():
+    assert content_stems("O(n + m)") == []
+    assert content_stems("log in to the dashboard") == ["log", "dashboard"]
+    assert content_stems("we logged (n = 40) sessions") == ["log", "40", "session"]
 
 
 def test_a_long_sentence_is_cut_into_stretches_of_whole_clauses():
