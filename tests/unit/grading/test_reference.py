@@ -14,6 +14,7 @@ from hirebar.grading.reference import (
     assess_with_reference,
     derive_key_points,
     features,
+    reference_problem,
 )
 
 QUESTION = (
@@ -76,14 +77,13 @@ def test_scores_order_answers_as_a_grader_would(embedder, semantic):
 @pytest.mark.parametrize("semantic", [True, False], ids=["model", "wording"])
 def test_a_growth_rate_is_matched_however_it_is_written(embedder, semantic):
     model = embedder if semantic else None
-    question = "What is the running time of merge sort?"
-    score = {
-        answer: assess_with_reference(question, "O(n log n)", answer, model).score
-        for answer in ("n log n in every case", "It is O(n^2).")
-    }
-    right = features(question, "O(n log n)", "n log n in every case", model)
-    assert right["coverage"] == 1.0
-    assert score["n log n in every case"] > score["It is O(n^2)."] + 1.0
+    question = "What is the running time of push on a stack?"
+    assert reference_problem("O(1)") is None  # notation alone is a model answer to grade against
+    right, wrong = "Constant time: it only touches the top.", "Linear, it walks the whole stack."
+    assert features(question, "O(1)", right, model)["coverage"] == 1.0
+    assert features(question, "O(1)", wrong, model)["coverage"] == 0.0
+    score = {a: assess_with_reference(question, "O(1)", a, model).score for a in (right, wrong)}
+    assert score[right] > score[wrong] + 1.0
 
 
 def test_words_already_in_the_question_earn_nothing(embedder):
