@@ -37,6 +37,7 @@ from hirebar.grading.text import (
     STOPWORDS,
     Sentence,
     content_stems,
+    growth_in_words,
     plain_quotes,
     split_sentences,
     unread_script,
@@ -261,7 +262,16 @@ def assess_with_reference(
         answer = answer[: sentences[-1].end]
     if unread_script(answer):
         notes.append(UNREAD_SCRIPT_NOTE)
-    found = features(question, reference, answer, embedder, sentences)
+    # The signals read growth rates as words ("O(1)" as "constant"), in the model's
+    # reading too; the answer's own words are what is quoted back.
+    read = growth_in_words(answer)
+    found = features(
+        growth_in_words(question),
+        growth_in_words(reference),
+        read,
+        embedder,
+        sentences if read == answer else None,
+    )
     value = score(found, embedder is not None) if answer.strip() else 0.0
     integrity = check_integrity(answer, sentences, question, BUDGET_MINUTES, echo=False)
     if mostly_copied(sentences, reference):

@@ -340,21 +340,26 @@ _GROWTH_HINTS = ("(", "^", "log", "lg", "²", "³", "θ", "ω")
 
 
 def _growth_word(match: re.Match[str]) -> str:
-    rate = match.group(1) or match.group(0)
+    rate = (match.group(1) or match.group(0)).lower()
     for old, new in (("lg", "log"), ("²", "2"), ("³", "3"), ("_2", ""), ("log2", "log")):
         rate = rate.replace(old, new)
     rate = re.sub(r"[\s*^()·]", "", rate)
     return f" {GROWTH_WORDS[rate]} " if rate in GROWTH_WORDS else match.group(0)
 
 
+def growth_in_words(text: str) -> str:
+    """The text with each growth rate in notation replaced by its word ("O(1)" by
+    "constant"): the sentence model reads the two as unrelated."""
+    if not any(hint in text.lower() for hint in _GROWTH_HINTS):  # the pattern is slow
+        return text
+    return _GROWTH.sub(_growth_word, text)
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the words that carry meaning, in order, stopwords removed."""
-    lower = text.lower()
-    if any(hint in lower for hint in _GROWTH_HINTS):  # the pattern is slow to try everywhere
-        lower = _GROWTH.sub(_growth_word, lower)
     return [
         stem(part)
-        for w in words(lower)
+        for w in words(growth_in_words(text))
         if w not in STOPWORDS and len(w) > 1
         for part in ACRONYMS.get(w, (w,))
     ]

@@ -84,6 +84,9 @@ def test_a_growth_rate_is_matched_however_it_is_written(embedder, semantic):
     assert features(question, "O(1)", wrong, model)["coverage"] == 0.0
     score = {a: assess_with_reference(question, "O(1)", a, model).score for a in (right, wrong)}
     assert score[right] > score[wrong] + 1.0
+    # read as words, quoted as written
+    (point,) = assess_with_reference(question, "O(1)", "It is O(1).", model).key_points
+    assert point.covered and point.evidence == "It is O(1)."
 
 
 def test_words_already_in_the_question_earn_nothing(embedder):
