@@ -163,12 +163,14 @@ class MiniLM:
             # Take what is cached before embedding the rest: storing new vectors can push
             # out old ones this call needs too.
             found: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+            missing = []
             for text in dict.fromkeys(texts):
                 vector = self._cache.get(text)
                 pieces = self._parts.get((text, wanted[text])) if text in wanted else none
-                if vector is not None and pieces is not None:
+                if vector is None or pieces is None:
+                    missing.append(text)
+                else:
                     found[text] = (vector, pieces)
-            missing = [t for t in dict.fromkeys(texts) if t not in found]
             if missing:
                 found.update(self._run(missing, [wanted.get(t, ()) for t in missing]))
         vectors = np.stack([found[t][0] for t in texts]) if texts else np.zeros((0, EMBEDDING_SIZE))
