@@ -3,7 +3,8 @@ question's exemplar outline as the model answer, with no rubric.
 
 This is what a coach does with a question of their own: one model answer, nothing else.
 Prints n, Pearson, Spearman and RMSE (after a linear fit) against the 0-5 labels, per
-split, with the sentence model and on wording alone. Nothing is fitted here: the weights
+split, with the sentence model and on wording alone, each answer graded alone and with
+the other answers to its question as its class (hirebar/grading/classmates.py). Nothing is fitted here: the weights
 are SciEntsBank's (benchmarks/tune_reference.py).
 
 usage: python benchmarks/reference_on_interviews.py
@@ -36,10 +37,12 @@ def main() -> None:
         ]
         for name, model in (("with MiniLM", embedder), ("wording only", None)):
             found = evaluate(rows, model)
-            print(
-                f"{split:4} {name:12}  n {found['n']}  Pearson {found['pearson']:.3f}  "
-                f"Spearman {found['spearman']:.3f}  RMSE {found['rmse']:.2f}"
-            )
+            for way, figures in (("alone", found["alone"]), ("with the class", found)):
+                print(
+                    f"{split:4} {name:12} {way:14}  n {found['n']}  "
+                    f"Pearson {figures['pearson']:.3f}  Spearman {figures['spearman']:.3f}  "
+                    f"RMSE {figures['rmse']:.2f}"
+                )
 
 
 if __name__ == "__main__":

@@ -4,25 +4,32 @@ Prints the fitted weights (to copy into hirebar/grading/reference.py) and, for
 information, ROC AUC and Pearson on train and on the three test splits, beside
 the README's floor (share of reference content words, question words removed),
 and how much a sentence on another topic appended to 400 training answers moves
-their scores under the weights now in reference.py.
+their scores under the weights now in reference.py. Then it fits the weights for
+grading a class together (hirebar/grading/classmates.py) on the same split, over the
+grade alone under the weights now in reference.py, and prints Pearson on each split
+alone and with the class; with --class-only it does only that.
 
-usage: python benchmarks/tune_reference.py
+usage: python benchmarks/tune_reference.py [--class-only]
 """
 
 from __future__ import annotations
 
 import random
+import sys
+from collections import defaultdict
 
 import numpy as np
 from asag import ASAG, feature_matrix, read_rows
 
 from hirebar.grading import MiniLM
 from hirebar.grading.agreement import pearson, roc_auc
+from hirebar.grading.classmates import peer_recalls
 from hirebar.grading.reference import (
     FEATURES,
     LEXICAL_WEIGHTS,
     WEIGHTS,
     assess_with_reference,
+    logit,
 )
 from hirebar.settings import Settings
 
@@ -55,6 +62,12 @@ def fit_logistic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
 
 def main() -> None:
     embedder = MiniLM(Settings().resolved_model_dir)
+    if "--class-only" not in sys.argv[1:]:
+        fit_alone(embedder)
+    fit_class(embedder)
+
+
+def fit_alone(embedder: MiniLM) -> None:
     data = {}
     for split in SPLITS:
         rows = read_rows(ASAG / f"{split}.csv")
@@ -107,6 +120,44 @@ def padding_effect(rows: list[dict[str, str]], embedder: MiniLM, n: int = 400) -
         f"\noff-topic sentence appended to {n} training answers: mean change {change.mean():+.3f}, "
         f"raised by more than 0.25: {(change > 0.25).mean():.0%}, largest rise {change.max():+.2f}"
     )
+
+
+def class_signals(rows: list[dict[str, str]], embedder: MiniLM) -> np.ndarray:
+    """Per answer: the grade alone's log-odds (before any cap), its peer recall and the
+    grade alone (capped), each class being one question's answers."""
+    classes = defaultdict(list)
+    for index, row in enumerate(rows):
+        classes[row["question_id"]].append(index)
+    signals = np.zeros((len(rows), 3))
+    for members in classes.values():
+        first = rows[members[0]]
+        answers = [rows[i]["answer"] for i in members]
+        alone = [
+            assess_with_reference(first["question"], first["reference_answer"], a, embedder)
+            for a in answers
+        ]
+        scores = [a.score for a in alone]
+        recalls = peer_recalls(first["question"], answers, scores, embedder)
+        for i, assessment, recall in zip(members, alone, recalls, strict=True):
+            signals[i] = (logit(assessment.features, semantic=True), recall, assessment.score)
+    return signals
+
+
+def fit_class(embedder: MiniLM) -> None:
+    data = {}
+    for split in SPLITS:
+        rows = read_rows(ASAG / f"{split}.csv")
+        data[split] = (class_signals(rows, embedder), np.array([float(r["score"]) for r in rows]))
+    signals, y = data["scientsbank_train"]
+    weights, intercept = fit_logistic(signals[:, :2], y)
+    print(
+        f'\nCLASS_WEIGHTS = {{"alone": {weights[0]:.2f}, "peer_recall": {weights[1]:.2f}}}\n'
+        f"CLASS_INTERCEPT = {intercept:.2f}\n"
+    )
+    print(f"{'split':22s} {'Pearson alone':>13s} {'with the class':>14s}")
+    for split, (xs, ys) in data.items():
+        together = 1 / (1 + np.exp(-(xs[:, :2] @ weights + intercept)))
+        print(f"{split:22s} {pearson(xs[:, 2], ys):13.3f} {pearson(together, ys):14.3f}")
 
 
 if __name__ == "__main__":

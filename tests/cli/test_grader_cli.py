@@ -95,11 +95,13 @@ def test_evaluate_agrees_with_a_coach_who_grades_sensibly(run, tmp_path):
     result = run("grader", "evaluate", str(path), "--json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert set(report) == {"n", "pearson", "spearman", "rmse"}
+    assert set(report) == {"n", "pearson", "spearman", "rmse", "alone"}
+    assert set(report["alone"]) == {"pearson", "spearman", "rmse"}
     assert report["n"] == 9
-    assert report["pearson"] > 0.8
-    assert report["spearman"] > 0.6  # the weak answers tie at 0-1 for the coach
-    assert 0 < report["rmse"] < 1.5
+    for figures in (report, report["alone"]):  # q1's six answers are a class, q2's three not
+        assert figures["pearson"] > 0.8
+        assert figures["spearman"] > 0.6  # the weak answers tie at 0-1 for the coach
+        assert 0 < figures["rmse"] < 1.5
 
 
 def test_evaluate_against_a_coach_who_grades_backwards_shows_disagreement(run, tmp_path):
@@ -121,7 +123,7 @@ def test_evaluate_prints_a_table_and_works_on_wording_alone(run, tmp_path):
     result = run("grader", "evaluate", str(path), "--lexical")
     assert result.exit_code == 0
     assert "grading on wording alone" in result.stdout
-    for label in ("n         9", "pearson", "spearman", "rmse"):
+    for label in ("n         9", "with the class", "alone", "pearson", "spearman", "rmse"):
         assert label in result.stdout
 
 
@@ -180,6 +182,45 @@ def test_too_few_rows_and_a_missing_file_are_refused(run, tmp_path):
     flat = run("grader", "evaluate", str(graded_csv(tmp_path / "flat.csv", same)), "--json")
     assert flat.exit_code != 0 and flat.stdout == ""
     assert "every score is 3; agreement needs scores that differ" in flat.output
+
+
+def test_batch_writes_the_class_back_with_a_grade_for_each_answer(run, tmp_path):
+    header = ["question_id", "question", "reference_answer", "answer"]  # no scores needed
+    source = graded_csv(tmp_path / "class.csv", coach_rows(), header=header)
+    out = tmp_path / "graded.csv"
+    result = run("grader", "batch", str(source), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert f"9 answers graded; written to {out}" in result.output
+    with out.open(encoding="utf-8") as handle:
+        graded = list(csv.DictReader(handle))
+    assert list(graded[0]) == [*header, "grader_score", "grader_verdict", "key_points_covered"]
+    assert [row["answer"] for row in graded] == [row["answer"] for row in coach_rows()]
+    scores = [float(row["grader_score"]) for row in graded]
+    assert scores[0] > scores[1] > scores[3] and scores[5] == 0  # best, partial, fragment, empty
+    assert graded[0]["grader_verdict"] in {"lean_hire", "strong_hire"}
+    assert graded[0]["key_points_covered"].endswith(" of 3")
+    # q2 has three answers, too few for a class: each keeps the grade it gets on its own
+    question, reference, answers = OTHER
+    alone = run(
+        "grader", "reference", "-", "-q", question, "-r", reference, "--json", input=answers[0][0]
+    )
+    assert float(graded[6]["grader_score"]) == pytest.approx(
+        json.loads(alone.stdout)["score"], abs=0.01
+    )
+
+
+def test_batch_prints_to_standard_output_and_never_overwrites_its_input(run, tmp_path):
+    source = graded_csv(tmp_path / "class.csv", coach_rows())
+    before = source.read_bytes()
+    result = run("grader", "batch", str(source))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].endswith(
+        "score,grader_score,grader_verdict,key_points_covered"
+    )
+    refused = run("grader", "batch", str(source), "--out", str(source))
+    assert refused.exit_code != 0
+    assert "that is the input file" in refused.output
+    assert source.read_bytes() == before
 
 
 def test_reference_grades_one_answer_and_quotes_it(run, tmp_path):

@@ -1,8 +1,10 @@
-"""``hirebar grader ...``: grade against a model answer, and check the grader against
-your own graded answers."""
+"""``hirebar grader ...``: grade against a model answer, grade a class's answers from a
+file, and check the grader against your own graded answers."""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 from typing import Annotated
 
@@ -68,26 +70,96 @@ def evaluate(
     lexical: Annotated[bool, typer.Option(help="Ignore the sentence model.")] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Grade every answer against its reference and report agreement with the scores."""
+    """Grade every answer against its reference and report agreement with the scores.
+
+    Each question's answers are graded together, as a class; the figures for each
+    answer graded alone are printed beside them."""
     from hirebar.practice.evaluation import GradedCsvError, evaluate, read_graded_csv
 
     try:
         rows = read_graded_csv(file)
     except GradedCsvError as exc:
         fail(str(exc))
-    embedder, missing = (None, "--lexical given") if lexical else service().embedder()
-    if missing and not as_json:
-        console().print(f"[dim]note: {missing}; grading on wording alone.[/dim]")
-
-    def progress(items):  # type: ignore[no-untyped-def]
-        return track(items, description="grading", transient=True) if not as_json else items
-
-    result = evaluate(rows, embedder, progress)
+    embedder = _embedder(lexical, as_json)
+    result = evaluate(rows, embedder, _progress(as_json))
     if as_json:
         emit_json(result)
         return
-    out = console()
+    out, alone = console(), result["alone"]
     out.print(f"n         {result['n']}")
-    out.print(f"pearson   {result['pearson']:.3f}")
-    out.print(f"spearman  {result['spearman']:.3f}")
-    out.print(f"rmse      {result['rmse']:.3f}  (after a linear fit to your scale)")
+    out.print("          with the class   alone")
+    for name in ("pearson", "spearman", "rmse"):
+        out.print(f"{name:9s} {result[name]:14.3f}   {alone[name]:5.3f}")
+    out.print("[dim]rmse is after a linear fit to your scale.[/dim]")
+    out.print(f"[dim]{CLASS_NOTE}[/dim]")
+
+
+@grader_app.command()
+def batch(
+    file: Annotated[
+        Path, typer.Argument(help="CSV: question, reference_answer, answer (score optional).")
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the graded CSV here, not to stdout.")
+    ] = None,
+    lexical: Annotated[bool, typer.Option(help="Ignore the sentence model.")] = False,
+) -> None:
+    """Grade a class's answers from a CSV and write it back with a grade for each row.
+
+    Each row gets a score, verdict and key points covered; each question's answers are
+    graded together, as a class."""
+    from hirebar.practice.evaluation import GradedCsvError, grade, read_graded_csv
+
+    if output is not None and output.resolve() == file.resolve():
+        fail(f"{output}: that is the input file; write the grades to a new file")
+    try:
+        rows = read_graded_csv(file, scored=False)
+    except GradedCsvError as exc:
+        fail(str(exc))
+    embedder = _embedder(lexical, quiet=output is None)
+    together = grade(rows, embedder, _progress(quiet=output is None))[1]
+    columns = [*rows[0].fields, "grader_score", "grader_verdict", "key_points_covered"]
+    lines = io.StringIO()
+    writer = csv.DictWriter(lines, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row, assessment in zip(rows, together, strict=True):
+        covered = sum(p.covered for p in assessment.key_points)
+        writer.writerow(
+            {
+                **row.fields,
+                "grader_score": f"{assessment.score:.2f}",
+                "grader_verdict": assessment.verdict.value,
+                "key_points_covered": f"{covered} of {len(assessment.key_points)}",
+            }
+        )
+    if output is None:
+        typer.echo(lines.getvalue(), nl=False)
+        return
+    try:
+        output.write_text(lines.getvalue(), encoding="utf-8")
+    except OSError as exc:
+        fail(f"{output}: cannot write ({exc.strerror})")
+    console().print(f"{len(rows)} answers graded; written to {output}")
+    console().print(f"[dim]{CLASS_NOTE}[/dim]")
+
+
+CLASS_NOTE = (
+    "Each question's answers were graded as a class: an answer is also compared with the "
+    "answers that grade best alone (a class needs 4 short answers and the sentence model)."
+)
+
+
+def _embedder(lexical: bool, quiet: bool):  # type: ignore[no-untyped-def]
+    embedder, missing = (None, "--lexical given") if lexical else service().embedder()
+    if missing and quiet:  # standard output carries the result
+        typer.echo(f"note: {missing}; grading on wording alone.", err=True)
+    elif missing:
+        console().print(f"[dim]note: {missing}; grading on wording alone.[/dim]")
+    return embedder
+
+
+def _progress(quiet: bool):  # type: ignore[no-untyped-def]
+    def progress(items):  # type: ignore[no-untyped-def]
+        return items if quiet else track(items, description="grading", transient=True)
+
+    return progress

@@ -195,14 +195,14 @@ def features(
         text = head if len(on_topic) == len(sentences) else " ".join(on_topic)
         found["question_similarity"] = float((sentence_vecs @ q_vec).max())
         found["alignment"] = float((topic_vecs[1:] @ sentence_vecs.T).max(axis=1).mean())
-        found["token_recall"] = _token_recall(question, reference, text, embedder) if text else 0.0
+        found["token_recall"] = token_recall(question, reference, text, embedder) if text else 0.0
     said = [s for s in content_stems(" ".join(on_topic)) if s not in q]
     found["coverage"] = len(ref_set & set(said)) / len(ref_set) if ref_set else 0.0
     found["log_length_ratio"] = _log_length_ratio(len(said), len(ref))
     return found
 
 
-def _token_recall(question: str, reference: str, answer: str, embedder: Embedder) -> float:
+def token_recall(question: str, reference: str, answer: str, embedder: Embedder) -> float:
     """How well the answer's contextual word-piece vectors cover the reference's (recall
     as in BERTScore), leaving out punctuation and the content words the question
     already contains. Function words stay: in context they carry the relations a short
@@ -243,10 +243,18 @@ def _log_length_ratio(answer_words: int, reference_words: int) -> float:
     return max(-3.0, math.log(min(ratio, 1.0)))
 
 
-def score(found: dict[str, float], semantic: bool) -> float:
+def logit(found: dict[str, float], semantic: bool) -> float:
+    """The score's log-odds, before it is put on the 0-5 scale."""
     weights, intercept = (WEIGHTS, INTERCEPT) if semantic else (LEXICAL_WEIGHTS, LEXICAL_INTERCEPT)
-    logit = intercept + sum(w * found[name] for name, w in weights.items())
-    return round(5 / (1 + math.exp(-logit)), 3)
+    return intercept + sum(w * found[name] for name, w in weights.items())
+
+
+def on_scale(log_odds: float) -> float:
+    return round(5 / (1 + math.exp(-log_odds)), 3)
+
+
+def score(found: dict[str, float], semantic: bool) -> float:
+    return on_scale(logit(found, semantic))
 
 
 def assess_with_reference(
@@ -277,10 +285,10 @@ def assess_with_reference(
     if mostly_copied(sentences, reference):
         notes.append(COPIED_NOTE)
     if integrity.gamed:
-        value = round(min(value * GAMED_FACTOR, GAMED_MAX), 3)
+        value = capped(value)
     return ReferenceAssessment(
         score=value,
-        verdict=_verdict(value),
+        verdict=verdict_for(value),
         integrity=integrity.issues,
         notes=notes,
         key_points=_points(question, reference, sentences, embedder),
@@ -289,7 +297,12 @@ def assess_with_reference(
     )
 
 
-def _verdict(value: float) -> Verdict:
+def capped(value: float) -> float:
+    """A gamed answer's score, held below lean hire as in rubric mode."""
+    return round(min(value * GAMED_FACTOR, GAMED_MAX), 3)
+
+
+def verdict_for(value: float) -> Verdict:
     if value >= 3.5:
         return Verdict.strong_hire
     if value >= 2.5:

@@ -1,20 +1,24 @@
-"""Check the reference-answer grader against a coach's own graded answers (a CSV file).
+"""Grade a class's answers from a CSV file, and check the grader against a coach's own
+grades in it.
 
-Columns: ``question``, ``reference_answer``, ``answer``, ``score`` (any numeric scale),
-optionally ``question_id``. Every bad row is reported with its line number.
+Columns: ``question``, ``reference_answer``, ``answer``, ``score`` (any numeric scale;
+optional when only grading), optionally ``question_id``. The answers to one question
+(one ``question_id``, question and model answer) are a class and are graded
+together (hirebar.grading.classmates). Every bad row is reported with its line number.
 """
 
 from __future__ import annotations
 
 import csv
 import math
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from hirebar.grading import Embedder
 from hirebar.grading.agreement import pearson, rmse_after_linear_fit, spearman
-from hirebar.grading.reference import assess_with_reference
+from hirebar.grading.classmates import grade_class
+from hirebar.grading.reference import ReferenceAssessment
 
 REQUIRED = ("question", "reference_answer", "answer", "score")
 # Python's csv module refuses a field over 131,072 characters; an answer may be longer
@@ -32,8 +36,16 @@ class GradedAnswer:
     question: str
     reference_answer: str
     answer: str
-    score: float
+    score: float | None
     question_id: str | None = None
+    # Every column as read, to write back beside the grades.
+    fields: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def class_key(self) -> tuple[str, str, str]:
+        """Rows that share it are one class; each row keeps its own question and model
+        answer even if a question id is reused."""
+        return (self.question_id or "", self.question, self.reference_answer)
 
 
 def _first_undecodable_line(path: Path) -> int:
@@ -48,7 +60,8 @@ def _first_undecodable_line(path: Path) -> int:
     return 1
 
 
-def read_graded_csv(path: Path) -> list[GradedAnswer]:
+def read_graded_csv(path: Path, scored: bool = True) -> list[GradedAnswer]:
+    """The file's rows; ``scored`` when each needs a human score (to check agreement)."""
     if path.is_dir():
         raise GradedCsvError(f"{path} is a folder, not a file")
     if not path.is_file():
@@ -58,7 +71,7 @@ def read_graded_csv(path: Path) -> list[GradedAnswer]:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
             header = reader.fieldnames or []
-            missing = [c for c in REQUIRED if c not in header]
+            missing = [c for c in REQUIRED if c not in header and (scored or c != "score")]
             if missing:
                 raise GradedCsvError(
                     f"{path}:1: missing column(s) {', '.join(missing)}; "
@@ -66,7 +79,7 @@ def read_graded_csv(path: Path) -> list[GradedAnswer]:
                 )
             rows, start = [], reader.line_num + 1
             for raw in reader:  # a quoted answer may span lines: cite the row's first
-                rows.append(_row(path, start, raw, len(header)))
+                rows.append(_row(path, start, raw, len(header), scored))
                 start = reader.line_num + 1
     except UnicodeDecodeError as exc:
         line = _first_undecodable_line(path)
@@ -75,6 +88,10 @@ def read_graded_csv(path: Path) -> list[GradedAnswer]:
         ) from None
     except csv.Error as exc:
         raise GradedCsvError(f"{path}:{reader.line_num}: not a readable CSV ({exc})") from None
+    if not rows:
+        raise GradedCsvError(f"{path}: no answers after the header")
+    if not scored:
+        return rows
     if len(rows) < 3:
         raise GradedCsvError(f"{path}: {len(rows)} graded answer(s); at least 3 are needed")
     if len({r.score for r in rows}) == 1:  # a correlation with a constant is undefined
@@ -84,7 +101,9 @@ def read_graded_csv(path: Path) -> list[GradedAnswer]:
     return rows
 
 
-def _row(path: Path, line: int, raw: dict[str, str | None], width: int) -> GradedAnswer:
+def _row(
+    path: Path, line: int, raw: dict[str, str | None], width: int, scored: bool
+) -> GradedAnswer:
     # DictReader fills a short row's last columns with None and keeps a long row's
     # surplus in a list under the key None.
     surplus = raw.pop(None, None) or []  # type: ignore[call-overload]
@@ -95,12 +114,7 @@ def _row(path: Path, line: int, raw: dict[str, str | None], width: int) -> Grade
             " (a comma or quote out of place?)"
         )
     text = raw.get("score")
-    try:
-        value = float(text or "")
-    except ValueError:
-        raise GradedCsvError(f"{path}:{line}: score {text!r} is not a number") from None
-    if not math.isfinite(value):
-        raise GradedCsvError(f"{path}:{line}: score {text!r} is not a finite number")
+    value = _score(path, line, text) if scored or (text or "").strip() else None
     for column in ("question", "reference_answer"):
         if not (raw.get(column) or "").strip():
             raise GradedCsvError(f"{path}:{line}: column '{column}' is empty")
@@ -111,22 +125,58 @@ def _row(path: Path, line: int, raw: dict[str, str | None], width: int) -> Grade
         answer=raw.get("answer") or "",
         score=value,
         question_id=raw.get("question_id") or None,
+        fields={k: v or "" for k, v in raw.items()},
     )
+
+
+def _score(path: Path, line: int, text: str | None) -> float:
+    try:
+        value = float(text or "")
+    except ValueError:
+        raise GradedCsvError(f"{path}:{line}: score {text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise GradedCsvError(f"{path}:{line}: score {text!r} is not a finite number")
+    return value
+
+
+def grade(
+    rows: Sequence[GradedAnswer],
+    embedder: Embedder | None,
+    progress: Callable[[Iterable[list[int]]], Iterable[list[int]]] = iter,
+) -> tuple[list[ReferenceAssessment], list[ReferenceAssessment]]:
+    """Each row's assessment alone and with its class, in the rows' order."""
+    classes: dict[tuple[str, ...], list[int]] = {}
+    for index, row in enumerate(rows):
+        classes.setdefault(row.class_key, []).append(index)
+    alone: list[ReferenceAssessment | None] = [None] * len(rows)
+    together: list[ReferenceAssessment | None] = [None] * len(rows)
+    for members in progress(list(classes.values())):
+        first = rows[members[0]]
+        answers = [rows[i].answer for i in members]
+        pair = grade_class(first.question, first.reference_answer, answers, embedder)
+        for i, one, with_class in zip(members, *pair, strict=True):
+            alone[i], together[i] = one, with_class
+    return [a for a in alone if a], [t for t in together if t]
 
 
 def evaluate(
     rows: list[GradedAnswer],
     embedder: Embedder | None,
-    progress: Callable[[Iterable[GradedAnswer]], Iterable[GradedAnswer]] = iter,
-) -> dict[str, float | int]:
-    """Pearson, Spearman and RMSE (after a linear fit) of the grader against the scores."""
-    predicted = [
-        assess_with_reference(r.question, r.reference_answer, r.answer, embedder).score
-        for r in progress(rows)
-    ]
+    progress: Callable[[Iterable[list[int]]], Iterable[list[int]]] = iter,
+) -> dict:
+    """Pearson, Spearman and RMSE (after a linear fit) of the grader against the scores,
+    each class graded together; under ``alone``, the same with each answer graded alone."""
+    alone, together = grade(rows, embedder, progress)
     human = [r.score for r in rows]
     return {
         "n": len(rows),
+        **_agreement([a.score for a in together], human),
+        "alone": _agreement([a.score for a in alone], human),
+    }
+
+
+def _agreement(predicted: list[float], human: list) -> dict[str, float]:
+    return {
         "pearson": round(pearson(predicted, human), 4),
         "spearman": round(spearman(predicted, human), 4),
         "rmse": round(rmse_after_linear_fit(predicted, human), 4),
