@@ -93,7 +93,8 @@ def peer_recalls(
     an empty answer is no peer."""
     question = growth_in_words(question)
     read = [growth_in_words(" ".join(a.split()[:MAX_EMBEDDED_WORDS])) for a in answers]
-    ranked = sorted(range(len(answers)), key=lambda i: (-scores[i], read[i]))  # ties by text: order-free
+    # Ties go by text, so the order the class comes in changes no grade.
+    ranked = sorted(range(len(answers)), key=lambda i: (-scores[i], read[i]))
     recalls = []
     for text in read:
         peers = [j for j in ranked if read[j].strip() and read[j].lower() != text.lower()]
