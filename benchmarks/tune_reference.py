@@ -67,11 +67,17 @@ def main() -> None:
     fit_class(embedder)
 
 
-def fit_alone(embedder: MiniLM) -> None:
+def read_splits(signals) -> dict[str, tuple[np.ndarray, np.ndarray]]:  # type: ignore[no-untyped-def]
+    """Each split's signals (``signals(rows)``) and human labels."""
     data = {}
     for split in SPLITS:
         rows = read_rows(ASAG / f"{split}.csv")
-        data[split] = (feature_matrix(rows, embedder), np.array([float(r["score"]) for r in rows]))
+        data[split] = (signals(rows), np.array([float(r["score"]) for r in rows]))
+    return data
+
+
+def fit_alone(embedder: MiniLM) -> None:
+    data = read_splits(lambda rows: feature_matrix(rows, embedder))
     x, y = data["scientsbank_train"]
     fitted = {}
     for label, names in (("WEIGHTS", list(WEIGHTS)), ("LEXICAL_WEIGHTS", list(LEXICAL_WEIGHTS))):
@@ -144,10 +150,7 @@ def class_signals(rows: list[dict[str, str]], embedder: MiniLM) -> np.ndarray:
 
 
 def fit_class(embedder: MiniLM) -> None:
-    data = {}
-    for split in SPLITS:
-        rows = read_rows(ASAG / f"{split}.csv")
-        data[split] = (class_signals(rows, embedder), np.array([float(r["score"]) for r in rows]))
+    data = read_splits(lambda rows: class_signals(rows, embedder))
     signals, y = data["scientsbank_train"]
     weights, intercept = fit_logistic(signals[:, :2], y)
     print(

@@ -223,6 +223,19 @@ def test_batch_prints_to_standard_output_and_never_overwrites_its_input(run, tmp
     assert source.read_bytes() == before
 
 
+def test_batch_reports_an_empty_file_and_a_bad_score_with_where(run, tmp_path):
+    header = ["question", "reference_answer", "answer", "score"]
+    empty = run("grader", "batch", str(graded_csv(tmp_path / "empty.csv", [], header=header)))
+    assert empty.exit_code != 0
+    assert "empty.csv: no answers after the header" in empty.output
+    rows = coach_rows()
+    rows[1]["score"] = ""  # a score may be left out when only grading
+    rows[2]["score"] = "four"  # but one given must be a number
+    bad = run("grader", "batch", str(graded_csv(tmp_path / "bad.csv", rows)))
+    assert bad.exit_code != 0
+    assert "bad.csv:4: score 'four' is not a number" in bad.output
+
+
 def test_reference_grades_one_answer_and_quotes_it(run, tmp_path):
     answer = tmp_path / "answer.txt"
     answer.write_text(ANSWERS[0][0], encoding="utf-8")
