@@ -217,6 +217,10 @@ def test_batch_prints_to_standard_output_and_never_overwrites_its_input(run, tmp
     assert result.stdout.splitlines()[0].endswith(
         "score,grader_score,grader_verdict,key_points_covered"
     )
+    again = tmp_path / "again.csv"  # a graded file graded again: new grades, no repeated columns
+    again.write_text(result.stdout, encoding="utf-8")
+    regraded = run("grader", "batch", str(again)).stdout
+    assert regraded == result.stdout
     refused = run("grader", "batch", str(source), "--out", str(source))
     assert refused.exit_code != 0
     assert "that is the input file" in refused.output

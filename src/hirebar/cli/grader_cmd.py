@@ -118,7 +118,8 @@ def batch(
         fail(str(exc))
     embedder = _embedder(lexical, quiet=output is None)
     together = grade(rows, embedder, _progress(quiet=output is None))[1]
-    columns = [*rows[0].fields, "grader_score", "grader_verdict", "key_points_covered"]
+    # A file graded before gets fresh grades in place of its old ones.
+    columns = [*(c for c in rows[0].fields if c not in GRADE_COLUMNS), *GRADE_COLUMNS]
     lines = io.StringIO()
     writer = csv.DictWriter(lines, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
@@ -143,6 +144,7 @@ def batch(
     console().print(f"[dim]{CLASS_NOTE}[/dim]")
 
 
+GRADE_COLUMNS = ("grader_score", "grader_verdict", "key_points_covered")
 CLASS_NOTE = (
     "Each question's answers were graded as a class: an answer is also compared with the "
     "answers that grade best alone (a class needs 4 short answers and the sentence model)."
