@@ -72,8 +72,7 @@ def evaluate(
 ) -> None:
     """Grade every answer against its reference and report agreement with the scores.
 
-    Each question's answers are graded together, as a class; the figures for each
-    answer graded alone are printed beside them."""
+    Each question's answers are graded together as a class; the figures alone are shown too."""
     from hirebar.practice.evaluation import GradedCsvError, evaluate, read_graded_csv
 
     try:
@@ -106,8 +105,7 @@ def batch(
 ) -> None:
     """Grade a class's answers from a CSV and write it back with a grade for each row.
 
-    Each row gets a score, verdict and key points covered; each question's answers are
-    graded together, as a class."""
+    Each question's answers are graded together, as a class."""
     from hirebar.practice.evaluation import GradedCsvError, grade, read_graded_csv
 
     if output is not None and output.resolve() == file.resolve():
