@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from hirebar.grading.classmates import MIN_CLASS, SHORT_ANSWER, grade_class, peer_recalls
 from hirebar.grading.reference import assess_with_reference
 
@@ -73,3 +76,12 @@ def test_small_classes_long_answers_and_wording_alone_keep_the_grade_alone(embed
 def test_an_empty_answer_grades_zero_in_a_class(embedder):
     together = grade_class(QUESTION, REFERENCE, [*CLASS, "  "], embedder)[1]
     assert together[-1].score == 0.0
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(extra=st.lists(st.text(max_size=60), min_size=1, max_size=4))
+def test_random_unicode_in_a_class_never_raises(embedder, extra):
+    answers = [*CLASS[:3], *extra]
+    alone, together = grade_class(QUESTION, REFERENCE, answers, embedder)
+    assert len(alone) == len(together) == len(answers)
+    assert all(0 <= a.score <= 5 for a in together)
