@@ -366,6 +366,45 @@ def test_a_question_of_my_own_against_a_model_answer(server: str, page: Page, sh
     assert page.csp_errors == []
 
 
+def test_a_coach_grades_a_class_file_and_downloads_it(server: str, page: Page, tmp_path: Path):
+    question, reference = (
+        "What does a confusion matrix show?",
+        "Counts of predicted against true labels.",
+    )
+    answers = [
+        "It counts predictions against the true labels: true and false positives and negatives.",
+        "A table of predicted classes against actual classes.",
+        "How often each predicted label matches the true one.",
+        "A chart of revenue by quarter.",
+    ]
+    upload = tmp_path / "class.csv"
+    upload.write_text(
+        "question,reference_answer,answer\n"
+        + "".join(f'"{question}","{reference}","{a}"\n' for a in answers),
+        encoding="utf-8",
+    )
+    page.goto(server + "/own")
+    page.set_input_files("#own-class-file", upload)
+    with page.expect_download() as waiting:
+        page.get_by_role("button", name="Grade the class and download").click()
+    download = waiting.value
+    assert download.suggested_filename == "graded-class.csv"
+    lines = Path(download.path()).read_text(encoding="utf-8").splitlines()
+    assert (
+        lines[0]
+        == "question,reference_answer,answer,grader_score,grader_verdict,key_points_covered"
+    )
+    assert len(lines) == 1 + len(answers)
+    # a file that is not a class file: the page says what is wrong, and where
+    upload.write_text("prompt,answer\nWhat?,Yes\n", encoding="utf-8")
+    page.set_input_files("#own-class-file", upload)
+    page.get_by_role("button", name="Grade the class and download").click()
+    expect(page.locator("#own-class-error")).to_contain_text(
+        "class.csv:1: missing column(s) question"
+    )
+    assert page.csp_errors == []
+
+
 def test_a_second_click_starts_no_second_loop_and_the_target_comes_first(server: str, page: Page):
     page.goto(server + "/")
     page.select_option("#company", "anthropic")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 from bs4 import BeautifulSoup
 
 QUESTION = "Why hold out a test set that no one tunes on?"
@@ -212,3 +215,59 @@ def test_a_stored_answer_keeps_its_own_drafts_and_grades_an_edit_as_new(client, 
     assert page.select_one("#own-error").text == "Add the model answer and the answer."
     assert page.select_one("#own-form")["action"] == shown
     assert client.post("/own/999", data={**edit, "csrf_token": token}).status_code == 404
+
+
+CLASS = [
+    ANSWER,
+    "Tuned metrics overstate quality, so keep a holdout nobody tunes on.",
+    "Because a holdout tells you how the model does on new data.",
+    "Test sets should be large.",
+    "",
+]
+CLASS_CSV = "\n".join(
+    [
+        "question_id,question,reference_answer,answer",
+        *(f'q1,"{QUESTION}","{REFERENCE}","{answer}"' for answer in CLASS),
+    ]
+)
+
+
+def upload(client, token, name: str, data: bytes):
+    return client.post(
+        "/own/class",
+        data={"csrf_token": token},
+        files={"file": (name, data, "text/csv")},
+    )
+
+
+def test_a_class_file_comes_back_graded(client, token):
+    page = BeautifulSoup(client.get("/own").text, "html.parser")
+    form = page.select_one("form#own-class-form")
+    assert form["enctype"] == "multipart/form-data" and form.select_one("input[type=file]")
+    response = upload(client, token, "week 3 class.csv", CLASS_CSV.encode())
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    assert 'filename="graded-week-3-class.csv"' in response.headers["content-disposition"]
+    graded = list(csv.DictReader(io.StringIO(response.text)))
+    assert [row["answer"] for row in graded] == CLASS
+    assert list(graded[0])[-3:] == ["grader_score", "grader_verdict", "key_points_covered"]
+    scores = [float(row["grader_score"]) for row in graded]
+    assert scores[0] > scores[3] and scores[4] == 0
+    # nothing of the file is stored: no answer of one's own appears
+    assert "own-earlier" not in client.get("/own").text
+
+
+def test_a_bad_class_file_is_named_with_its_line_on_the_page(client, token):
+    bad = CLASS_CSV.replace("question_id,question", "question_id,prompt", 1).encode()
+    response = upload(client, token, "class.csv", bad)
+    assert response.status_code == 422
+    page = BeautifulSoup(response.text, "html.parser")
+    assert "class.csv:1: missing column(s) question" in page.select_one("#own-class-error").text
+    latin = upload(
+        client, token, "latin.csv", CLASS_CSV.replace("large", "grandé").encode("latin-1")
+    )
+    assert latin.status_code == 422 and "latin.csv:5: not UTF-8 text" in latin.text
+
+
+def test_a_class_file_needs_the_pages_token(client):
+    assert upload(client, "forged", "class.csv", CLASS_CSV.encode()).status_code == 403

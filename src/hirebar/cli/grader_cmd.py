@@ -3,8 +3,6 @@ file, and check the grader against your own graded answers."""
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import Annotated
 
@@ -106,7 +104,12 @@ def batch(
     """Grade a class's answers from a CSV and write it back with a grade for each row.
 
     Each question's answers are graded together, as a class."""
-    from hirebar.practice.evaluation import GradedCsvError, grade, read_graded_csv
+    from hirebar.practice.evaluation import (
+        GradedCsvError,
+        grade,
+        graded_csv_text,
+        read_graded_csv,
+    )
 
     if output is not None and output.resolve() == file.resolve():
         fail(f"{output}: that is the input file; write the grades to a new file")
@@ -116,33 +119,18 @@ def batch(
         fail(str(exc))
     embedder = _embedder(lexical, quiet=output is None)
     together = grade(rows, embedder, _progress(quiet=output is None))[1]
-    # A file graded before gets fresh grades in place of its old ones.
-    columns = [*(c for c in rows[0].fields if c not in GRADE_COLUMNS), *GRADE_COLUMNS]
-    lines = io.StringIO()
-    writer = csv.DictWriter(lines, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for row, assessment in zip(rows, together, strict=True):
-        covered = sum(p.covered for p in assessment.key_points)
-        writer.writerow(
-            {
-                **row.fields,
-                "grader_score": f"{assessment.score:.2f}",
-                "grader_verdict": assessment.verdict.value,
-                "key_points_covered": f"{covered} of {len(assessment.key_points)}",
-            }
-        )
+    text = graded_csv_text(rows, together)
     if output is None:
-        typer.echo(lines.getvalue(), nl=False)
+        typer.echo(text, nl=False)
         return
     try:
-        output.write_text(lines.getvalue(), encoding="utf-8")
+        output.write_text(text, encoding="utf-8")
     except OSError as exc:
         fail(f"{output}: cannot write ({exc.strerror})")
     console().print(f"{len(rows)} answers graded; written to {output}")
     console().print(f"[dim]{CLASS_NOTE}[/dim]")
 
 
-GRADE_COLUMNS = ("grader_score", "grader_verdict", "key_points_covered")
 CLASS_NOTE = (
     "Each question's answers were graded as a class: an answer is also compared with the "
     "answers that grade best alone (a class needs 4 short answers and the sentence model)."

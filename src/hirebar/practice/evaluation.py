@@ -10,7 +10,9 @@ together (hirebar.grading.classmates). Every bad row is reported with its line n
 from __future__ import annotations
 
 import csv
+import io
 import math
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +23,7 @@ from hirebar.grading.classmates import grade_class
 from hirebar.grading.reference import ReferenceAssessment
 
 REQUIRED = ("question", "reference_answer", "answer", "score")
+GRADE_COLUMNS = ("grader_score", "grader_verdict", "key_points_covered")
 # Python's csv module refuses a field over 131,072 characters; an answer may be longer
 # (the grader reads a huge one in part), so a file of them is read whole.
 MAX_FIELD_CHARS = 16 * 1024 * 1024
@@ -60,12 +63,14 @@ def _first_undecodable_line(path: Path) -> int:
     return 1
 
 
-def read_graded_csv(path: Path, scored: bool = True) -> list[GradedAnswer]:
-    """The file's rows; ``scored`` when each needs a human score (to check agreement)."""
+def read_graded_csv(path: Path, scored: bool = True, name: str | None = None) -> list[GradedAnswer]:
+    """The file's rows; ``scored`` when each needs a human score (to check agreement).
+    Errors call the file ``name`` if given (an upload's own name, not where it was kept)."""
     if path.is_dir():
         raise GradedCsvError(f"{path} is a folder, not a file")
     if not path.is_file():
         raise GradedCsvError(f"{path}: no such file")
+    where = name or str(path)
     csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_CHARS))
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
@@ -74,35 +79,35 @@ def read_graded_csv(path: Path, scored: bool = True) -> list[GradedAnswer]:
             missing = [c for c in REQUIRED if c not in header and (scored or c != "score")]
             if missing:
                 raise GradedCsvError(
-                    f"{path}:1: missing column(s) {', '.join(missing)}; "
+                    f"{where}:1: missing column(s) {', '.join(missing)}; "
                     f"the header has: {', '.join(header) or '(nothing)'}"
                 )
             rows, start = [], reader.line_num + 1
             for raw in reader:  # a quoted answer may span lines: cite the row's first
-                rows.append(_row(path, start, raw, len(header), scored))
+                rows.append(_row(where, start, raw, len(header), scored))
                 start = reader.line_num + 1
     except UnicodeDecodeError as exc:
         line = _first_undecodable_line(path)
         raise GradedCsvError(
-            f"{path}:{line}: not UTF-8 text ({exc.reason}); save the file as UTF-8"
+            f"{where}:{line}: not UTF-8 text ({exc.reason}); save the file as UTF-8"
         ) from None
     except csv.Error as exc:
-        raise GradedCsvError(f"{path}:{reader.line_num}: not a readable CSV ({exc})") from None
+        raise GradedCsvError(f"{where}:{reader.line_num}: not a readable CSV ({exc})") from None
     if not rows:
-        raise GradedCsvError(f"{path}: no answers after the header")
+        raise GradedCsvError(f"{where}: no answers after the header")
     if not scored:
         return rows
     if len(rows) < 3:
-        raise GradedCsvError(f"{path}: {len(rows)} graded answer(s); at least 3 are needed")
+        raise GradedCsvError(f"{where}: {len(rows)} graded answer(s); at least 3 are needed")
     if len({r.score for r in rows}) == 1:  # a correlation with a constant is undefined
         raise GradedCsvError(
-            f"{path}: every score is {rows[0].score:g}; agreement needs scores that differ"
+            f"{where}: every score is {rows[0].score:g}; agreement needs scores that differ"
         )
     return rows
 
 
 def _row(
-    path: Path, line: int, raw: dict[str, str | None], width: int, scored: bool
+    where: str, line: int, raw: dict[str, str | None], width: int, scored: bool
 ) -> GradedAnswer:
     # DictReader fills a short row's last columns with None and keeps a long row's
     # surplus in a list under the key None.
@@ -110,14 +115,14 @@ def _row(
     fields = width + len(surplus) - sum(value is None for value in raw.values())
     if fields != width:
         raise GradedCsvError(
-            f"{path}:{line}: {fields} field(s) where the header has {width}"
+            f"{where}:{line}: {fields} field(s) where the header has {width}"
             " (a comma or quote out of place?)"
         )
     text = raw.get("score")
-    value = _score(path, line, text) if scored or (text or "").strip() else None
+    value = _score(where, line, text) if scored or (text or "").strip() else None
     for column in ("question", "reference_answer"):
         if not (raw.get(column) or "").strip():
-            raise GradedCsvError(f"{path}:{line}: column '{column}' is empty")
+            raise GradedCsvError(f"{where}:{line}: column '{column}' is empty")
     return GradedAnswer(
         line=line,
         question=raw["question"] or "",
@@ -129,14 +134,34 @@ def _row(
     )
 
 
-def _score(path: Path, line: int, text: str | None) -> float:
+def _score(where: str, line: int, text: str | None) -> float:
     try:
         value = float(text or "")
     except ValueError:
-        raise GradedCsvError(f"{path}:{line}: score {text!r} is not a number") from None
+        raise GradedCsvError(f"{where}:{line}: score {text!r} is not a number") from None
     if not math.isfinite(value):
-        raise GradedCsvError(f"{path}:{line}: score {text!r} is not a finite number")
+        raise GradedCsvError(f"{where}:{line}: score {text!r} is not a finite number")
     return value
+
+
+def graded_csv_text(rows: Sequence[GradedAnswer], graded: Sequence[ReferenceAssessment]) -> str:
+    """The rows as read, every column kept, with a grade, verdict and key points covered
+    after them. A file graded before gets fresh grades in place of its old ones."""
+    columns = [*(c for c in rows[0].fields if c not in GRADE_COLUMNS), *GRADE_COLUMNS]
+    lines = io.StringIO()
+    writer = csv.DictWriter(lines, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row, assessment in zip(rows, graded, strict=True):
+        covered = sum(p.covered for p in assessment.key_points)
+        writer.writerow(
+            {
+                **row.fields,
+                "grader_score": f"{assessment.score:.2f}",
+                "grader_verdict": assessment.verdict.value,
+                "key_points_covered": f"{covered} of {len(assessment.key_points)}",
+            }
+        )
+    return lines.getvalue()
 
 
 def grade(
@@ -181,3 +206,13 @@ def _agreement(predicted: list[float], human: list) -> dict[str, float]:
         "spearman": round(spearman(predicted, human), 4),
         "rmse": round(rmse_after_linear_fit(predicted, human), 4),
     }
+
+
+def grade_uploaded_csv(data: bytes, name: str, embedder: Embedder | None) -> str:
+    """An uploaded class file graded as ``hirebar grader batch`` grades one on disk; errors
+    name the upload as its owner calls it. It is kept only while it is read."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "upload.csv"
+        path.write_bytes(data)
+        rows = read_graded_csv(path, scored=False, name=name)
+    return graded_csv_text(rows, grade(rows, embedder)[1])

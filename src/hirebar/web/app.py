@@ -5,14 +5,15 @@ from __future__ import annotations
 import asyncio
 import json
 import math
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
-from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, FastAPI, File, Form, HTTPException, Request, UploadFile
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -28,6 +29,7 @@ from hirebar.planning.plan import PlanError, check_interview, read_date
 from hirebar.practice.coach import Coach
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.errors import UnknownCompany, UnknownQuestion
+from hirebar.practice.evaluation import GradedCsvError, grade_uploaded_csv
 from hirebar.practice.grading_worker import GradingWorker
 from hirebar.practice.mock_loop import MockLoops
 from hirebar.practice.prep import Prep
@@ -56,6 +58,8 @@ from hirebar.web.security import (
 
 WEB = Path(str(resources.files("hirebar.web")))
 T = TypeVar("T")
+# A class file uploaded to grade: thousands of short answers, well past any real class.
+MAX_CLASS_FILE_BYTES = 5_000_000
 # The style of each kind of feedback line on an assessment page.
 FEEDBACK_CLASSES = {
     "red_flag": "bad red-flag",
@@ -295,6 +299,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ) -> Response:
         fields = {"question": question, "reference": reference, "answer": answer}
         return grade_own(request, fields)
+
+    @html.post("/own/class", dependencies=guarded)
+    def own_class(request: Request, file: Annotated[UploadFile, File()]) -> Response:
+        """A class's answers from a CSV file, graded together and sent back as a CSV."""
+        name = Path(file.filename or "class.csv").name
+        data = file.file.read(MAX_CLASS_FILE_BYTES + 1)
+        try:
+            if len(data) > MAX_CLASS_FILE_BYTES:
+                raise GradedCsvError(
+                    f"{name}: larger than {MAX_CLASS_FILE_BYTES // 1_000_000} MB; split it, "
+                    "or grade it with hirebar grader batch"
+                )
+            text = grade_uploaded_csv(data, name, svc.embedder()[0])
+        except GradedCsvError as exc:
+            context = views.own_question(svc, **svc.own_drafts(), class_error=str(exc))
+            status = 413 if len(data) > MAX_CLASS_FILE_BYTES else 422
+            return page(request, "own.html", context, status=status)
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(name).stem) or "class"
+        return Response(
+            text,
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="graded-{stem}.csv"'},
+        )
 
     def own_or_404(answer_id: int) -> store.OwnAnswerRow:
         detail = f"no answer {answer_id} to a question of your own"

@@ -255,9 +255,10 @@ def own_question(
     *,
     shown: store.OwnAnswerRow | None = None,
     error: str | None = None,
+    class_error: str | None = None,
 ) -> dict:
     """The form for a question of the user's own, a stored answer's grade when one is
-    shown, and the answers graded before.
+    shown, the answers graded before, and the form that grades a class's file.
 
     What the user typed always comes back in the boxes, so nothing is lost to a
     missing field or a failed grading.
@@ -274,6 +275,7 @@ def own_question(
         # where the boxes keep their drafts: this page's own slots
         "draft_prefix": own_draft_prefix(shown.id if shown is not None else None),
         "error": error,
+        "class_error": class_error,
         "result": shown.payload if shown is not None else None,
         "shown": own_answer_record(shown) if shown is not None else None,
         "earlier": [own_answer_record(row) for row in svc.own_answers(limit=20)],

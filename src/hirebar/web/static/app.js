@@ -210,7 +210,9 @@
 
   // A second click on a button that posts a form (a double click on "Start the loop")
   // would send it twice: two loops, two attempts. The first one goes; the rest wait for
-  // the answer. A page brought back with the Back button posts again.
+  // the answer. A page brought back with the Back button posts again. A form marked
+  // data-resend changes nothing on the server (a file graded and sent back as a download,
+  // which leaves the page in place), so it may go as often as it is sent.
   // A form that deletes something asks first (its data-confirm says what goes).
   function confirmFirst() {
     document.addEventListener("submit", function (event) {
@@ -224,6 +226,7 @@
       var form = event.target;
       if (event.defaultPrevented) return;
       if ((form.method || "").toLowerCase() !== "post" || form.hasAttribute("hx-post")) return;
+      if (form.hasAttribute("data-resend")) return;
       if (form.dataset.sent) { event.preventDefault(); return; }
       form.dataset.sent = "1";
     });
