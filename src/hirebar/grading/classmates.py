@@ -18,8 +18,8 @@ words is graded alone. So is a class of fewer than MIN_CLASS answers, and every 
 without the sentence model.
 
 An answer's grade now depends on the rest of the class, so it is used only where a
-whole class is graded at once (`hirebar grader evaluate`, `hirebar grader batch`),
-never for one answer.
+whole class is graded at once (`hirebar grader evaluate`, `hirebar grader batch`, the
+web's "Grade a class" form), never for one answer.
 """
 
 from __future__ import annotations
