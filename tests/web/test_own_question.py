@@ -271,3 +271,27 @@ def test_a_bad_class_file_is_named_with_its_line_on_the_page(client, token):
 
 def test_a_class_file_needs_the_pages_token(client):
     assert upload(client, "forged", "class.csv", CLASS_CSV.encode()).status_code == 403
+
+
+def test_the_api_grades_a_class_in_the_order_sent_and_refuses_a_bad_row(client, token):
+    body = {
+        "answers": [
+            {"question": QUESTION, "reference_answer": REFERENCE, "answer": a} for a in CLASS
+        ]
+    }
+    headers = {"X-CSRF-Token": token}
+    response = client.post("/api/v1/own/class", json=body, headers=headers)
+    assert response.status_code == 200
+    graded = response.json()["answers"]
+    assert len(graded) == len(CLASS)
+    assert graded[0]["score"] > graded[3]["score"] and graded[4]["score"] == 0
+    assert {"score", "score_alone", "verdict", "key_points", "features"} <= set(graded[0])
+    assert "peer_recall" in graded[0]["features"]  # five short answers: graded as a class
+    assert "own-earlier" not in client.get("/own").text  # nothing stored
+    body["answers"][2]["reference_answer"] = ""
+    refused = client.post("/api/v1/own/class", json=body, headers=headers)
+    assert refused.status_code == 422
+    assert refused.json()["detail"][0]["loc"] == ["body", "answers", 2, "reference_answer"]
+    assert (
+        client.post("/api/v1/own/class", json={"answers": []}, headers=headers).status_code == 422
+    )

@@ -29,7 +29,7 @@ from hirebar.planning.plan import PlanError, check_interview, read_date
 from hirebar.practice.coach import Coach
 from hirebar.practice.drilling import Drilling
 from hirebar.practice.errors import UnknownCompany, UnknownQuestion
-from hirebar.practice.evaluation import GradedCsvError, grade_uploaded_csv
+from hirebar.practice.evaluation import GradedAnswer, GradedCsvError, grade, grade_uploaded_csv
 from hirebar.practice.grading_worker import GradingWorker
 from hirebar.practice.mock_loop import MockLoops
 from hirebar.practice.prep import Prep
@@ -42,6 +42,7 @@ from hirebar.web.params import (
     MAX_ANSWER_CHARS,
     TOO_LONG,
     AttemptBody,
+    ClassBody,
     DeleteBody,
     FormSeconds,
     OwnAnswerBody,
@@ -322,6 +323,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="graded-{stem}.csv"'},
         )
+
+    @api.post("/own/class", dependencies=guarded)
+    def own_class_json(body: ClassBody) -> dict:
+        """Each answer's grade with its class and alone, in the order sent; nothing stored."""
+        rows = [
+            GradedAnswer(line=n, score=None, **a.model_dump())
+            for n, a in enumerate(body.answers, start=1)
+        ]
+        alone, together = grade(rows, svc.embedder()[0])
+        return {
+            "answers": [
+                {**with_class.model_dump(mode="json"), "score_alone": one.score}
+                for one, with_class in zip(alone, together, strict=True)
+            ]
+        }
 
     def own_or_404(answer_id: int) -> store.OwnAnswerRow:
         detail = f"no answer {answer_id} to a question of your own"

@@ -22,6 +22,7 @@ TOO_LONG = (
     "It is all still in the box."
 )
 MAX_REPLY_CHARS = 2_000
+MAX_CLASS_ANSWERS = 5_000
 MAX_STATEMENT_CHARS = 5_000
 MAX_DRAFT_CHARS = 50_000
 # Time spent on an answer, as the page's timer reports it: up to a day.
@@ -46,6 +47,19 @@ class OwnAnswerBody(Body):
     question: Answer = ""
     reference: Answer = ""
     answer: Answer = ""
+
+
+class ClassAnswer(Body):
+    question: Annotated[str, Field(min_length=1, max_length=MAX_ANSWER_CHARS)]
+    reference_answer: Annotated[str, Field(min_length=1, max_length=MAX_ANSWER_CHARS)]
+    answer: Answer = ""
+    question_id: Annotated[str, Field(max_length=200)] | None = None
+
+
+class ClassBody(Body):
+    """A class's answers, graded together as the web form and ``hirebar grader batch`` do."""
+
+    answers: Annotated[list[ClassAnswer], Field(min_length=1, max_length=MAX_CLASS_ANSWERS)]
 
 
 class DrillReplyBody(Body):
