@@ -269,6 +269,15 @@ def test_a_bad_class_file_is_named_with_its_line_on_the_page(client, token):
     assert latin.status_code == 422 and "latin.csv:5: not UTF-8 text" in latin.text
 
 
+def test_a_class_file_too_large_to_grade_here_is_refused_with_what_to_do(client, token):
+    response = upload(
+        client, token, "huge.csv", b"question,reference_answer,answer\n" + b"x" * 5_000_000
+    )
+    assert response.status_code == 413
+    error = BeautifulSoup(response.text, "html.parser").select_one("#own-class-error").text
+    assert error.startswith("huge.csv: larger than 5 MB") and "hirebar grader batch" in error
+
+
 def test_a_class_file_needs_the_pages_token(client):
     assert upload(client, "forged", "class.csv", CLASS_CSV.encode()).status_code == 403
 
