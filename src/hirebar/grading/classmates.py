@@ -32,11 +32,9 @@ from hirebar.grading.matching import MAX_EMBEDDED_WORDS
 from hirebar.grading.reference import (
     ReferenceAssessment,
     assess_with_reference,
-    capped,
     logit,
-    on_scale,
+    regraded,
     token_recall,
-    verdict_for,
 )
 from hirebar.grading.text import growth_in_words
 
@@ -68,16 +66,7 @@ def grade_class(
             + CLASS_WEIGHTS["alone"] * logit(assessment.features, semantic=True)
             + CLASS_WEIGHTS["peer_recall"] * recall
         )
-        value = capped(on_scale(log_odds)) if assessment.integrity else on_scale(log_odds)
-        graded.append(
-            assessment.model_copy(
-                update={
-                    "score": value,
-                    "verdict": verdict_for(value),
-                    "features": {**assessment.features, "peer_recall": round(recall, 4)},
-                }
-            )
-        )
+        graded.append(regraded(assessment, log_odds, peer_recall=round(recall, 4)))
     return alone, graded
 
 
@@ -95,9 +84,10 @@ def peer_recalls(
     read = [growth_in_words(" ".join(a.split()[:MAX_EMBEDDED_WORDS])) for a in answers]
     # Ties go by text, so the order the class comes in changes no grade.
     ranked = sorted(range(len(answers)), key=lambda i: (-scores[i], read[i]))
+    folded = [text.lower() for text in read]
     recalls = []
-    for text in read:
-        peers = [j for j in ranked if read[j].strip() and read[j].lower() != text.lower()]
+    for text, own in zip(read, folded, strict=True):
+        peers = [j for j in ranked if read[j].strip() and folded[j] != own]
         recalls.append(
             max(
                 (token_recall(question, read[j], text, embedder) for j in peers[:PEERS]),

@@ -249,12 +249,25 @@ def logit(found: dict[str, float], semantic: bool) -> float:
     return intercept + sum(w * found[name] for name, w in weights.items())
 
 
-def on_scale(log_odds: float) -> float:
-    return round(5 / (1 + math.exp(-log_odds)), 3)
+def _on_scale(log_odds: float, gamed: bool) -> float:
+    """The 0-5 score; a gamed answer's is held below lean hire, as in rubric mode."""
+    value = round(5 / (1 + math.exp(-log_odds)), 3)
+    return round(min(value * GAMED_FACTOR, GAMED_MAX), 3) if gamed else value
 
 
-def score(found: dict[str, float], semantic: bool) -> float:
-    return on_scale(logit(found, semantic))
+def regraded(
+    assessment: ReferenceAssessment, log_odds: float, **signals: float
+) -> ReferenceAssessment:
+    """The assessment with its score read from other log-odds (grading a class does), capped
+    and given its verdict as its first score was, the signals behind it added."""
+    value = _on_scale(log_odds, gamed=bool(assessment.integrity))
+    return assessment.model_copy(
+        update={
+            "score": value,
+            "verdict": _verdict(value),
+            "features": {**assessment.features, **signals},
+        }
+    )
 
 
 def assess_with_reference(
@@ -280,15 +293,14 @@ def assess_with_reference(
         embedder,
         sentences if read == answer else None,
     )
-    value = score(found, embedder is not None) if answer.strip() else 0.0
     integrity = check_integrity(answer, sentences, question, BUDGET_MINUTES, echo=False)
+    semantic = embedder is not None
+    value = _on_scale(logit(found, semantic), integrity.gamed) if answer.strip() else 0.0
     if mostly_copied(sentences, reference):
         notes.append(COPIED_NOTE)
-    if integrity.gamed:
-        value = capped(value)
     return ReferenceAssessment(
         score=value,
-        verdict=verdict_for(value),
+        verdict=_verdict(value),
         integrity=integrity.issues,
         notes=notes,
         key_points=_points(question, reference, sentences, embedder),
@@ -297,12 +309,7 @@ def assess_with_reference(
     )
 
 
-def capped(value: float) -> float:
-    """A gamed answer's score, held below lean hire as in rubric mode."""
-    return round(min(value * GAMED_FACTOR, GAMED_MAX), 3)
-
-
-def verdict_for(value: float) -> Verdict:
+def _verdict(value: float) -> Verdict:
     if value >= 3.5:
         return Verdict.strong_hire
     if value >= 2.5:

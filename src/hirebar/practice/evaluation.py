@@ -173,15 +173,13 @@ def grade(
     classes: dict[tuple[str, ...], list[int]] = {}
     for index, row in enumerate(rows):
         classes.setdefault(row.class_key, []).append(index)
-    alone: list[ReferenceAssessment | None] = [None] * len(rows)
-    together: list[ReferenceAssessment | None] = [None] * len(rows)
+    graded: dict[int, tuple[ReferenceAssessment, ReferenceAssessment]] = {}
     for members in progress(list(classes.values())):
         first = rows[members[0]]
         answers = [rows[i].answer for i in members]
         pair = grade_class(first.question, first.reference_answer, answers, embedder)
-        for i, one, with_class in zip(members, *pair, strict=True):
-            alone[i], together[i] = one, with_class
-    return [a for a in alone if a], [t for t in together if t]
+        graded.update(zip(members, zip(*pair, strict=True), strict=True))
+    return [graded[i][0] for i in range(len(rows))], [graded[i][1] for i in range(len(rows))]
 
 
 def evaluate(

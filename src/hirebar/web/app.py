@@ -306,17 +306,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """A class's answers from a CSV file, graded together and sent back as a CSV."""
         name = Path(file.filename or "class.csv").name
         data = file.file.read(MAX_CLASS_FILE_BYTES + 1)
+
+        def refused(error: str, status: int) -> HTMLResponse:
+            context = views.own_question(svc, **svc.own_drafts(), class_error=error)
+            return page(request, "own.html", context, status=status)
+
+        if len(data) > MAX_CLASS_FILE_BYTES:
+            too_large = f"{name}: larger than {MAX_CLASS_FILE_BYTES // 1_000_000} MB; split it, "
+            return refused(too_large + "or grade it with hirebar grader batch", 413)
         try:
-            if len(data) > MAX_CLASS_FILE_BYTES:
-                raise GradedCsvError(
-                    f"{name}: larger than {MAX_CLASS_FILE_BYTES // 1_000_000} MB; split it, "
-                    "or grade it with hirebar grader batch"
-                )
             text = grade_uploaded_csv(data, name, svc.embedder()[0])
         except GradedCsvError as exc:
-            context = views.own_question(svc, **svc.own_drafts(), class_error=str(exc))
-            status = 413 if len(data) > MAX_CLASS_FILE_BYTES else 422
-            return page(request, "own.html", context, status=status)
+            return refused(str(exc), 422)
         stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(name).stem) or "class"
         return Response(
             text,
