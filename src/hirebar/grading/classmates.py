@@ -12,8 +12,8 @@ no human score is read.
 It is for short answers, a sentence or three stating a fact, where a classmate's
 right answer is as good a model answer as the teacher's. On interview-length answers
 the best peers differ from each other in structure more than in content, and the peer
-signal lowered agreement on the labelled interview answers' dev split (Pearson 0.831
-alone, 0.812 with the class), so a class whose median answer runs past SHORT_ANSWER
+signal lowered agreement on the labelled interview answers' dev split (Pearson 0.826
+alone, 0.796 with the class), so a class whose median answer runs past SHORT_ANSWER
 words is graded alone. So is a class of fewer than MIN_CLASS answers, and every class
 without the sentence model.
 
@@ -40,8 +40,8 @@ from hirebar.grading.text import growth_in_words
 
 # The grade alone's log-odds, and the best recall of a top peer's word pieces.
 # Fitted by benchmarks/tune_reference.py on scientsbank_train.csv only.
-CLASS_WEIGHTS = {"alone": 0.75, "peer_recall": 2.65}
-CLASS_INTERCEPT = -1.60
+CLASS_WEIGHTS = {"alone": 0.67, "peer_recall": 2.84}
+CLASS_INTERCEPT = -1.68
 PEERS = 3
 MIN_CLASS = PEERS + 1
 SHORT_ANSWER = 60  # words

@@ -47,6 +47,10 @@ class Embedder(Protocol):
         """The text's word pieces and their unit-length contextual vectors."""
         ...
 
+    def rarity(self, piece: str) -> float:
+        """How rare a word piece is in general text, as an inverse document frequency."""
+        ...
+
 
 class _Bounded(OrderedDict):
     """A dict that forgets its least recently used entries past ``limit``: caches must not
@@ -175,6 +179,9 @@ class MiniLM:
                 found.update(self._run(missing, [wanted.get(t, ()) for t in missing]))
         vectors = np.stack([found[t][0] for t in texts]) if texts else np.zeros((0, EMBEDDING_SIZE))
         return vectors, [found[t][1] if t in wanted else none for t in texts]
+
+    def rarity(self, piece: str) -> float:
+        return self._tokenizer.rarity(piece)
 
     def token_vectors(self, text: str) -> tuple[list[str], np.ndarray]:
         with self._lock:

@@ -14,6 +14,7 @@ against ``tokenizers`` itself on every text in the library and on awkward input.
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -101,6 +102,14 @@ class WordPiece:
             for word in self._words(part):
                 tokens.extend(self._word(word))
         return tokens
+
+    def rarity(self, piece: str) -> float:
+        """How rare the piece is in general text: the log of its place among the
+        vocabulary's words, which come most frequent first from "the" on (Zipf's law
+        makes that log an inverse document frequency, up to a constant). Special tokens
+        and single characters, listed before "the", count as the most common."""
+        first = self.vocab.get("the", 0)
+        return math.log(1 + max(1, self.vocab.get(piece, len(self.vocab)) - first + 1))
 
     def encode_batch(self, texts: list[str]) -> list[Encoding]:
         return [self.encode(text) for text in texts]

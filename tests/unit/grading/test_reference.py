@@ -15,6 +15,7 @@ from hirebar.grading.reference import (
     derive_key_points,
     features,
     reference_problem,
+    token_recall,
 )
 
 QUESTION = (
@@ -96,6 +97,17 @@ def test_words_already_in_the_question_earn_nothing(embedder):
     result = assess_with_reference(QUESTION, REFERENCE, ECHO, embedder)
     assert result.verdict == Verdict.strong_no_hire
     assert not any(p.covered for p in result.key_points)
+
+
+def test_a_references_rare_words_count_for_more_in_the_recall(embedder, monkeypatch):
+    question = "Where does Java keep objects made with new?"
+    reference = "They are stored on the heap."
+    right, wrong = "The heap.", "They are stored on the stack."
+    weighted = [token_recall(question, reference, a, embedder) for a in (right, wrong)]
+    monkeypatch.setattr(embedder, "rarity", lambda piece: 1.0)
+    flat = [token_recall(question, reference, a, embedder) for a in (right, wrong)]
+    # "heap" outweighs "they are stored on the": the right answer gains, the wrong one loses.
+    assert weighted[0] > flat[0] + 0.03 and weighted[1] < flat[1] - 0.03
 
 
 def test_covered_points_quote_the_answer_and_missed_points_do_not(embedder):

@@ -101,3 +101,13 @@ def test_a_broken_tokenizer_file_says_what_and_where(tmp_path, embedder):
     (tmp_path / "tokenizer.json").write_text('{"model": {"type": "BPE"}}')
     with pytest.raises(ModelUnavailable, match=r"tokenizer\.json.*hirebar setup"):
         MiniLM(tmp_path, model_path=embedder.model_path)
+
+
+def test_rarity_follows_how_common_a_piece_is_in_general_text(ours):
+    order = ["the", "of", "not", "average", "heap", "idempotent"]
+    rarities = [ours.rarity(piece) for piece in order]
+    assert rarities == sorted(rarities) and len(set(rarities)) == len(rarities)
+    # Special tokens and single characters come before "the" in the vocabulary: most common.
+    assert ours.rarity("[CLS]") == ours.rarity("a") == ours.rarity("the")
+    # A piece the vocabulary lacks is as rare as any.
+    assert ours.rarity("not-a-piece") >= max(ours.rarity(p) for p in ours.vocab)
