@@ -66,9 +66,12 @@ class SentenceMatcher:
         question_text: str,
         embedder: Embedder | None,
         phrases: Sequence[str] = (),
+        min_stems: int = 2,
     ):
         """``phrases`` (every cue to be matched) are embedded in the same batch as the
-        sentences: one model call per answer instead of one per key point."""
+        sentences: one model call per answer instead of one per key point. A sentence
+        of fewer than ``min_stems`` content words is not read by meaning: in an
+        interview answer, one ("Yes.", "1.") cannot state a key point."""
         self.sentences = list(sentences)
         self.stems = [set(content_stems(s.text)) for s in self.sentences]
         self.question_stems = set(content_stems(question_text))
@@ -83,9 +86,9 @@ class SentenceMatcher:
         self._stretch_vectors = np.zeros((0, EMBEDDING_SIZE))
         self._stretch_owner = np.zeros(0, dtype=int)
         if embedder is not None and self.sentences:
-            # A sentence of one content word ("Yes.", "1.") cannot state a key point.
             wordy = within_budget(
-                [i for i, stems in enumerate(self.stems) if len(stems) >= 2], self.sentences
+                [i for i, stems in enumerate(self.stems) if len(stems) >= min_stems],
+                self.sentences,
             )
             texts = [self.sentences[i].text for i in wordy]
             vectors = np.zeros((len(self.sentences), EMBEDDING_SIZE))

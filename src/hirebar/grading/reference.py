@@ -3,10 +3,10 @@
 Key points are the reference's clauses. The 0-5 score is a logistic model over
 signals that carry to unseen questions: words the question already uses earn
 nothing; coverage of the reference's content words, and of its word pieces by
-meaning; how well each reference clause is matched by some answer sentence (by
-meaning); and how much shorter than the reference the answer is, as a log ratio (a
-short answer is usually missing something; length past the reference's earns
-nothing). Every signal but the penalty for restating the question has a positive
+meaning (a rare piece weighing more than a common one); how well each reference
+clause is matched by some answer sentence (by meaning); and how much shorter than
+the reference the answer is, as a log ratio (a short answer is usually missing
+something; length past the reference's earns nothing). Every signal but the penalty for restating the question has a positive
 weight. Coverage, length and word-piece recall read only the answer's sentences on
 the reference's topic, and the restating penalty takes the sentence closest to the
 question, so text on another topic appended to an answer lowers its score instead
@@ -329,7 +329,8 @@ def _points(
     """Each derived point, the answer sentence that best says it (by wording or meaning)
     and whether that is strong enough to count, matched as rubric cues are."""
     points = derive_key_points(reference)
-    matcher = SentenceMatcher(sentences, question, embedder, points)
+    # A course answer is often a fragment, and "The heap." can make a whole point.
+    matcher = SentenceMatcher(sentences, question, embedder, points, min_stems=1)
     result = []
     for text in points:
         match = matcher.best([text])

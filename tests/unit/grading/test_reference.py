@@ -99,6 +99,15 @@ def test_words_already_in_the_question_earn_nothing(embedder):
     assert not any(p.covered for p in result.key_points)
 
 
+def test_a_fragment_can_make_a_point_of_a_short_model_answer(embedder):
+    question = "Where does Java keep objects made with new?"
+    reference = "They are stored on the heap."
+    (right,) = assess_with_reference(question, reference, "The heap.", embedder).key_points
+    (wrong,) = assess_with_reference(question, reference, "On the stack.", embedder).key_points
+    assert right.covered and right.evidence == "The heap."
+    assert not wrong.covered and wrong.evidence is None
+
+
 def test_a_references_rare_words_count_for_more_in_the_recall(embedder, monkeypatch):
     question = "Where does Java keep objects made with new?"
     reference = "They are stored on the heap."
