@@ -6,11 +6,11 @@ nothing; coverage of the reference's content words, and of its word pieces by
 meaning (a rare piece weighing more than a common one); how well each reference
 clause is matched by some answer sentence (by meaning); and how much shorter than
 the reference the answer is, as a log ratio (a short answer is usually missing
-something; length past the reference's earns nothing). Every signal but the penalty for restating the question has a positive
-weight. Coverage, length and word-piece recall read only the answer's sentences on
-the reference's topic, and the restating penalty takes the sentence closest to the
-question, so text on another topic appended to an answer lowers its score instead
-of buying one.
+something; length past the reference's earns nothing). Every signal but the
+penalty for restating the question has a positive weight. Coverage, length and
+word-piece recall read only the answer's sentences on the reference's topic, and
+the restating penalty takes the sentence closest to the question, so text on
+another topic appended to an answer lowers its score instead of buying one.
 As in rubric mode, term lists, padding far past a spoken answer and confident wrong ML
 facts cap the score below lean hire, and a huge answer is read in part.
 The weights were fitted once on the SciEntsBank training split
