@@ -56,10 +56,14 @@ def run(settings):
     return invoke
 
 
-def graded_csv(path: Path, rows: list[dict[str, str]], header: list[str] | None = None) -> Path:
+def graded_csv(
+    path: Path, rows: list[dict[str, str]], header: list[str] | None = None, separator: str = ","
+) -> Path:
     header = header or ["question_id", "question", "reference_answer", "answer", "score"]
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=header, extrasaction="ignore")
+        writer = csv.DictWriter(
+            handle, fieldnames=header, extrasaction="ignore", delimiter=separator
+        )
         writer.writeheader()
         writer.writerows(rows)
     return path
@@ -238,6 +242,32 @@ def test_batch_reports_an_empty_file_and_a_bad_score_with_where(run, tmp_path):
     bad = run("grader", "batch", str(graded_csv(tmp_path / "bad.csv", rows)))
     assert bad.exit_code != 0
     assert "bad.csv:4: score 'four' is not a number" in bad.output
+
+
+def test_a_spreadsheet_saved_with_semicolons_or_tabs_is_read_and_written_back_so(run, tmp_path):
+    rows = coach_rows()
+    rows[1]["score"] = "3,5"  # where the comma is the decimal mark
+    plain = dict(coach_rows()[1], score="3.5")
+    by_comma = graded_csv(tmp_path / "comma.csv", [rows[0], plain, *rows[2:]])
+    expected = json.loads(run("grader", "evaluate", str(by_comma), "--json").stdout)
+    by_semicolon = graded_csv(tmp_path / "semicolon.csv", rows, separator=";")
+    assert json.loads(run("grader", "evaluate", str(by_semicolon), "--json").stdout) == expected
+    graded = run("grader", "batch", str(by_semicolon)).stdout.splitlines()
+    assert graded[0] == (
+        "question_id;question;reference_answer;answer;score;"
+        "grader_score;grader_verdict;key_points_covered"
+    )
+    best = next(csv.reader([graded[1]], delimiter=";"))
+    assert best[4] == "5" and "," in best[5] and float(best[5].replace(",", ".")) > 2.5
+    by_tab = graded_csv(tmp_path / "tab.tsv", [rows[0], plain, *rows[2:]], separator="\t")
+    assert json.loads(run("grader", "evaluate", str(by_tab), "--json").stdout) == expected
+    assert run("grader", "batch", str(by_tab)).stdout.splitlines()[0].count("\t") == 7
+    # In a comma-separated file a comma in a score is no decimal mark: said, not guessed.
+    rows_with_comma = [dict(r) for r in coach_rows()]
+    rows_with_comma[1]["score"] = "1,000"
+    refused = run("grader", "evaluate", str(graded_csv(tmp_path / "odd.csv", rows_with_comma)))
+    assert refused.exit_code != 0
+    assert "odd.csv:3: score '1,000' is not a number" in refused.output
 
 
 def test_reference_grades_one_answer_and_quotes_it(run, tmp_path):

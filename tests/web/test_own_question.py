@@ -257,6 +257,23 @@ def test_a_class_file_comes_back_graded(client, token):
     assert "own-earlier" not in client.get("/own").text
 
 
+def test_a_class_file_saved_with_semicolons_comes_back_with_semicolons(client, token):
+    rows = [
+        "question_id;question;reference_answer;answer",
+        *(f'q1;"{QUESTION}";"{REFERENCE}";"{answer}"' for answer in CLASS),
+    ]
+    response = upload(client, token, "class.csv", "\n".join(rows).encode())
+    assert response.status_code == 200
+    graded = list(csv.DictReader(io.StringIO(response.text), delimiter=";"))
+    assert [row["answer"] for row in graded] == CLASS
+    plain = list(
+        csv.DictReader(io.StringIO(upload(client, token, "c.csv", CLASS_CSV.encode()).text))
+    )
+    assert [row["grader_score"].replace(",", ".") for row in graded] == [
+        row["grader_score"] for row in plain
+    ]
+
+
 def test_a_bad_class_file_is_named_with_its_line_on_the_page(client, token):
     bad = CLASS_CSV.replace("question_id,question", "question_id,prompt", 1).encode()
     response = upload(client, token, "class.csv", bad)

@@ -106,6 +106,7 @@ def batch(
     Each question's answers are graded together, as a class."""
     from hirebar.practice.evaluation import (
         GradedCsvError,
+        field_separator,
         grade,
         graded_csv_text,
         read_graded_csv,
@@ -119,7 +120,7 @@ def batch(
         fail(str(exc))
     embedder = _embedder(lexical, quiet=output is None)
     together = grade(rows, embedder, _progress(quiet=output is None))[1]
-    text = graded_csv_text(rows, together)
+    text = graded_csv_text(rows, together, field_separator(file))
     if output is None:
         typer.echo(text, nl=False)
         return

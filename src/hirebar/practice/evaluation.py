@@ -5,6 +5,9 @@ Columns: ``question``, ``reference_answer``, ``answer``, ``score`` (any numeric 
 optional when only grading), optionally ``question_id``. The answers to one question
 (one ``question_id``, question and model answer) are a class and are graded
 together (hirebar.grading.classmates). Every bad row is reported with its line number.
+Fields may be separated by commas, semicolons (what a spreadsheet saves where the comma
+is the decimal mark, so scores are read as "4,5" there) or tabs; a graded file is
+written back the way it came.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from hirebar.grading.reference import ReferenceAssessment
 
 REQUIRED = ("question", "reference_answer", "answer", "score")
 GRADE_COLUMNS = ("grader_score", "grader_verdict", "key_points_covered")
+SEPARATORS = (",", ";", "\t")
 # Python's csv module refuses a field over 131,072 characters; an answer may be longer
 # (the grader reads a huge one in part), so a file of them is read whole.
 MAX_FIELD_CHARS = 16 * 1024 * 1024
@@ -63,6 +67,21 @@ def _first_undecodable_line(path: Path) -> int:
     return 1
 
 
+def field_separator(path: Path) -> str:
+    """The character that separates the header's column names: the one of a comma,
+    semicolon or tab that makes ``answer`` a column (a comma if none does)."""
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            header = handle.readline()
+    except (OSError, UnicodeDecodeError):
+        return ","  # the reader reports it, with where
+    for separator in SEPARATORS:
+        names = next(csv.reader([header], delimiter=separator), [])
+        if "answer" in (n.strip() for n in names):
+            return separator
+    return ","
+
+
 def read_graded_csv(path: Path, scored: bool = True, name: str | None = None) -> list[GradedAnswer]:
     """The file's rows; ``scored`` when each needs a human score (to check agreement).
     Errors call the file ``name`` if given (an upload's own name, not where it was kept)."""
@@ -73,8 +92,9 @@ def read_graded_csv(path: Path, scored: bool = True, name: str | None = None) ->
     where = name or str(path)
     csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_CHARS))
     try:
+        separator = field_separator(path)
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
+            reader = csv.DictReader(handle, delimiter=separator)
             header = reader.fieldnames or []
             missing = [c for c in REQUIRED if c not in header and (scored or c != "score")]
             if missing:
@@ -84,7 +104,7 @@ def read_graded_csv(path: Path, scored: bool = True, name: str | None = None) ->
                 )
             rows, start = [], reader.line_num + 1
             for raw in reader:  # a quoted answer may span lines: cite the row's first
-                rows.append(_row(where, start, raw, len(header), scored))
+                rows.append(_row(where, start, raw, len(header), scored, separator == ";"))
                 start = reader.line_num + 1
     except UnicodeDecodeError as exc:
         line = _first_undecodable_line(path)
@@ -107,7 +127,12 @@ def read_graded_csv(path: Path, scored: bool = True, name: str | None = None) ->
 
 
 def _row(
-    where: str, line: int, raw: dict[str, str | None], width: int, scored: bool
+    where: str,
+    line: int,
+    raw: dict[str, str | None],
+    width: int,
+    scored: bool,
+    decimal_comma: bool,
 ) -> GradedAnswer:
     # DictReader fills a short row's last columns with None and keeps a long row's
     # surplus in a list under the key None.
@@ -116,10 +141,10 @@ def _row(
     if fields != width:
         raise GradedCsvError(
             f"{where}:{line}: {fields} field(s) where the header has {width}"
-            " (a comma or quote out of place?)"
+            " (a separator or quote out of place?)"
         )
     text = raw.get("score")
-    value = _score(where, line, text) if scored or (text or "").strip() else None
+    value = _score(where, line, text, decimal_comma) if scored or (text or "").strip() else None
     for column in ("question", "reference_answer"):
         if not (raw.get(column) or "").strip():
             raise GradedCsvError(f"{where}:{line}: column '{column}' is empty")
@@ -134,9 +159,12 @@ def _row(
     )
 
 
-def _score(where: str, line: int, text: str | None) -> float:
+def _score(where: str, line: int, text: str | None, decimal_comma: bool) -> float:
+    written = (text or "").strip()
+    if decimal_comma:  # "4,5" where a spreadsheet separates fields with semicolons
+        written = written.replace(",", ".")
     try:
-        value = float(text or "")
+        value = float(written)
     except ValueError:
         raise GradedCsvError(f"{where}:{line}: score {text!r} is not a number") from None
     if not math.isfinite(value):
@@ -144,19 +172,23 @@ def _score(where: str, line: int, text: str | None) -> float:
     return value
 
 
-def graded_csv_text(rows: Sequence[GradedAnswer], graded: Sequence[ReferenceAssessment]) -> str:
+def graded_csv_text(
+    rows: Sequence[GradedAnswer], graded: Sequence[ReferenceAssessment], separator: str = ","
+) -> str:
     """The rows as read, every column kept, with a grade, verdict and key points covered
-    after them. A file graded before gets fresh grades in place of its old ones."""
+    after them. A file graded before gets fresh grades in place of its old ones. A
+    semicolon-separated file gets its grades with a decimal comma, as it was saved."""
     columns = [*(c for c in rows[0].fields if c not in GRADE_COLUMNS), *GRADE_COLUMNS]
     lines = io.StringIO()
-    writer = csv.DictWriter(lines, fieldnames=columns, lineterminator="\n")
+    writer = csv.DictWriter(lines, fieldnames=columns, delimiter=separator, lineterminator="\n")
     writer.writeheader()
     for row, assessment in zip(rows, graded, strict=True):
         covered = sum(p.covered for p in assessment.key_points)
+        score = f"{assessment.score:.2f}"
         writer.writerow(
             {
                 **row.fields,
-                "grader_score": f"{assessment.score:.2f}",
+                "grader_score": score.replace(".", ",") if separator == ";" else score,
                 "grader_verdict": assessment.verdict.value,
                 "key_points_covered": f"{covered} of {len(assessment.key_points)}",
             }
@@ -213,4 +245,5 @@ def grade_uploaded_csv(data: bytes, name: str, embedder: Embedder | None) -> str
         path = Path(folder) / "upload.csv"
         path.write_bytes(data)
         rows = read_graded_csv(path, scored=False, name=name)
-    return graded_csv_text(rows, grade(rows, embedder)[1])
+        separator = field_separator(path)
+    return graded_csv_text(rows, grade(rows, embedder)[1], separator)
