@@ -77,6 +77,8 @@ class WordPiece:
         if missing:
             raise TokenizerFileError(f"{path}: the vocabulary lacks {', '.join(missing)}")
         self.vocab = vocab
+        # Whole words follow the special tokens and single characters, most frequent first.
+        self._first_word = vocab.get("the", 0)
         self._special_split = (
             re.compile("(" + "|".join(map(re.escape, sorted(special, key=len, reverse=True))) + ")")
             if special
@@ -108,8 +110,8 @@ class WordPiece:
         vocabulary's words, which come most frequent first from "the" on (Zipf's law
         makes that log an inverse document frequency, up to a constant). Special tokens
         and single characters, listed before "the", count as the most common."""
-        first = self.vocab.get("the", 0)
-        return math.log(1 + max(1, self.vocab.get(piece, len(self.vocab)) - first + 1))
+        place = self.vocab.get(piece, len(self.vocab)) - self._first_word + 1
+        return math.log(1 + max(1, place))
 
     def encode_batch(self, texts: list[str]) -> list[Encoding]:
         return [self.encode(text) for text in texts]

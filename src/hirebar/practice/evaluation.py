@@ -28,6 +28,8 @@ from hirebar.grading.reference import ReferenceAssessment
 REQUIRED = ("question", "reference_answer", "answer", "score")
 GRADE_COLUMNS = ("grader_score", "grader_verdict", "key_points_covered")
 SEPARATORS = (",", ";", "\t")
+# A spreadsheet saves semicolons where the comma is the decimal mark: its numbers read "4,5".
+DECIMAL_COMMA_SEPARATOR = ";"
 # Python's csv module refuses a field over 131,072 characters; an answer may be longer
 # (the grader reads a huge one in part), so a file of them is read whole.
 MAX_FIELD_CHARS = 16 * 1024 * 1024
@@ -103,8 +105,9 @@ def read_graded_csv(path: Path, scored: bool = True, name: str | None = None) ->
                     f"the header has: {', '.join(header) or '(nothing)'}"
                 )
             rows, start = [], reader.line_num + 1
+            decimal_comma = separator == DECIMAL_COMMA_SEPARATOR
             for raw in reader:  # a quoted answer may span lines: cite the row's first
-                rows.append(_row(where, start, raw, len(header), scored, separator == ";"))
+                rows.append(_row(where, start, raw, len(header), scored, decimal_comma))
                 start = reader.line_num + 1
     except UnicodeDecodeError as exc:
         line = _first_undecodable_line(path)
@@ -161,7 +164,7 @@ def _row(
 
 def _score(where: str, line: int, text: str | None, decimal_comma: bool) -> float:
     written = (text or "").strip()
-    if decimal_comma:  # "4,5" where a spreadsheet separates fields with semicolons
+    if decimal_comma:
         written = written.replace(",", ".")
     try:
         value = float(written)
@@ -188,7 +191,9 @@ def graded_csv_text(
         writer.writerow(
             {
                 **row.fields,
-                "grader_score": score.replace(".", ",") if separator == ";" else score,
+                "grader_score": (
+                    score.replace(".", ",") if separator == DECIMAL_COMMA_SEPARATOR else score
+                ),
                 "grader_verdict": assessment.verdict.value,
                 "key_points_covered": f"{covered} of {len(assessment.key_points)}",
             }
